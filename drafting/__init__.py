@@ -1,0 +1,72 @@
+"""The drafting core: the draft, letter assembly and export. Plain Python, no Streamlit.
+
+    >>> from drafting import assemble, parse_draft, to_docx
+    >>> from reasons import load_catalogue
+"""
+
+from drafting.assemble import (
+    TemplateInfo,
+    UnknownTemplateError,
+    assemble,
+    list_templates,
+    tone_phrases,
+)
+from drafting.draft import (
+    SCHEMA,
+    TONES,
+    ChosenReason,
+    Consultation,
+    CoSignatory,
+    Draft,
+    DraftError,
+    Group,
+    Question,
+    draft_from_dict,
+    draft_to_json,
+    load_draft,
+    parse_draft,
+    save_draft,
+)
+from drafting.export import (
+    FORMATS,
+    file_name,
+    reasons_csv,
+    render,
+    to_docx,
+    to_markdown,
+    to_text,
+)
+from drafting.letter import Block, Letter, LetterTemplateError, Span
+
+__all__ = [
+    "FORMATS",
+    "SCHEMA",
+    "TONES",
+    "Block",
+    "ChosenReason",
+    "CoSignatory",
+    "Consultation",
+    "Draft",
+    "DraftError",
+    "Group",
+    "Letter",
+    "LetterTemplateError",
+    "Question",
+    "Span",
+    "TemplateInfo",
+    "UnknownTemplateError",
+    "assemble",
+    "draft_from_dict",
+    "draft_to_json",
+    "file_name",
+    "list_templates",
+    "load_draft",
+    "parse_draft",
+    "reasons_csv",
+    "render",
+    "save_draft",
+    "to_docx",
+    "to_markdown",
+    "to_text",
+    "tone_phrases",
+]

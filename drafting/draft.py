@@ -1,0 +1,296 @@
+"""The draft: the one document the app stores, its JSON contract, and its validation.
+
+A draft round-trips exactly: `parse_draft(draft_to_json(d)) == d`. Anything that is not a valid
+draft raises one `DraftError` whose message says, in plain English, which field is wrong:
+
+    >>> parse_draft('{"schema": "response-builder/draft@1", "reasons": [{"id": 42}]}')
+    Traceback (most recent call last):
+    ...
+    drafting.draft.DraftError: Reason 42 is not one of the 26 reasons (they are numbered 1 to 26).
+
+Limits (say them in the app and the README): a draft file of at most 1 MB; each field at most the
+`max` in its metadata below (examples, context and answers 10,000 characters; addresses and the
+group's description 1,000; other single fields 300); lists at most `max` items.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import json
+import os
+import re
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, get_args, get_origin, get_type_hints
+
+from reasons.catalogue import REASON_COUNT
+
+SCHEMA = "response-builder/draft@1"
+SCHEMA_PREFIX = "response-builder/draft@"
+TONES = ("formal", "firm", "collaborative")
+MAX_FILE_BYTES = 1_000_000
+LONG_TEXT = 10_000
+MEDIUM_TEXT = 1_000
+SHORT_TEXT = 300
+KNOWN_REASONS = frozenset(range(1, REASON_COUNT + 1))
+
+
+class DraftError(ValueError):
+    """A draft file or value is not a valid draft; the message is fit to show a user."""
+
+
+def _text(limit: int = SHORT_TEXT) -> Any:
+    return field(default="", metadata={"max": limit})
+
+
+def _items(limit: int) -> Any:
+    return field(default_factory=list, metadata={"max": limit})
+
+
+@dataclass
+class Group:
+    name: str = _text()
+    about: str = _text(MEDIUM_TEXT)
+    address: str = _text(MEDIUM_TEXT)
+    email: str = _text()
+    phone: str = _text()
+    signatory: str = _text()
+    role: str = _text()
+    registration: str = _text()
+
+
+@dataclass
+class Consultation:
+    body: str = _text()
+    title: str = _text()
+    reference: str = _text()
+    closes: str = _text()
+    recipient: str = _text()
+    recipient_address: str = _text(MEDIUM_TEXT)
+    service: str = _text()
+
+    @property
+    def closing_date(self) -> dt.date | None:
+        return dt.date.fromisoformat(self.closes) if self.closes else None
+
+
+@dataclass
+class ChosenReason:
+    id: int = 0
+    example: str = _text(LONG_TEXT)
+
+
+@dataclass
+class CoSignatory:
+    group: str = _text()
+    name: str = _text()
+    role: str = _text()
+
+
+@dataclass
+class Question:
+    text: str = _text(2_000)
+    reasons: list[int] = _items(REASON_COUNT)
+    answer: str = _text(LONG_TEXT)
+
+
+@dataclass
+class Draft:
+    """A group's response in progress. The order of `reasons` is the order of the letter."""
+
+    schema: str = SCHEMA
+    group: Group = field(default_factory=Group)
+    consultation: Consultation = field(default_factory=Consultation)
+    reasons: list[ChosenReason] = _items(REASON_COUNT)
+    context: str = _text(LONG_TEXT)
+    asks: list[str] = _items(20)
+    co_signatories: list[CoSignatory] = _items(50)
+    copy_to: list[str] = _items(30)
+    questions: list[Question] = _items(50)
+    template: str = "formal"
+    tone: str = "formal"
+
+    @property
+    def reason_ids(self) -> list[int]:
+        return [r.id for r in self.reasons]
+
+    def to_dict(self) -> dict[str, Any]:
+        return dataclasses.asdict(self)
+
+
+def _kind(value: Any) -> str:
+    if value is None:
+        return "empty (null)"
+    if isinstance(value, bool):
+        return "true/false"
+    if isinstance(value, int | float):
+        return "a number"
+    if isinstance(value, str):
+        return "text"
+    if isinstance(value, list):
+        return "a list"
+    return "a set of fields"
+
+
+def _check_text(value: Any, where: str, limit: int) -> str:
+    if not isinstance(value, str):
+        raise DraftError(f"The field {where} should be text, but it is {_kind(value)}.")
+    if len(value) > limit:
+        raise DraftError(
+            f"The field {where} is {len(value):,} characters long; the limit is {limit:,}."
+        )
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        raise DraftError(
+            f"The field {where} holds a broken character (half of a pair) that cannot be saved."
+        ) from None
+    return value
+
+
+def _build(cls: type, data: Any, where: str) -> Any:
+    """Build dataclass `cls` from JSON `data`, checking every field's type and size."""
+    if not isinstance(data, dict):
+        raise DraftError(f"The field {where} should be a set of fields, but it is {_kind(data)}.")
+    hints = get_type_hints(cls)
+    fields = {f.name: f for f in dataclasses.fields(cls)}
+    unknown = [k for k in data if k not in fields]
+    if unknown:
+        raise DraftError(f"The field {where}{unknown[0]} is not part of a draft.")
+    values = {}
+    for name, value in data.items():
+        values[name] = _convert(hints[name], value, f"{where}{name}", fields[name].metadata)
+    return cls(**values)
+
+
+def _convert(hint: Any, value: Any, where: str, metadata: Any) -> Any:
+    limit = metadata.get("max", SHORT_TEXT)
+    if hint is str:
+        return _check_text(value, where, limit)
+    if hint is int:
+        if not isinstance(value, int) or isinstance(value, bool):
+            raise DraftError(f"The field {where} should be a whole number, but it is {_kind(value)}.")
+        return value
+    if get_origin(hint) is list:
+        if not isinstance(value, list):
+            raise DraftError(f"The field {where} should be a list, but it is {_kind(value)}.")
+        if len(value) > limit:
+            raise DraftError(f"The list {where} has {len(value)} items; the limit is {limit}.")
+        (item,) = get_args(hint)
+        return [_convert(item, v, f"{where}[{i + 1}]", {}) for i, v in enumerate(value)]
+    return _build(hint, value, f"{where}.")
+
+
+def _check_reasons(ids: list[int], known: frozenset[int], where: str) -> None:
+    seen = set()
+    for reason_id in ids:
+        if reason_id not in known:
+            raise DraftError(
+                f"Reason {reason_id} is not one of the {len(known)} reasons"
+                f" (they are numbered {min(known)} to {max(known)})."
+            )
+        if reason_id in seen:
+            raise DraftError(f"Reason {reason_id} appears twice in {where}; list each reason once.")
+        seen.add(reason_id)
+
+
+def _check_schema(data: Any) -> None:
+    if not isinstance(data, dict):
+        raise DraftError(f"This file is not a Response Builder draft: it holds {_kind(data)}.")
+    schema = data.get("schema")
+    if not isinstance(schema, str):
+        raise DraftError("This file is not a Response Builder draft: it has no 'schema' field.")
+    if schema == SCHEMA:
+        return
+    if schema.startswith(SCHEMA_PREFIX):
+        raise DraftError(
+            f"This draft was saved by a newer version of Response Builder ({schema});"
+            f" this version reads {SCHEMA}."
+        )
+    raise DraftError(f"This file is not a Response Builder draft: its schema is '{schema[:80]}'.")
+
+
+def draft_from_dict(data: Any, known_reasons: frozenset[int] = KNOWN_REASONS) -> Draft:
+    """Validate JSON-like `data` and return a Draft; raise DraftError naming the bad field.
+
+    Missing fields take their empty defaults, so a hand-written draft can be short.
+    """
+    _check_schema(data)
+    draft = _build(Draft, data, "")
+    _check_reasons(draft.reason_ids, known_reasons, "the chosen reasons")
+    for i, question in enumerate(draft.questions, start=1):
+        _check_reasons(question.reasons, known_reasons, f"question {i}")
+    if draft.consultation.closes:
+        try:
+            dt.date.fromisoformat(draft.consultation.closes)
+        except ValueError:
+            raise DraftError(
+                "The field consultation.closes should be a date written YYYY-MM-DD,"
+                f" like 2027-01-31, not '{draft.consultation.closes[:40]}'."
+            ) from None
+    if draft.tone not in TONES:
+        raise DraftError(f"The tone '{draft.tone[:40]}' is not one of {', '.join(TONES)}.")
+    if not re.fullmatch(r"[a-z0-9_-]{1,40}", draft.template):
+        raise DraftError(f"The template name '{draft.template[:40]}' is not a template name.")
+    return draft
+
+
+def _check_size(size: int) -> None:
+    if size > MAX_FILE_BYTES:
+        raise DraftError(
+            f"The draft file is {size / 1_000_000:.1f} MB; the limit is"
+            f" {MAX_FILE_BYTES / 1_000_000:.0f} MB."
+        )
+
+
+def parse_draft(content: str | bytes, known_reasons: frozenset[int] = KNOWN_REASONS) -> Draft:
+    """Parse a draft file's content (text or UTF-8 bytes); raise DraftError if it is not one."""
+    _check_size(len(content.encode("utf-8") if isinstance(content, str) else content))
+    if isinstance(content, bytes):
+        try:
+            content = content.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            raise DraftError("This file is not a draft: it is not UTF-8 text.") from None
+    try:
+        data = json.loads(content)
+    except json.JSONDecodeError as e:
+        raise DraftError(
+            f"This file is not a draft: it is not valid JSON ({e.msg} at line {e.lineno},"
+            f" column {e.colno}); it may be cut short or damaged."
+        ) from None
+    except RecursionError:
+        raise DraftError("This file is not a draft: it is nested too deeply.") from None
+    return draft_from_dict(data, known_reasons)
+
+
+def draft_to_json(draft: Draft) -> str:
+    """Return the draft as the JSON text of a draft file (UTF-8, every character kept as typed)."""
+    return json.dumps(draft.to_dict(), ensure_ascii=False, indent=2) + "\n"
+
+
+def load_draft(path: Path | str, known_reasons: frozenset[int] = KNOWN_REASONS) -> Draft:
+    """Read a draft file; raise DraftError if it cannot be read or is not a draft."""
+    path = Path(path)
+    try:
+        _check_size(path.stat().st_size)
+        content = path.read_bytes()
+    except OSError as e:
+        raise DraftError(f"Cannot read the draft file {path.name}: {e.strerror}.") from None
+    return parse_draft(content, known_reasons)
+
+
+def save_draft(draft: Draft, path: Path | str) -> None:
+    """Write a draft file atomically: a crash leaves the old file or the new one, never half."""
+    path = Path(path)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as f:
+            f.write(draft_to_json(draft))
+            f.flush()
+            os.fsync(f.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise

@@ -1,0 +1,181 @@
+"""Render an assembled Letter as Word, Markdown or plain text, and the chosen reasons as CSV.
+
+Every exporter walks the same Letter blocks, so the formats never disagree about content.
+
+    >>> from drafting.letter import parse_letter
+    >>> letter = parse_letter('<h1>Our response</h1><p>We object.</p>')
+    >>> to_text(letter)
+    'Our response\\n\\nWe object.\\n'
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import re
+import unicodedata
+from collections.abc import Callable
+
+import docx
+import pandas as pd
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.shared import Cm, Pt, RGBColor
+
+from drafting.draft import Draft
+from drafting.letter import Block, Letter, Line, Span
+from reasons.catalogue import Catalogue
+
+FORMATS = {"docx": "Word document", "md": "Markdown", "txt": "Plain text"}
+FONT = "Arial"
+
+# Characters XML 1.0 (and so Word) cannot hold: the C0 controls but tab, newline and carriage
+# return, and the two non-characters. Word files leave them out; every other export keeps them.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#|~&!])")
+_MD_LINE_START = re.compile(r"^(\s*)([-+=]|\d+(?=[.)]))", re.MULTILINE)
+
+
+def _docx_paragraph(document, block: Block, line: Line):
+    styles = {
+        "title": "Heading 1",
+        "heading": "Heading 2",
+        "subheading": "Heading 3",
+        "bullets": "List Bullet",
+        "numbered": "List Number",
+    }
+    paragraph = document.add_paragraph(style=styles.get(block.kind))
+    if block.kind in ("sender", "date"):
+        paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    for span in line:
+        for i, piece in enumerate(_NOT_XML.sub("", span.text).split("\n")):
+            if i:
+                paragraph.add_run().add_break()
+            if piece:
+                run = paragraph.add_run(piece)
+                run.bold = span.bold or block.kind == "reference" or None
+                run.italic = span.italic or None
+    return paragraph
+
+
+def _set_up_styles(document) -> None:
+    normal = document.styles["Normal"]
+    normal.font.name = FONT
+    normal.font.size = Pt(11)
+    normal.paragraph_format.space_after = Pt(8)
+    for level, size in ((1, 16), (2, 13), (3, 11.5)):
+        heading = document.styles[f"Heading {level}"]
+        heading.font.name = FONT
+        heading.font.size = Pt(size)
+        heading.font.color.rgb = RGBColor(0x1F, 0x2A, 0x44)
+    section = document.sections[0]
+    section.page_width, section.page_height = Cm(21.0), Cm(29.7)
+    for side in ("left_margin", "right_margin", "top_margin", "bottom_margin"):
+        setattr(section, side, Cm(2.5))
+
+
+def to_docx(letter: Letter, author: str = "") -> bytes:
+    """Return the letter as a Word (.docx) file: A4, Arial 11 pt, real heading and list styles.
+
+    Characters Word cannot hold (control characters other than tab and line breaks) are left
+    out; every other character typed reaches the file.
+    """
+    document = docx.Document()
+    _set_up_styles(document)
+    document.core_properties.title = _NOT_XML.sub("", letter.title)
+    document.core_properties.author = _NOT_XML.sub("", author)
+    for block in letter.blocks:
+        for line in block.items:
+            _docx_paragraph(document, block, line)
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
+def _escape_markdown(text: str) -> str:
+    """Backslash-escape what Markdown would read as formatting, links, HTML or a heading."""
+    text = _MD_SPECIAL.sub(r"\\\1", text)
+    return _MD_LINE_START.sub(lambda m: m.group(1) + "\\" + m.group(2), text)
+
+
+def _markdown_line(line: Line, indent: str) -> str:
+    def styled(span: Span) -> str:
+        text = _escape_markdown(span.text)
+        marks = ("**" if span.bold else "") + ("*" if span.italic else "")
+        core = text.strip()
+        if not marks or not core:
+            return text
+        lead, trail = text[: len(text) - len(text.lstrip())], text[len(text.rstrip()) :]
+        return f"{lead}{marks}{core}{marks[::-1]}{trail}"
+
+    return "".join(styled(s) for s in line).replace("\n", "  \n" + indent)
+
+
+def _plain_line(line: Line, indent: str) -> str:
+    return "".join(s.text for s in line).replace("\n", "\n" + indent)
+
+
+def _render(letter: Letter, line_text: Callable[[Line, str], str], heading_marks: dict) -> str:
+    parts = []
+    for block in letter.blocks:
+        if block.kind in ("bullets", "numbered"):
+            items = []
+            for n, item in enumerate(block.items, start=1):
+                marker = f"{n}. " if block.kind == "numbered" else "- "
+                items.append(marker + line_text(item, " " * len(marker)))
+            parts.append("\n".join(items))
+        else:
+            parts.append(heading_marks.get(block.kind, "") + line_text(block.items[0], ""))
+    return "\n\n".join(parts) + "\n"
+
+
+def to_markdown(letter: Letter) -> str:
+    """Return the letter as Markdown; user text is escaped so it renders exactly as typed."""
+    return _render(letter, _markdown_line, {"title": "# ", "heading": "## ", "subheading": "### "})
+
+
+def to_text(letter: Letter) -> str:
+    """Return the letter as plain text, ready to paste into an email."""
+    return _render(letter, _plain_line, {})
+
+
+def _safe_cell(value: str) -> str:
+    """Stop a spreadsheet reading a cell as a formula: prefix =, +, -, @ with an apostrophe."""
+    return "'" + value if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value
+
+
+def reasons_csv(draft: Draft, catalogue: Catalogue) -> str:
+    """Return the chosen reasons, in the letter's order, with the group's examples as CSV."""
+    rows = [
+        {
+            "order": n,
+            "id": chosen.id,
+            "title": catalogue.reason(chosen.id).title,
+            "theme": catalogue.theme(catalogue.reason(chosen.id).theme).title,
+            "example": _safe_cell(chosen.example),
+            "source": catalogue.source_of(chosen.id),
+        }
+        for n, chosen in enumerate(draft.reasons, start=1)
+    ]
+    columns = ["order", "id", "title", "theme", "example", "source"]
+    return pd.DataFrame(rows, columns=columns).to_csv(index=False, lineterminator="\n")
+
+
+def file_name(draft: Draft, extension: str, today: dt.date | None = None) -> str:
+    """Name a download after the consultation and the date, e.g.
+    `response-proposals-to-commission-community-support-2026-11-25.docx`."""
+    c = draft.consultation
+    title = c.title.strip() or c.body.strip() or "consultation"
+    ascii_title = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode()
+    slug = re.sub(r"[^a-z0-9]+", "-", ascii_title.lower()).strip("-")[:50].rstrip("-")
+    return f"response-{slug or 'consultation'}-{(today or dt.date.today()).isoformat()}.{extension}"
+
+
+def render(letter: Letter, fmt: str, author: str = "") -> bytes:
+    """Return the letter's file content in one of FORMATS (docx, md, txt)."""
+    if fmt == "docx":
+        return to_docx(letter, author)
+    if fmt == "md":
+        return to_markdown(letter).encode("utf-8")
+    if fmt == "txt":
+        return to_text(letter).encode("utf-8")
+    raise ValueError(f"Unknown format '{fmt}'; choose from {', '.join(FORMATS)}.")

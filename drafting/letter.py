@@ -1,0 +1,179 @@
+"""The assembled letter as a structure (blocks of styled text) that every exporter renders.
+
+Templates write a small, fixed subset of HTML; `parse_letter` turns it into blocks. User text
+reaches that HTML only escaped (see `assemble.py`), so nothing a user types can add a block,
+a heading or a tag: it always comes back here as literal text.
+
+    >>> parse_letter('<h1>Our response</h1><p>We <strong>object</strong>.</p>').blocks[1].items
+    ((Span(text='We ', bold=False, italic=False), Span(text='object', bold=True, italic=False), \
+Span(text='.', bold=False, italic=False)),)
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from html.parser import HTMLParser
+
+# Paragraph classes a template may use, besides a plain <p>.
+PARAGRAPH_KINDS = ("sender", "recipient", "date", "reference", "salutation", "signature", "note")
+HEADING_KINDS = {"h1": "title", "h2": "heading", "h3": "subheading"}
+LIST_KINDS = {"ul": "bullets", "ol": "numbered"}
+KINDS = ("paragraph", *PARAGRAPH_KINDS, *HEADING_KINDS.values(), *LIST_KINDS.values())
+
+# Template layout (a newline and its indentation) folds to one space; user line breaks arrive
+# as <br> and become "\n", so they are never folded.
+_LAYOUT = re.compile(r"[ \t]*\n\s*")
+
+
+class LetterTemplateError(ValueError):
+    """A template wrote markup outside the subset the letter structure understands."""
+
+
+@dataclass(frozen=True)
+class Span:
+    text: str
+    bold: bool = False
+    italic: bool = False
+
+
+Line = tuple[Span, ...]
+
+
+@dataclass(frozen=True)
+class Block:
+    """One paragraph-level piece of the letter.
+
+    `items` holds one entry for a paragraph or heading and one per item for a list. A "\\n"
+    inside a span's text is a line break (address lines, the user's own line breaks).
+    """
+
+    kind: str
+    items: tuple[Line, ...]
+
+    @property
+    def texts(self) -> list[str]:
+        return ["".join(s.text for s in item) for item in self.items]
+
+    @property
+    def text(self) -> str:
+        return "\n".join(self.texts)
+
+
+@dataclass(frozen=True)
+class Letter:
+    title: str
+    blocks: tuple[Block, ...]
+
+    @property
+    def text(self) -> str:
+        """All the letter's words, a blank line between blocks (for search and word counts)."""
+        return "\n\n".join(b.text for b in self.blocks)
+
+    def word_count(self) -> int:
+        return len(self.text.split())
+
+
+def _tidy(spans: list[Span]) -> Line:
+    """Merge neighbouring spans of one style and trim the line's outer white space."""
+    merged: list[Span] = []
+    for span in spans:
+        if merged and (merged[-1].bold, merged[-1].italic) == (span.bold, span.italic):
+            merged[-1] = Span(merged[-1].text + span.text, span.bold, span.italic)
+        elif span.text:
+            merged.append(span)
+    if merged:
+        merged[0] = Span(merged[0].text.lstrip(), merged[0].bold, merged[0].italic)
+        merged[-1] = Span(merged[-1].text.rstrip(), merged[-1].bold, merged[-1].italic)
+    return tuple(s for s in merged if s.text)
+
+
+class _LetterParser(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.blocks: list[Block] = []
+        self.kind: str | None = None  # the open block
+        self.items: list[Line] = []
+        self.spans: list[Span] | None = None  # the open line, if any
+        self.bold = self.italic = 0
+
+    def fail(self, what: str) -> None:
+        line, col = self.getpos()
+        raise LetterTemplateError(f"{what} (rendered line {line}, column {col})")
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in ("strong", "em", "br"):
+            if self.spans is None:
+                self.fail(f"<{tag}> outside a paragraph, heading or list item")
+            if tag == "br":
+                self.spans.append(Span("\n", bool(self.bold), bool(self.italic)))
+            elif tag == "strong":
+                self.bold += 1
+            else:
+                self.italic += 1
+            return
+        if self.kind is not None and not (tag == "li" and self.kind in LIST_KINDS.values()):
+            self.fail(f"<{tag}> inside another block")
+        if tag == "p":
+            kind = dict(attrs).get("class") or "paragraph"
+            if kind not in ("paragraph", *PARAGRAPH_KINDS):
+                self.fail(f'unknown paragraph class "{kind}"')
+            self.open(kind, line=True)
+        elif tag in HEADING_KINDS:
+            self.open(HEADING_KINDS[tag], line=True)
+        elif tag in LIST_KINDS:
+            self.open(LIST_KINDS[tag], line=False)
+        elif tag == "li":
+            if self.spans is not None:
+                self.fail("<li> inside another <li>")
+            self.spans = []
+        else:
+            self.fail(f"<{tag}> is not allowed in a letter template")
+
+    def open(self, kind: str, *, line: bool) -> None:
+        self.kind, self.items = kind, []
+        self.spans = [] if line else None
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "strong":
+            self.bold -= 1
+        elif tag == "em":
+            self.italic -= 1
+        elif tag == "li" or (tag in ("p", *HEADING_KINDS) and self.spans is not None):
+            if self.spans is None:
+                self.fail(f"</{tag}> without its opening tag")
+            line = _tidy(self.spans)
+            if line:
+                self.items.append(line)
+            self.spans = None
+            if tag != "li":
+                self.end_block()
+        elif tag in LIST_KINDS:
+            self.end_block()
+        elif tag != "br":
+            self.fail(f"</{tag}> without its opening tag")
+
+    def end_block(self) -> None:
+        if self.items:
+            self.blocks.append(Block(self.kind or "paragraph", tuple(self.items)))
+        self.kind, self.items, self.spans = None, [], None
+
+    def handle_data(self, data: str) -> None:
+        if self.spans is None:
+            if data.strip():
+                self.fail(f"text outside a block: {data.strip()[:40]!r}")
+            return
+        self.spans.append(Span(_LAYOUT.sub(" ", data), bool(self.bold), bool(self.italic)))
+
+
+def parse_letter(markup: str, title: str = "") -> Letter:
+    """Parse a rendered template into a Letter; empty paragraphs and lists are left out.
+
+    Raises LetterTemplateError if the markup uses a tag or class outside the subset.
+    """
+    parser = _LetterParser()
+    parser.feed(markup)
+    parser.close()
+    if parser.kind is not None:
+        parser.fail(f"a {parser.kind} block is not closed")
+    return Letter(title, tuple(parser.blocks))

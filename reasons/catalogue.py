@@ -1,0 +1,270 @@
+"""Load and validate the reasons catalogue (`catalogue.toml`) and the situation questionnaire.
+
+The catalogue is data a non-programmer edits, so every record is checked on load and a problem
+is reported as one `CatalogueError` naming the file, the record and the field:
+
+    >>> catalogue = load_catalogue()
+    >>> catalogue.reason(20).title
+    'Small local groups may not survive'
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from functools import cached_property
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+FOLDER = Path(__file__).resolve().parent
+CATALOGUE_FILE = FOLDER / "catalogue.toml"
+SITUATION_FILE = FOLDER / "situation.toml"
+REASON_COUNT = 26
+
+
+class CatalogueError(ValueError):
+    """A catalogue or questionnaire file is missing, unreadable or has a bad record."""
+
+
+@dataclass(frozen=True)
+class Paper:
+    """The paper the reasons come from, credited in the app and in every export."""
+
+    title: str
+    publisher: str
+    year: int
+    month: str
+
+    @property
+    def citation(self) -> str:
+        return f"{self.publisher}, \u201c{self.title}\u201d ({self.month} {self.year})"
+
+
+@dataclass(frozen=True)
+class Theme:
+    id: str
+    title: str
+    intro: str
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """One item of national evidence: a hedged sentence and where it comes from."""
+
+    text: str
+    publisher: str
+    title: str
+    year: int
+
+    @property
+    def source(self) -> str:
+        return f"{self.publisher}, {self.title} ({self.year})"
+
+
+@dataclass(frozen=True)
+class Reason:
+    """One reason of the paper; `id` is the paper's own number and never changes."""
+
+    id: int
+    title: str
+    theme: str
+    summary: str
+    paragraph: str
+    prompt: str
+    evidence: tuple[Evidence, ...] = ()
+
+
+@dataclass(frozen=True)
+class Catalogue:
+    paper: Paper
+    themes: tuple[Theme, ...]
+    reasons: tuple[Reason, ...]
+
+    @cached_property
+    def _by_id(self) -> dict[int, Reason]:
+        return {r.id: r for r in self.reasons}
+
+    @cached_property
+    def _themes_by_id(self) -> dict[str, Theme]:
+        return {t.id: t for t in self.themes}
+
+    @property
+    def ids(self) -> frozenset[int]:
+        return frozenset(self._by_id)
+
+    def reason(self, reason_id: int) -> Reason:
+        """Return the reason with the paper's number `reason_id`; raise KeyError if none."""
+        return self._by_id[reason_id]
+
+    def theme(self, theme_id: str) -> Theme:
+        return self._themes_by_id[theme_id]
+
+    def source_of(self, reason_id: int) -> str:
+        """Say where a reason comes from, e.g. 'National Coalition ... (March 2012), reason 7'."""
+        return f"{self.paper.citation}, reason {reason_id}"
+
+    def frame(self) -> pd.DataFrame:
+        """Return one row per reason: id, title, theme, theme_title, summary, paragraph, prompt,
+        evidence (the sentences joined), sources and source."""
+        rows = [
+            {
+                "id": r.id,
+                "title": r.title,
+                "theme": r.theme,
+                "theme_title": self.theme(r.theme).title,
+                "summary": r.summary,
+                "paragraph": r.paragraph,
+                "prompt": r.prompt,
+                "evidence": " ".join(e.text for e in r.evidence),
+                "sources": "; ".join(e.source for e in r.evidence),
+                "source": self.source_of(r.id),
+            }
+            for r in self.reasons
+        ]
+        return pd.DataFrame(rows)
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    reason: int
+    why: str
+
+
+@dataclass(frozen=True)
+class SituationQuestion:
+    id: str
+    text: str
+    help: str
+    suggests: tuple[Suggestion, ...]
+
+
+def _read_toml(path: Path) -> dict[str, Any]:
+    try:
+        with path.open("rb") as f:
+            return tomllib.load(f)
+    except FileNotFoundError:
+        raise CatalogueError(f"{path.name}: the file is missing") from None
+    except tomllib.TOMLDecodeError as e:
+        raise CatalogueError(f"{path.name}: not valid TOML ({e})") from None
+
+
+class _Fields:
+    """Read typed fields from one record, naming the record in every error."""
+
+    def __init__(self, file: str, where: str, record: Any):
+        self.where = f"{file}: {where}"
+        if not isinstance(record, dict):
+            raise CatalogueError(f"{self.where}: expected a table of fields")
+        self.record = record
+
+    def text(self, name: str, *, max_len: int | None = None) -> str:
+        value = self.record.get(name)
+        if value is None:
+            raise CatalogueError(f"{self.where}: field '{name}' is missing")
+        if not isinstance(value, str) or not value.strip():
+            raise CatalogueError(f"{self.where}: field '{name}' must be non-empty text")
+        if max_len is not None and len(value) > max_len:
+            raise CatalogueError(
+                f"{self.where}: field '{name}' is {len(value)} characters; the limit is {max_len}"
+            )
+        return value.strip()
+
+    def integer(self, name: str) -> int:
+        value = self.record.get(name)
+        if value is None:
+            raise CatalogueError(f"{self.where}: field '{name}' is missing")
+        if not isinstance(value, int) or isinstance(value, bool):
+            raise CatalogueError(f"{self.where}: field '{name}' must be a whole number")
+        return value
+
+    def tables(self, name: str) -> list[Any]:
+        value = self.record.get(name, [])
+        if not isinstance(value, list):
+            raise CatalogueError(f"{self.where}: field '{name}' must be a list of tables")
+        return value
+
+
+def load_catalogue(path: Path = CATALOGUE_FILE) -> Catalogue:
+    """Read and validate the catalogue file.
+
+    Raises CatalogueError naming the reason and field for a missing or malformed field, an
+    unknown theme, a duplicated or missing reason number, or a theme with no reasons.
+    """
+    data = _read_toml(path)
+    file = path.name
+    p = _Fields(file, "[paper]", data.get("paper"))
+    paper = Paper(p.text("title"), p.text("publisher"), p.integer("year"), p.text("month"))
+
+    themes = []
+    for i, raw in enumerate(_Fields(file, "top level", data).tables("themes"), start=1):
+        f = _Fields(file, f"theme {i}", raw)
+        themes.append(Theme(f.text("id"), f.text("title"), f.text("intro")))
+    theme_ids = [t.id for t in themes]
+    if not themes or len(set(theme_ids)) != len(theme_ids):
+        raise CatalogueError(f"{file}: themes must be listed, each id once")
+
+    reasons = []
+    for i, raw in enumerate(_Fields(file, "top level", data).tables("reasons"), start=1):
+        where = f"reason {raw.get('id', f'#{i}')}" if isinstance(raw, dict) else f"reason #{i}"
+        f = _Fields(file, where, raw)
+        theme = f.text("theme")
+        if theme not in theme_ids:
+            raise CatalogueError(f"{f.where}: field 'theme' is '{theme}', not one of {theme_ids}")
+        evidence = []
+        for j, raw_ev in enumerate(f.tables("evidence"), start=1):
+            e = _Fields(file, f"{where} evidence {j}", raw_ev)
+            evidence.append(
+                Evidence(e.text("text"), e.text("publisher"), e.text("title"), e.integer("year"))
+            )
+        reasons.append(
+            Reason(
+                id=f.integer("id"),
+                title=f.text("title", max_len=80),
+                theme=theme,
+                summary=f.text("summary", max_len=200),
+                paragraph=f.text("paragraph"),
+                prompt=f.text("prompt"),
+                evidence=tuple(evidence),
+            )
+        )
+
+    ids = [r.id for r in reasons]
+    if sorted(ids) != list(range(1, REASON_COUNT + 1)):
+        missing = sorted(set(range(1, REASON_COUNT + 1)) - set(ids))
+        extra = sorted({i for i in ids if ids.count(i) > 1 or not 1 <= i <= REASON_COUNT})
+        raise CatalogueError(
+            f"{file}: reasons must be numbered 1 to {REASON_COUNT} once each"
+            f" (missing {missing or 'none'}, duplicated or out of range {extra or 'none'})"
+        )
+    empty = [t for t in theme_ids if t not in {r.theme for r in reasons}]
+    if empty:
+        raise CatalogueError(f"{file}: theme(s) {empty} have no reasons")
+    return Catalogue(paper, tuple(themes), tuple(sorted(reasons, key=lambda r: r.id)))
+
+
+def load_situation_questions(
+    catalogue: Catalogue, path: Path = SITUATION_FILE
+) -> tuple[SituationQuestion, ...]:
+    """Read the situation questionnaire; every suggested reason must be in `catalogue`."""
+    data = _read_toml(path)
+    file = path.name
+    questions = []
+    for i, raw in enumerate(_Fields(file, "top level", data).tables("questions"), start=1):
+        f = _Fields(file, f"question {i}", raw)
+        suggests = []
+        for j, raw_s in enumerate(f.tables("suggests"), start=1):
+            s = _Fields(file, f"question {i} suggestion {j}", raw_s)
+            reason = s.integer("reason")
+            if reason not in catalogue.ids:
+                raise CatalogueError(f"{s.where}: reason {reason} is not in the catalogue")
+            suggests.append(Suggestion(reason, s.text("why")))
+        if not suggests:
+            raise CatalogueError(f"{f.where}: suggests no reasons")
+        questions.append(SituationQuestion(f.text("id"), f.text("text"), f.text("help"),
+                                           tuple(suggests)))
+    ids = [q.id for q in questions]
+    if not questions or len(set(ids)) != len(ids):
+        raise CatalogueError(f"{file}: questions must be listed, each id once")
+    return tuple(questions)

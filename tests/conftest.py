@@ -1,0 +1,48 @@
+"""Shared fixtures: the catalogue, the sample draft, and a fixed letter date."""
+
+import datetime as dt
+import json
+from pathlib import Path
+
+import pytest
+
+from drafting import ChosenReason, CoSignatory, Draft, Question, draft_from_dict
+from reasons import load_catalogue
+
+DATA = Path(__file__).parent / "data"
+SHARED = Path(__file__).resolve().parents[2] / "shared"
+LETTER_DATE = dt.date(2026, 11, 25)
+
+
+@pytest.fixture(scope="session")
+def catalogue():
+    return load_catalogue()
+
+
+@pytest.fixture
+def sample_dict() -> dict:
+    return json.loads((DATA / "sample-draft.json").read_text(encoding="utf-8"))
+
+
+@pytest.fixture
+def sample(sample_dict) -> Draft:
+    return draft_from_dict(sample_dict)
+
+
+@pytest.fixture
+def full_draft(sample, catalogue) -> Draft:
+    """The sample with every field filled and all 26 reasons, each with its own example."""
+    sample.group.phone = "01234 567890"
+    sample.group.registration = "Registered charity 1234567"
+    sample.context = "We have run the Thursday lunch club since 2011."
+    sample.asks = ["Keep the current grants.", "Publish the options appraisal."]
+    sample.co_signatories = [CoSignatory("Hillside Tenants", "Sam Okafor", "Chair")]
+    sample.copy_to = ["Cllr Jane Doe, Cabinet Member for Communities"]
+    sample.reasons = [
+        ChosenReason(r.id, f"Local example for reason {r.id}.") for r in catalogue.reasons
+    ]
+    sample.questions = [
+        Question("Do you agree with the proposed model?", [2, 20], "No."),
+        Question("Any other comments?", [], ""),
+    ]
+    return sample

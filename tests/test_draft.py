@@ -1,0 +1,114 @@
+"""The draft file: its contract, exact round trips, and a clear message for every bad file."""
+
+import json
+import re
+
+import pytest
+
+from drafting import (
+    SCHEMA,
+    ChosenReason,
+    Draft,
+    DraftError,
+    draft_to_json,
+    load_draft,
+    parse_draft,
+    save_draft,
+)
+from tests.conftest import SHARED
+
+HOSTILE = "{{ 7*7 }} {% raw %} <script>alert(1)</script> ŵ ŷ “quoted” café 😀 שלום \u202e \x07"
+
+
+def test_the_sample_draft_round_trips_exactly(sample_dict):
+    draft = parse_draft(json.dumps(sample_dict))
+    assert json.loads(draft_to_json(draft)) == sample_dict
+    assert parse_draft(draft_to_json(draft)) == draft
+
+
+def test_a_draft_round_trips_every_character_typed(sample):
+    sample.reasons[0].example = HOSTILE
+    sample.group.name = "Cymdeithas Gymunedol Llanfair ŵ ŷ"
+    again = parse_draft(draft_to_json(sample).encode("utf-8"))
+    assert again.reasons[0].example == HOSTILE
+    assert again == sample
+
+
+def test_a_short_draft_takes_defaults():
+    draft = parse_draft(json.dumps({"schema": SCHEMA}))
+    assert draft == Draft()
+
+
+def test_a_draft_file_saved_and_loaded_is_the_same_draft(sample, tmp_path):
+    path = tmp_path / "draft.json"
+    save_draft(sample, path)
+    assert load_draft(path) == sample
+    assert list(tmp_path.iterdir()) == [path]  # no temporary file left behind
+
+
+def _with(sample_dict, **changes):
+    data = json.loads(json.dumps(sample_dict))
+    for dotted, value in changes.items():
+        target = data
+        *path, last = dotted.split("__")
+        for key in path:
+            target = target[int(key)] if isinstance(target, list) else target[key]
+        target[last] = value
+    return json.dumps(data)
+
+
+BAD_DRAFTS = [
+    ("not json", lambda d: '{"schema": "response-builder/draft@1", "group": {', "not valid JSON"),
+    ("a list", lambda d: "[1, 2]", "not a Response Builder draft: it holds a list"),
+    ("no schema", lambda d: "{}", "has no 'schema' field"),
+    ("other schema", lambda d: _with(d, schema="invoice@1"), "its schema is 'invoice@1'"),
+    ("future version", lambda d: _with(d, schema="response-builder/draft@2"), "newer version"),
+    ("wrong type", lambda d: _with(d, group__name=7), "group.name should be text"),
+    ("reasons not a list", lambda d: _with(d, reasons={}), "reasons should be a list"),
+    ("reason id as text", lambda d: _with(d, reasons__0__id="2"), "whole number"),
+    ("unknown reason", lambda d: _with(d, reasons__1__id=42), "Reason 42 is not one of"),
+    ("duplicate reason", lambda d: _with(d, reasons__1__id=2), "Reason 2 appears twice"),
+    ("unknown field", lambda d: _with(d, group__nickname="x"), "group.nickname is not part"),
+    ("bad date", lambda d: _with(d, consultation__closes="31/01/2027"), "YYYY-MM-DD"),
+    ("bad tone", lambda d: _with(d, tone="angry"), "tone 'angry' is not one of"),
+    ("bad template", lambda d: _with(d, template="../etc/passwd"), "not a template name"),
+    ("long example", lambda d: _with(d, reasons__0__example="x" * 10_001), "limit is 10,000"),
+    ("too many asks", lambda d: _with(d, asks=["a"] * 21), "has 21 items; the limit is 20"),
+    ("unknown question reason",
+     lambda d: _with(d, questions=[{"text": "Q", "reasons": [99], "answer": ""}]), "Reason 99"),
+    ("lone surrogate", lambda d: _with(d, context="\ud800"), "cannot be saved"),
+]
+
+
+@pytest.mark.parametrize(("case", "make", "message"), BAD_DRAFTS, ids=[c[0] for c in BAD_DRAFTS])
+def test_a_bad_draft_gets_one_clear_message(sample_dict, case, make, message):
+    with pytest.raises(DraftError, match=re.escape(message)):
+        parse_draft(make(sample_dict))
+
+
+def test_an_oversized_draft_file_is_refused_before_it_is_parsed(tmp_path):
+    path = tmp_path / "huge.json"
+    path.write_bytes(b" " * 1_000_001)
+    with pytest.raises(DraftError, match=r"1\.0 MB; the limit is 1 MB"):
+        load_draft(path)
+
+
+def test_a_file_that_is_not_utf8_text_is_refused():
+    with pytest.raises(DraftError, match="not UTF-8 text"):
+        parse_draft(b"\xff\xfe\x00{")
+
+
+def test_deep_nesting_is_refused_not_crashed():
+    with pytest.raises(DraftError):
+        parse_draft("[" * 100_000 + "]" * 100_000)
+
+
+@pytest.mark.parametrize("name", ["truncated.json", "unknown-reason.json"])
+def test_the_shared_bad_examples_are_refused(name):
+    with pytest.raises(DraftError):
+        load_draft(SHARED / "examples" / "bad" / name)
+
+
+def test_reason_ids_follow_the_letter_order():
+    draft = Draft(reasons=[ChosenReason(20, ""), ChosenReason(2, "")])
+    assert draft.reason_ids == [20, 2]
