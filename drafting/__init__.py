@@ -1,10 +1,10 @@
 """The drafting core: the draft, letter assembly and export. Plain Python, no Streamlit.
 
-    >>> from drafting import assemble, parse_draft, to_docx
-    >>> from reasons import load_catalogue
+>>> from drafting import assemble, parse_draft, to_docx
+>>> from reasons import load_catalogue
 """
 
-from drafting.assemble import (
+from drafting.assembly import (
     TemplateInfo,
     UnknownTemplateError,
     assemble,

@@ -13,7 +13,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from drafting.assemble import UnknownTemplateError, assemble
+from drafting.assembly import UnknownTemplateError, assemble
 from drafting.draft import TONES, DraftError, load_draft
 from drafting.export import FORMATS, file_name, render
 from reasons.catalogue import load_catalogue

@@ -171,7 +171,9 @@ def _convert(hint: Any, value: Any, where: str, metadata: Any) -> Any:
         return _check_text(value, where, limit)
     if hint is int:
         if not isinstance(value, int) or isinstance(value, bool):
-            raise DraftError(f"The field {where} should be a whole number, but it is {_kind(value)}.")
+            raise DraftError(
+                f"The field {where} should be a whole number, but it is {_kind(value)}."
+            )
         return value
     if get_origin(hint) is list:
         if not isinstance(value, list):

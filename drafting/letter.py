@@ -124,8 +124,8 @@ class _LetterParser(HTMLParser):
         elif tag in LIST_KINDS:
             self.open(LIST_KINDS[tag], line=False)
         elif tag == "li":
-            if self.spans is not None:
-                self.fail("<li> inside another <li>")
+            if self.kind not in LIST_KINDS.values() or self.spans is not None:
+                self.fail("<li> outside a list, or inside another <li>")
             self.spans = []
         else:
             self.fail(f"<{tag}> is not allowed in a letter template")

@@ -22,6 +22,8 @@ FOLDER = Path(__file__).resolve().parent
 CATALOGUE_FILE = FOLDER / "catalogue.toml"
 SITUATION_FILE = FOLDER / "situation.toml"
 REASON_COUNT = 26
+REASON_FIELDS = ("id", "title", "theme", "summary", "paragraph", "prompt", "evidence")
+EVIDENCE_FIELDS = ("text", "publisher", "title", "year")
 
 
 class CatalogueError(ValueError):
@@ -153,10 +155,15 @@ def _read_toml(path: Path) -> dict[str, Any]:
 class _Fields:
     """Read typed fields from one record, naming the record in every error."""
 
-    def __init__(self, file: str, where: str, record: Any):
+    def __init__(self, file: str, where: str, record: Any, allowed: tuple[str, ...] = ()):
         self.where = f"{file}: {where}"
         if not isinstance(record, dict):
             raise CatalogueError(f"{self.where}: expected a table of fields")
+        unknown = [key for key in record if allowed and key not in allowed]
+        if unknown:
+            raise CatalogueError(
+                f"{self.where}: '{unknown[0]}' is not a field here (fields: {', '.join(allowed)})"
+            )
         self.record = record
 
     def text(self, name: str, *, max_len: int | None = None) -> str:
@@ -208,13 +215,13 @@ def load_catalogue(path: Path = CATALOGUE_FILE) -> Catalogue:
     reasons = []
     for i, raw in enumerate(_Fields(file, "top level", data).tables("reasons"), start=1):
         where = f"reason {raw.get('id', f'#{i}')}" if isinstance(raw, dict) else f"reason #{i}"
-        f = _Fields(file, where, raw)
+        f = _Fields(file, where, raw, REASON_FIELDS)
         theme = f.text("theme")
         if theme not in theme_ids:
             raise CatalogueError(f"{f.where}: field 'theme' is '{theme}', not one of {theme_ids}")
         evidence = []
         for j, raw_ev in enumerate(f.tables("evidence"), start=1):
-            e = _Fields(file, f"{where} evidence {j}", raw_ev)
+            e = _Fields(file, f"{where} evidence {j}", raw_ev, EVIDENCE_FIELDS)
             evidence.append(
                 Evidence(e.text("text"), e.text("publisher"), e.text("title"), e.integer("year"))
             )
@@ -262,8 +269,9 @@ def load_situation_questions(
             suggests.append(Suggestion(reason, s.text("why")))
         if not suggests:
             raise CatalogueError(f"{f.where}: suggests no reasons")
-        questions.append(SituationQuestion(f.text("id"), f.text("text"), f.text("help"),
-                                           tuple(suggests)))
+        questions.append(
+            SituationQuestion(f.text("id"), f.text("text"), f.text("help"), tuple(suggests))
+        )
     ids = [q.id for q in questions]
     if not questions or len(set(ids)) != len(ids):
         raise CatalogueError(f"{file}: questions must be listed, each id once")

@@ -1,9 +1,9 @@
 """Turn answers to the situation questionnaire into suggested reasons, each with its why.
 
-    >>> from reasons.catalogue import load_catalogue, load_situation_questions
-    >>> questions = load_situation_questions(load_catalogue())
-    >>> [s.reason for s in suggest(questions, {"large_bidder": YES})][:1]
-    [14]
+>>> from reasons.catalogue import load_catalogue, load_situation_questions
+>>> questions = load_situation_questions(load_catalogue())
+>>> [s.reason for s in suggest(questions, {"large_bidder": YES})][:1]
+[14]
 """
 
 from __future__ import annotations

@@ -74,8 +74,11 @@ BAD_DRAFTS = [
     ("bad template", lambda d: _with(d, template="../etc/passwd"), "not a template name"),
     ("long example", lambda d: _with(d, reasons__0__example="x" * 10_001), "limit is 10,000"),
     ("too many asks", lambda d: _with(d, asks=["a"] * 21), "has 21 items; the limit is 20"),
-    ("unknown question reason",
-     lambda d: _with(d, questions=[{"text": "Q", "reasons": [99], "answer": ""}]), "Reason 99"),
+    (
+        "unknown question reason",
+        lambda d: _with(d, questions=[{"text": "Q", "reasons": [99], "answer": ""}]),
+        "Reason 99",
+    ),
     ("lone surrogate", lambda d: _with(d, context="\ud800"), "cannot be saved"),
 ]
 

@@ -144,7 +144,12 @@ def list_templates() -> tuple[TemplateInfo, ...]:
 
 def _view(reason: Reason, example: str) -> ChosenReasonView:
     return ChosenReasonView(
-        reason.id, reason.title, reason.theme, reason.summary, reason.paragraph, example,
+        reason.id,
+        reason.title,
+        reason.theme,
+        reason.summary,
+        reason.paragraph,
+        example,
         reason.evidence,
     )
 
@@ -216,7 +221,9 @@ def assemble(
         raise ValueError(f"Unknown tone '{tone}'; choose from {', '.join(TONES)}.")
     if template.startswith("_") or not (TEMPLATE_DIR / f"{template}.j2").is_file():
         names = ", ".join(t.id for t in list_templates())
-        raise UnknownTemplateError(f"There is no template called '{template}'; choose from {names}.")
+        raise UnknownTemplateError(
+            f"There is no template called '{template}'; choose from {names}."
+        )
     context = template_context(draft, catalogue, tone, today or dt.date.today())
     try:
         markup = template_environment().get_template(f"{template}.j2").render(context)

@@ -1,0 +1,143 @@
+"""The reasons catalogue and the situation questionnaire: complete, in our own words, validated."""
+
+import re
+import shutil
+
+import pytest
+
+from reasons import (
+    YES,
+    CatalogueError,
+    load_catalogue,
+    load_situation_questions,
+    suggest,
+)
+from reasons.catalogue import CATALOGUE_FILE, SITUATION_FILE
+from tests.conftest import SHARED
+
+SEED = SHARED / "seed" / "26-good-reasons-to-oppose-commissioning-2012.txt"
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"[a-z0-9']+", text.lower())
+
+
+def _ngrams(words: list[str], n: int) -> set[tuple[str, ...]]:
+    return {tuple(words[i : i + n]) for i in range(len(words) - n + 1)}
+
+
+def test_the_catalogue_has_the_papers_26_reasons_by_number(catalogue):
+    assert [r.id for r in catalogue.reasons] == list(range(1, 27))
+    assert catalogue.paper.year == 2012
+    assert "National Coalition for Independent Action" in catalogue.paper.citation
+
+
+def test_there_are_five_to_seven_themes_each_with_reasons(catalogue):
+    assert 5 <= len(catalogue.themes) <= 7
+    for theme in catalogue.themes:
+        assert any(r.theme == theme.id for r in catalogue.reasons), theme.id
+
+
+@pytest.mark.parametrize("reason_id", range(1, 27))
+def test_every_reason_is_letter_ready(catalogue, reason_id):
+    reason = catalogue.reason(reason_id)
+    assert 3 <= len(reason.title.split()) <= 9
+    assert not reason.title.endswith((".", "?", "!", ":"))
+    assert len(reason.summary) <= 200
+    assert 50 <= len(reason.paragraph.split()) <= 160
+    assert reason.paragraph.startswith("We ") or " we " in reason.paragraph
+    assert "example" in reason.prompt.lower()
+    for text in (reason.title, reason.summary, reason.paragraph, reason.prompt):
+        assert not re.search(r"[<>{}*_#\[\]]", text), "plain text only"
+
+
+def test_at_least_ten_reasons_carry_national_evidence_with_a_source(catalogue):
+    with_evidence = [r for r in catalogue.reasons if r.evidence]
+    assert len(with_evidence) >= 10
+    for reason in with_evidence:
+        for item in reason.evidence:
+            assert item.publisher and item.title and 1985 <= item.year <= 2026
+            assert re.search(r"\b(found|may|reported|require|requires|removed)\b", item.text)
+
+
+def test_no_sentence_of_the_paper_is_reused(catalogue):
+    """Titles, paragraphs and prompts are in our own words: no 8-word run from the paper."""
+    paper = _ngrams(_words(SEED.read_text(encoding="utf-8")), 8)
+    for reason in catalogue.reasons:
+        for text in (reason.title, reason.summary, reason.paragraph, reason.prompt):
+            shared = _ngrams(_words(text), 8) & paper
+            assert not shared, f"reason {reason.id} reuses the paper: {' '.join(min(shared))}"
+
+
+def test_the_catalogue_frame_has_one_row_per_reason(catalogue):
+    frame = catalogue.frame()
+    assert len(frame) == 26
+    assert list(frame.columns[:3]) == ["id", "title", "theme"]
+    assert frame.loc[frame.id == 26, "source"].item().endswith("reason 26")
+
+
+def _edited_catalogue(tmp_path, old: str, new: str):
+    """Copy the catalogue with the first match of regular expression `old` replaced."""
+    path = tmp_path / "catalogue.toml"
+    text = CATALOGUE_FILE.read_text(encoding="utf-8")
+    edited = re.sub(old, new, text, count=1)
+    assert edited != text
+    path.write_text(edited, encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "message"),
+    [
+        ('id = 7\ntitle = "', 'id = 7\nheading = "', "reason 7: 'heading' is not a field"),
+        ('id = 9\ntitle = "', 'id = 9\nx = 1\ntitle = "', "reason 9: 'x' is not a field"),
+        ("id = 7\ntitle", "id = 6\ntitle", r"missing \[7\], duplicated or out of range \[6\]"),
+        (r"(id = 3\n(?:.*\n){2})summary = .*", r"\1summary = 5", "reason 3: field 'summary' must"),
+        ('theme = "users"', 'theme = "weather"', "reason 23: field 'theme' is 'weather'"),
+        ("year = 2012", 'year = "2012"', r"\[paper\]: field 'year' must be a whole number"),
+        (r"\[paper\]", "[paper", "not valid TOML"),
+    ],
+)
+def test_a_broken_catalogue_names_the_reason_and_field(tmp_path, old, new, message):
+    with pytest.raises(CatalogueError, match=message):
+        load_catalogue(_edited_catalogue(tmp_path, old, new))
+
+
+def test_a_missing_catalogue_file_is_reported(tmp_path):
+    with pytest.raises(CatalogueError, match=r"catalogue\.toml: the file is missing"):
+        load_catalogue(tmp_path / "catalogue.toml")
+
+
+def test_the_questionnaire_has_plain_questions_that_cover_every_reason(catalogue):
+    questions = load_situation_questions(catalogue)
+    assert len(questions) >= 6
+    assert {s.reason for q in questions for s in q.suggests} == set(range(1, 27))
+    assert any("large or national provider" in q.text for q in questions)
+
+
+def test_yes_answers_suggest_reasons_with_every_why(catalogue):
+    questions = load_situation_questions(catalogue)
+    first, second = questions[0], questions[1]
+    answers = {first.id: YES, second.id: "no"}
+    suggested = suggest(questions, answers)
+    assert [s.reason for s in suggested] == [s.reason for s in first.suggests]
+    shared = {s.reason for s in first.suggests} & {
+        s.reason for q in questions[1:] for s in q.suggests
+    }
+    everything = suggest(questions, {q.id: YES for q in questions})
+    assert len({s.reason for s in everything}) == len(everything) == 26
+    for reason in shared:
+        whys = next(s.whys for s in everything if s.reason == reason)
+        assert len(whys) >= 2
+
+
+def test_no_answers_suggest_nothing(catalogue):
+    assert suggest(load_situation_questions(catalogue), {}) == []
+
+
+def test_a_questionnaire_naming_an_unknown_reason_is_refused(tmp_path, catalogue):
+    path = tmp_path / "situation.toml"
+    shutil.copy(SITUATION_FILE, path)
+    path.write_text(path.read_text().replace("reason = 14", "reason = 27", 1))
+    with pytest.raises(CatalogueError, match="reason 27 is not in the catalogue"):
+        load_situation_questions(catalogue, path)
