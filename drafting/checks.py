@@ -1,0 +1,179 @@
+"""Checks the app makes on a draft: personal details in an example, progress, timing, length.
+
+Plain functions, so the pages stay thin and the rules are tested without a browser.
+
+    >>> personal_details("Ring Mrs Patel on 07700 900123.")
+    [Finding(kind='a phone number', text='07700 900123'), Finding(kind='a name', text='Mrs Patel')]
+    >>> closing_note(dt.date(2027, 1, 31), today=dt.date(2027, 1, 19))
+    'The consultation closes in 12 days, on 31 January 2027.'
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from drafting.draft import Draft
+
+WORDS_PER_PAGE = 450
+LONGEST_ADVISED_PAGES = 4
+
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+# A UK number: +44 or a leading 0, then digits with spaces, dashes or brackets between them.
+_PHONE = re.compile(r"(?<![\w+])(?:\+44|\(?0)[\d ()-]{8,16}\d(?!\w)")
+_TITLE = re.compile(r"\b(?:Mrs|Mr|Ms|Miss|Mx|Dr)\b\.?[ \t]+")
+_NAME_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+
+
+@dataclass(frozen=True)
+class Finding:
+    """Something in a text that may identify a person: what kind, and the text found."""
+
+    kind: str
+    text: str
+
+
+def _phone_numbers(text: str) -> list[Finding]:
+    found = []
+    for match in _PHONE.finditer(text):
+        digits = re.sub(r"\D", "", match.group())
+        if 10 <= len(digits) <= 12:
+            found.append(Finding("a phone number", match.group().strip()))
+    return found
+
+
+def _names(text: str) -> list[Finding]:
+    """Find a title (Mr, Mrs, Ms, Miss, Mx, Dr) followed by up to three capitalised words."""
+    found = []
+    for title in _TITLE.finditer(text):
+        end, words = title.end(), 0
+        while words < 3 and (word := _NAME_WORD.match(text, end)) and word.group()[0].isupper():
+            end, words = word.end(), words + 1
+            if text[end : end + 1] in (" ", "\t"):
+                end += 1
+        if words:
+            found.append(Finding("a name", text[title.start() : end].strip()))
+    return found
+
+
+def personal_details(text: str) -> list[Finding]:
+    """Return what in `text` looks like a person's details: email addresses, UK phone numbers
+    and names after a title. Letters to a consultation are often published."""
+    emails = [Finding("an email address", m.group()) for m in _EMAIL.finditer(text)]
+    return emails + _phone_numbers(text) + _names(text)
+
+
+def personal_details_note(text: str) -> str:
+    """Say in plain English what personal details `text` seems to hold, or "" if none.
+
+    >>> personal_details_note("Email jo@example.org")
+    "This example may identify someone: an email address (jo@example.org). Consultation \
+responses are often published, so leave out names and contact details unless the person \
+has agreed; 'one of our members, aged 84' says enough."
+    """
+    findings = personal_details(text)
+    if not findings:
+        return ""
+    listed = "; ".join(f"{f.kind} ({f.text})" for f in findings)
+    return (
+        f"This example may identify someone: {listed}. Consultation responses are often"
+        " published, so leave out names and contact details unless the person has agreed;"
+        " 'one of our members, aged 84' says enough."
+    )
+
+
+def plural(count: int, word: str, many: str | None = None) -> str:
+    """Write a count with its noun: `plural(1, "reason")` is '1 reason', 2 gives '2 reasons'."""
+    return f"{count:,} {word if count == 1 else many or word + 's'}"
+
+
+def has_content(draft: Draft) -> bool:
+    """Say whether the draft holds anything the user typed or chose (template and tone aside)."""
+    blank = Draft(template=draft.template, tone=draft.tone)
+    return draft != blank
+
+
+@dataclass(frozen=True)
+class Step:
+    """One step of the app as the progress panel shows it: done, and what is still missing."""
+
+    done: bool
+    missing: tuple[str, ...] = ()
+
+
+def _details_missing(draft: Draft) -> tuple[str, ...]:
+    g, c = draft.group, draft.consultation
+    needed = (
+        (g.name, "your group's name"),
+        (g.signatory, "who signs the letter"),
+        (c.body or c.title, "which consultation this is"),
+        (c.closes, "the closing date"),
+    )
+    return tuple(f"Add {what}" for value, what in needed if not value.strip())
+
+
+def progress(draft: Draft, *, situation_answered: bool) -> dict[str, Step]:
+    """Return each step of the app (keyed by page name) with whether it is done and what is
+    missing, e.g. '2 reasons have no local example'."""
+    no_example = sum(1 for r in draft.reasons if not r.example.strip())
+    chosen = bool(draft.reasons)
+    if not chosen:
+        examples_missing = ("Choose reasons first",)
+    elif no_example:
+        verb = "has" if no_example == 1 else "have"
+        examples_missing = (f"{plural(no_example, 'reason')} {verb} no local example",)
+    else:
+        examples_missing = ()
+    details_missing = _details_missing(draft)
+    return {
+        "situation": Step(situation_answered, () if situation_answered else ("Optional",)),
+        "reasons": Step(chosen, () if chosen else ("No reasons chosen yet",)),
+        "examples": Step(chosen and not no_example, examples_missing),
+        "details": Step(not details_missing, details_missing),
+        "letter": Step(chosen, () if chosen else ("Choose at least one reason first",)),
+    }
+
+
+def long_date(day: dt.date) -> str:
+    """Write a date the British way: `long_date(dt.date(2027, 1, 31))` is '31 January 2027'."""
+    return f"{day.day} {day:%B %Y}"
+
+
+def closing_note(closes: dt.date | None, today: dt.date) -> str:
+    """Say how long is left until the consultation closes, in plain English."""
+    if closes is None:
+        return "Add the consultation's closing date to see how long you have."
+    days = (closes - today).days
+    on = long_date(closes)
+    if days > 1:
+        return f"The consultation closes in {days} days, on {on}."
+    if days == 1:
+        return f"The consultation closes tomorrow, {on}."
+    if days == 0:
+        return f"The consultation closes today, {on}."
+    return (
+        f"The consultation closed {plural(-days, 'day')} ago, on {on}. Ask the team whether"
+        " they will still accept your response."
+    )
+
+
+def estimate_pages(words: int) -> int:
+    """Estimate A4 pages at about 450 words a page, never fewer than one.
+
+    >>> [estimate_pages(w) for w in (0, 500, 700, 1800)]
+    [1, 1, 2, 4]
+    """
+    return max(1, round(words / WORDS_PER_PAGE))
+
+
+def length_note(words: int) -> str:
+    """Describe a letter's length, with a hint when it runs past what guides advise."""
+    pages = estimate_pages(words)
+    note = f"{plural(words, 'word')}, about {plural(pages, 'page')} of A4."
+    if pages > LONGEST_ADVISED_PAGES:
+        note += (
+            f" Guides advise two to {LONGEST_ADVISED_PAGES} pages: a shorter letter is more"
+            " likely to be read in full. Try the email or councillors template, or fewer reasons."
+        )
+    return note

@@ -1,0 +1,188 @@
+"""Exports: the Word file reopened and checked, Markdown escaped, text email-ready, CSV, names."""
+
+import io
+import re
+
+import docx
+import pandas as pd
+import pytest
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+
+from drafting import (
+    assemble,
+    file_name,
+    reasons_csv,
+    render,
+    to_docx,
+    to_markdown,
+    to_text,
+)
+from tests.conftest import LETTER_DATE
+
+EVERY_KIND_OF_CHARACTER = (
+    "Welsh ŵ ŷ Ŵ Ŷ â, “curly” ‘quotes’, accents é ñ ü, emoji 😀👩🏽‍🦰, "
+    "right-to-left مرحبا بالعالم and עברית, {{ 7*7 }} <script>x</script>"
+)
+
+
+def reopen(data: bytes) -> docx.document.Document:
+    return docx.Document(io.BytesIO(data))
+
+
+def paragraphs(document) -> list[str]:
+    return [p.text for p in document.paragraphs]
+
+
+@pytest.fixture
+def letter(full_draft, catalogue):
+    return assemble(full_draft, catalogue, template="formal", today=LETTER_DATE)
+
+
+def test_the_word_letter_is_a4_with_real_heading_and_list_styles(letter):
+    document = reopen(to_docx(letter, author="Hillside Community Café"))
+    section = document.sections[0]
+    assert (round(section.page_width.cm, 1), round(section.page_height.cm, 1)) == (21.0, 29.7)
+    assert round(section.left_margin.cm, 2) == 2.5
+    styles = {p.style.name for p in document.paragraphs}
+    assert {"Heading 1", "Heading 2", "Heading 3", "List Number", "List Bullet"} <= styles
+    title = next(p for p in document.paragraphs if p.style.name == "Heading 1")
+    assert title.text == "Response to Proposals to Commission Community Support Services"
+    assert document.core_properties.title == title.text
+    assert document.core_properties.author == "Hillside Community Café"
+
+
+def test_the_word_letter_has_the_address_block_date_and_reference(letter):
+    document = reopen(to_docx(letter))
+    sender = document.paragraphs[0]
+    assert sender.text.split("\n") == [
+        "Hillside Community Café",
+        "3 Station Road, Hillside HS1 4AB",
+        "hello@hillside-cafe.example",
+        "01234 567890",
+    ]
+    assert sender.alignment == WD_ALIGN_PARAGRAPH.RIGHT
+    texts = paragraphs(document)
+    assert "25 November 2026" in texts
+    reference = next(p for p in document.paragraphs if p.text.startswith("Reference:"))
+    assert reference.text == "Reference: HDC/2026/17" and reference.runs[0].bold
+
+
+def test_the_word_letter_holds_every_example_and_ask_in_order(letter, full_draft):
+    text = "\n".join(paragraphs(reopen(to_docx(letter))))
+    for chosen in full_draft.reasons:
+        assert chosen.example in text
+    asks = [p.text for p in reopen(to_docx(letter)).paragraphs if p.style.name == "List Number"]
+    assert asks == full_draft.asks
+
+
+def test_every_character_typed_reaches_the_word_file(sample, catalogue):
+    sample.reasons[0].example = EVERY_KIND_OF_CHARACTER
+    sample.group.name = "Cymdeithas Llanfairpwll ŵ ŷ"
+    letter = assemble(sample, catalogue, today=LETTER_DATE)
+    text = "\n".join(paragraphs(reopen(to_docx(letter))))
+    assert EVERY_KIND_OF_CHARACTER in text
+    assert "Cymdeithas Llanfairpwll ŵ ŷ" in text
+
+
+def test_the_longest_allowed_example_reaches_the_word_file(sample, catalogue):
+    sample.reasons[0].example = ("A long example. " * 700)[:10_000]
+    text = "\n".join(paragraphs(reopen(to_docx(assemble(sample, catalogue)))))
+    assert sample.reasons[0].example.strip() in text
+
+
+def test_control_characters_word_cannot_hold_are_left_out_and_nothing_else(sample, catalogue):
+    sample.reasons[0].example = "bell\x07 nul\x00 escape\x1b tab\tkept"
+    text = "\n".join(paragraphs(reopen(to_docx(assemble(sample, catalogue)))))
+    assert "bell nul escape tab\tkept" in text
+    assert "\x07" in to_text(assemble(sample, catalogue))
+
+
+def test_user_line_breaks_become_line_breaks_in_word(sample, catalogue):
+    sample.reasons[0].example = "Line one\nLine two"
+    document = reopen(to_docx(assemble(sample, catalogue)))
+    assert any(p.text.endswith("Line one\nLine two") for p in document.paragraphs)
+
+
+@pytest.mark.parametrize(
+    "payload",
+    [
+        "[a link](https://example.com)",
+        "# not a heading",
+        "<script>alert(1)</script>",
+        "*not emphasis* and _nor this_",
+        "1. not a list\n- nor this\n===",
+        "back\\slash & ampersand | pipe ~tilde~ `code`",
+    ],
+)
+def test_markdown_escapes_user_text_so_it_renders_as_typed(sample, catalogue, payload):
+    sample.reasons[0].example = payload
+    markdown = to_markdown(assemble(sample, catalogue))
+    line = next(ln for ln in markdown.splitlines() if "Local" in ln or "experience" in ln)
+    assert "](" not in markdown.replace("\\]", "")
+    assert "<script>" not in markdown
+    unescaped = re.sub(r"\\([!-/:-@\[-`{-~])", r"\1", markdown).replace("  \n", "\n")
+    assert payload in unescaped, line
+
+
+def test_markdown_has_headings_lists_and_bold_titles(letter):
+    markdown = to_markdown(letter)
+    assert markdown.startswith("Hillside Community Café  \n3 Station Road")
+    assert "\n# Response to Proposals to Commission Community Support Services\n" in markdown
+    assert "\n## Our reasons\n" in markdown
+    assert "\n1. Keep the current grants.\n2. Publish the options appraisal.\n" in markdown
+    assert re.search(r"\n\*\*[A-Z][^*]+\.\*\* We ", markdown)
+
+
+def test_plain_text_is_ready_for_an_email(letter):
+    text = to_text(letter)
+    assert "**" not in text and "#" not in text
+    assert "\n1. Keep the current grants.\n2. Publish the options appraisal.\n" in text
+    assert "\n- Sam Okafor, Chair, Hillside Tenants\n" in text
+    assert "\n\n\n" not in text
+
+
+def test_render_gives_each_format_and_refuses_others(letter):
+    assert render(letter, "txt").decode("utf-8") == to_text(letter)
+    assert render(letter, "md").decode("utf-8") == to_markdown(letter)
+    assert paragraphs(reopen(render(letter, "docx")))
+    with pytest.raises(ValueError, match="Unknown format 'pdf'"):
+        render(letter, "pdf")
+
+
+def test_the_reasons_csv_lists_the_chosen_reasons_in_order_with_examples(sample, catalogue):
+    sample.reasons[1].example = '=HYPERLINK("http://x") and “Welsh” ŵ, with a comma'
+    frame = pd.read_csv(io.StringIO(reasons_csv(sample, catalogue)), keep_default_na=False)
+    assert list(frame.columns) == ["order", "id", "title", "theme", "example", "source"]
+    assert frame.id.tolist() == [2, 20]
+    assert frame.example[0] == sample.reasons[0].example
+    assert frame.example[1] == "'" + sample.reasons[1].example  # not run as a formula
+    assert frame.source[1].endswith("reason 20")
+
+
+def test_an_empty_selection_gives_a_csv_with_only_the_header(catalogue):
+    from drafting import Draft
+
+    assert reasons_csv(Draft(), catalogue) == "order,id,title,theme,example,source\n"
+
+
+@pytest.mark.parametrize(
+    ("title", "body", "expected"),
+    [
+        (
+            "Proposals to Commission Community Support Services",
+            "",
+            "response-proposals-to-commission-community-support-services-2026-11-25.docx",
+        ),
+        (
+            "Gwasanaethau Cymunedol: Ŵyl & “Dydd”",
+            "",
+            "response-gwasanaethau-cymunedol-wyl-dydd-2026-11-25.docx",
+        ),
+        ("", "Hillside District Council", "response-hillside-district-council-2026-11-25.docx"),
+        ("", "", "response-consultation-2026-11-25.docx"),
+        ("😀/../../etc", "", "response-etc-2026-11-25.docx"),
+    ],
+)
+def test_file_names_come_from_the_consultation_and_the_date(sample, title, body, expected):
+    sample.consultation.title, sample.consultation.body = title, body
+    assert file_name(sample, "docx", LETTER_DATE) == expected
