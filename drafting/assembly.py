@@ -78,7 +78,10 @@ def _as_markup(value: Any) -> Markup:
     """Escape one printed value and keep its line breaks (the environment's `finalize`)."""
     if isinstance(value, Markup):
         return value
-    text = str(value).replace("\r\n", "\n").replace("\r", "\n")
+    text = str(value)
+    if "\n" not in text and "\r" not in text:
+        return escape(text)
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
     return Markup("<br>").join(escape(line) for line in text.split("\n"))
 
 
@@ -87,7 +90,7 @@ def _lines(values: Any) -> Markup:
     return Markup("<br>").join(_as_markup(v.strip()) for v in values if v and v.strip())
 
 
-def _long_date(day: dt.date) -> str:
+def long_date(day: dt.date) -> str:
     """Format a date the British way, e.g. 25 November 2026."""
     return f"{day.day} {day:%B %Y}"
 
@@ -181,8 +184,8 @@ def template_context(draft: Draft, catalogue: Catalogue, tone: str, today: dt.da
         "title": letter_title(draft),
         "group": draft.group,
         "consultation": draft.consultation,
-        "closes": _long_date(closes) if closes else "",
-        "today": _long_date(today),
+        "closes": long_date(closes) if closes else "",
+        "today": long_date(today),
         "reasons": chosen,
         "themes": _by_theme(chosen, catalogue),
         "questions": questions,
