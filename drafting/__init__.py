@@ -36,7 +36,7 @@ from drafting.export import (
     to_markdown,
     to_text,
 )
-from drafting.letter import Block, Letter, LetterTemplateError, Span
+from drafting.letter import Block, Letter, LetterTemplateError, Span, letter_from_text
 
 __all__ = [
     "FORMATS",
@@ -59,6 +59,7 @@ __all__ = [
     "draft_from_dict",
     "draft_to_json",
     "file_name",
+    "letter_from_text",
     "list_templates",
     "load_draft",
     "parse_draft",

@@ -14,6 +14,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from drafting.assembly import long_date
 from drafting.draft import Draft
 
 WORDS_PER_PAGE = 450
@@ -96,10 +97,16 @@ def has_content(draft: Draft) -> bool:
 
 @dataclass(frozen=True)
 class Step:
-    """One step of the app as the progress panel shows it: done, and what is still missing."""
+    """One step of the app as the progress panel shows it: whether it is done, a word for its
+    state ("done", "to do", "optional", "ready", "not yet"), and what is still missing."""
 
     done: bool
+    status: str
     missing: tuple[str, ...] = ()
+
+
+def _step(done: bool, missing: tuple[str, ...] = (), *, yes: str = "done", no: str = "to do"):
+    return Step(done, yes if done else no, missing)
 
 
 def _details_missing(draft: Draft) -> tuple[str, ...]:
@@ -127,17 +134,17 @@ def progress(draft: Draft, *, situation_answered: bool) -> dict[str, Step]:
         examples_missing = ()
     details_missing = _details_missing(draft)
     return {
-        "situation": Step(situation_answered, () if situation_answered else ("Optional",)),
-        "reasons": Step(chosen, () if chosen else ("No reasons chosen yet",)),
-        "examples": Step(chosen and not no_example, examples_missing),
-        "details": Step(not details_missing, details_missing),
-        "letter": Step(chosen, () if chosen else ("Choose at least one reason first",)),
+        "situation": _step(situation_answered, no="optional"),
+        "reasons": _step(chosen, () if chosen else ("No reasons chosen yet",)),
+        "examples": _step(chosen and not no_example, examples_missing),
+        "details": _step(not details_missing, details_missing),
+        "letter": _step(
+            chosen,
+            () if chosen else ("Choose at least one reason first",),
+            yes="ready",
+            no="not yet",
+        ),
     }
-
-
-def long_date(day: dt.date) -> str:
-    """Write a date the British way: `long_date(dt.date(2027, 1, 31))` is '31 January 2027'."""
-    return f"{day.day} {day:%B %Y}"
 
 
 def closing_note(closes: dt.date | None, today: dt.date) -> str:
@@ -173,7 +180,7 @@ def length_note(words: int) -> str:
     note = f"{plural(words, 'word')}, about {plural(pages, 'page')} of A4."
     if pages > LONGEST_ADVISED_PAGES:
         note += (
-            f" Guides advise two to {LONGEST_ADVISED_PAGES} pages: a shorter letter is more"
-            " likely to be read in full. Try the email or councillors template, or fewer reasons."
+            " Guides advise two to four pages: a shorter letter is more likely to be read in"
+            " full. Try the email or councillors template, or fewer reasons."
         )
     return note

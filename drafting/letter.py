@@ -11,9 +11,9 @@ Span(text='.', bold=False, italic=False)),)
 
 from __future__ import annotations
 
+import html
 import re
 from dataclasses import dataclass
-from html.parser import HTMLParser
 
 # Paragraph classes a template may use, besides a plain <p>.
 PARAGRAPH_KINDS = ("sender", "recipient", "date", "reference", "salutation", "signature", "note")
@@ -88,20 +88,39 @@ def _tidy(spans: list[Span]) -> Line:
     return tuple(s for s in merged if s.text)
 
 
-class _LetterParser(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
+# The subset is small enough for one regular expression: a tag (with at most a class), a run of
+# text, or a stray "<" that is an error. Far faster than html.parser on long letters.
+_TOKEN = re.compile(r'<(/?)([a-z0-9]+)(?:\s+class="([a-z]*)")?\s*/?>|([^<]+)|(<)')
+
+
+class _LetterParser:
+    def __init__(self, markup: str) -> None:
+        self.markup = markup
+        self.position = 0
         self.blocks: list[Block] = []
         self.kind: str | None = None  # the open block
         self.items: list[Line] = []
         self.spans: list[Span] | None = None  # the open line, if any
         self.bold = self.italic = 0
 
-    def fail(self, what: str) -> None:
-        line, col = self.getpos()
-        raise LetterTemplateError(f"{what} (rendered line {line}, column {col})")
+    def feed(self) -> None:
+        for token in _TOKEN.finditer(self.markup):
+            self.position = token.start()
+            closing, tag, css_class, text, stray = token.groups()
+            if stray:
+                self.fail("a '<' that starts no allowed tag")
+            elif text is not None:
+                self.handle_data(html.unescape(text) if "&" in text else text)
+            elif closing:
+                self.handle_endtag(tag)
+            else:
+                self.handle_starttag(tag, css_class)
 
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+    def fail(self, what: str) -> None:
+        line = self.markup.count("\n", 0, self.position) + 1
+        raise LetterTemplateError(f"{what} (rendered line {line})")
+
+    def handle_starttag(self, tag: str, css_class: str | None) -> None:
         if tag in ("strong", "em", "br"):
             if self.spans is None:
                 self.fail(f"<{tag}> outside a paragraph, heading or list item")
@@ -115,7 +134,7 @@ class _LetterParser(HTMLParser):
         if self.kind is not None and not (tag == "li" and self.kind in LIST_KINDS.values()):
             self.fail(f"<{tag}> inside another block")
         if tag == "p":
-            kind = dict(attrs).get("class") or "paragraph"
+            kind = css_class or "paragraph"
             if kind not in ("paragraph", *PARAGRAPH_KINDS):
                 self.fail(f'unknown paragraph class "{kind}"')
             self.open(kind, line=True)
@@ -171,9 +190,31 @@ def parse_letter(markup: str, title: str = "") -> Letter:
 
     Raises LetterTemplateError if the markup uses a tag or class outside the subset.
     """
-    parser = _LetterParser()
-    parser.feed(markup)
-    parser.close()
+    parser = _LetterParser(markup)
+    parser.feed()
     if parser.kind is not None:
         parser.fail(f"a {parser.kind} block is not closed")
     return Letter(title, tuple(parser.blocks))
+
+
+_BLANK_LINE = re.compile(r"\n[ \t]*\n\s*")
+
+
+def letter_from_text(title: str, text: str) -> Letter:
+    """Turn plain text (a group's own edit of its letter) back into a Letter for the exporters.
+
+    Each block between blank lines becomes a paragraph, keeping its line breaks; a block that is
+    exactly `title` becomes the letter's title heading.
+
+        >>> letter = letter_from_text("Our response", "Our response\\n\\nWe object.")
+        >>> [b.kind for b in letter.blocks]
+        ['title', 'paragraph']
+    """
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    blocks = []
+    for chunk in _BLANK_LINE.split(text):
+        chunk = chunk.strip()
+        if chunk:
+            kind = "title" if title.strip() and chunk == title.strip() else "paragraph"
+            blocks.append(Block(kind, ((Span(chunk),),)))
+    return Letter(title, tuple(blocks))

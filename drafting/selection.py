@@ -18,9 +18,7 @@ from collections.abc import Iterable, MutableMapping
 from drafting.draft import ChosenReason, Draft
 
 
-def set_chosen(
-    draft: Draft, reason_id: int, chosen: bool, kept: MutableMapping[int, str]
-) -> None:
+def set_chosen(draft: Draft, reason_id: int, chosen: bool, kept: MutableMapping[int, str]) -> None:
     """Add a reason at the end of the letter (restoring a kept example), or take it out
     (keeping its example, if it has one, in `kept`). Doing what is already done changes nothing.
     """

@@ -1,0 +1,52 @@
+"""Response Builder: the frame around the pages (navigation, progress panel, footer).
+
+Run with `streamlit run app.py`. Each step is a page in `app_pages/`; `app_pages/_ui.py` holds
+what they share. The folder is not called `pages/`: Streamlit treats a `pages/` folder beside the
+entry script as an old-style multipage app on a server's first run and in AppTest, and then runs
+a page without this frame.
+"""
+
+import datetime as dt
+
+import streamlit as st
+
+from app_pages import _ui
+from drafting import draft_to_json, file_name
+from drafting.checks import closing_note, progress
+
+st.set_page_config(page_title="Response Builder", page_icon=":material/edit_document:")
+
+draft = _ui.get_draft()
+page = st.navigation(
+    [
+        st.Page(f"app_pages/{step.name}.py", title=step.title, icon=step.icon, default=i == 0)
+        for i, step in enumerate(_ui.STEPS)
+    ]
+)
+
+with st.sidebar:
+    st.subheader("Your progress")
+    steps = progress(draft, situation_answered=bool(_ui.answers()))
+    for step in _ui.STEPS[1:]:
+        status = steps[step.name]
+        mark = ":material/check_circle:" if status.done else ":material/radio_button_unchecked:"
+        missing = "".join(f"  \n:gray[{line}]" for line in status.missing)
+        st.markdown(f"{mark} **{step.title}** ({status.status}){missing}")
+    st.info(closing_note(draft.consultation.closing_date, dt.date.today()), icon=":material/event:")
+    _ui.download(
+        "Save your draft to a file",
+        lambda: draft_to_json(draft),
+        file_name(draft, "json"),
+        key="sidebar_save_draft",
+        help="Everything you have typed, in a file you can load again on the Start page.",
+    )
+
+_ui.show_notices()
+page.run()
+
+st.divider()
+st.caption(
+    "The reasons in this app are based on "
+    + _ui.escape(_ui.catalogue().paper.citation)
+    + ", written in our own words."
+)

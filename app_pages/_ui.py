@@ -1,0 +1,292 @@
+"""Shared pieces for the pages: cached loaders, the one draft, and widgets bound to it.
+
+The draft in session_state is the source of truth. Streamlit forgets a widget's key when a run
+does not draw that widget (on another page), so every bound widget is re-seeded from the draft
+whenever it is drawn, and writes back through an on_change callback ending in `draft_changed()`.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import partial
+from typing import Any
+
+import pandas as pd
+import streamlit as st
+
+from drafting import Draft, Letter, TemplateInfo, list_templates, to_markdown
+from reasons import Catalogue, SituationQuestion, load_catalogue, load_situation_questions
+
+
+@dataclass(frozen=True)
+class PageInfo:
+    name: str
+    title: str  # in the navigation and on Back/Next buttons
+    icon: str
+    heading: str = ""  # at the top of the page, if longer than the title
+
+
+STEPS = (
+    PageInfo("start", "Start", ":material/home:", "Response Builder"),
+    PageInfo("situation", "Your situation", ":material/quiz:"),
+    PageInfo("reasons", "Choose reasons", ":material/checklist:"),
+    PageInfo("examples", "Local examples", ":material/edit_note:"),
+    PageInfo("details", "About you", ":material/badge:", "About you and the consultation"),
+    PageInfo("letter", "Your letter", ":material/mail:"),
+)
+_STEP_INDEX = {step.name: i for i, step in enumerate(STEPS)}
+
+MIME = {
+    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    "txt": "text/plain",
+    "md": "text/markdown",
+    "json": "application/json",
+    "csv": "text/csv",
+}
+
+
+# Cached loaders: read once per server, shared by every session (read-only).
+@st.cache_resource
+def catalogue() -> Catalogue:
+    return load_catalogue()
+
+
+@st.cache_resource
+def reason_frame() -> pd.DataFrame:
+    return catalogue().frame()
+
+
+@st.cache_resource
+def situation_questions() -> tuple[SituationQuestion, ...]:
+    return load_situation_questions(catalogue())
+
+
+@st.cache_resource
+def templates() -> tuple[TemplateInfo, ...]:
+    return list_templates()
+
+
+# Session state: the draft, and what belongs with it for this session only.
+def get_draft() -> Draft:
+    """Return this session's draft, setting up an empty one on first use."""
+    if "draft" not in st.session_state:
+        st.session_state["draft"] = Draft()
+    return st.session_state["draft"]
+
+
+def answers() -> dict[str, str]:
+    """The situation questionnaire's answers, by question id (kept across page switches)."""
+    return st.session_state.setdefault("situation_answers", {})
+
+
+def kept_examples() -> dict[int, str]:
+    """Examples of reasons the user unticked, by reason id, so ticking again restores them."""
+    return st.session_state.setdefault("kept_examples", {})
+
+
+@dataclass(frozen=True)
+class Edit:
+    """The user's own version of the final text, and the generated text they started from."""
+
+    text: str
+    based_on: str
+
+
+def edited_letter() -> Edit | None:
+    """The user's own edit of the final text, or None while they have not edited it."""
+    return st.session_state.get("edited_letter")
+
+
+def set_edited_letter(edit: Edit | None) -> None:
+    st.session_state["edited_letter"] = edit
+
+
+def draft_changed() -> None:
+    """Call after every change to the draft: the one place to hook saving in."""
+    st.session_state["revision"] = st.session_state.get("revision", 0) + 1
+
+
+def replace_draft(draft: Draft) -> None:
+    """Make `draft` this session's draft, dropping what belonged to the previous one."""
+    st.session_state["draft"] = draft
+    for key in ("situation_answers", "kept_examples", "edited_letter"):
+        st.session_state.pop(key, None)
+    draft_changed()
+
+
+# Widgets bound to the draft.
+_UNSET = object()
+
+
+def _write(key: str, write: Callable[[Any], None]) -> None:
+    write(st.session_state[key])
+    draft_changed()
+
+
+def bound(widget: Callable, label: str, key: str, current: Any, write: Callable, **kwargs) -> Any:
+    """Draw `widget` showing `current`; when the user changes it, call `write(new)`."""
+    if st.session_state.get(key, _UNSET) != current:
+        st.session_state[key] = current
+    return widget(label, key=key, on_change=_write, args=(key, write), **kwargs)
+
+
+def field_limit(obj: Any, attr: str) -> int | None:
+    """The most characters (or list items) the draft accepts in `obj.attr`, from its field."""
+    return next(f.metadata.get("max") for f in dataclasses.fields(obj) if f.name == attr)
+
+
+def text_field(label: str, obj: Any, attr: str, key: str, *, area: bool = False, **kwargs) -> str:
+    """A text input (or text area) showing `obj.attr` and writing changes back to it."""
+    widget = st.text_area if area else st.text_input
+    kwargs.setdefault("max_chars", field_limit(obj, attr))
+    return bound(widget, label, key, getattr(obj, attr), partial(setattr, obj, attr), **kwargs)
+
+
+def item_list(
+    items: list,
+    key: str,
+    draw: Callable[[int], None],
+    *,
+    new: Callable[[], Any],
+    add_label: str,
+    limit: int,
+) -> None:
+    """Draw each item with `draw(index)` beside a Remove button, then a button to add one."""
+    for i in range(len(items)):
+        left, right = st.columns([6, 1], vertical_alignment="bottom")
+        with left:
+            draw(i)
+        right.button(
+            "Remove",
+            key=f"{key}_remove_{i}",
+            on_click=_remove,
+            args=(items, i),
+            help=f"Remove item {i + 1} from this list",
+        )
+    st.button(
+        add_label,
+        key=f"{key}_add",
+        on_click=_add,
+        args=(items, new),
+        disabled=len(items) >= limit,
+        icon=":material/add:",
+        help=f"Up to {limit}" if len(items) < limit else f"This list holds at most {limit}.",
+    )
+
+
+def _remove(items: list, index: int) -> None:
+    del items[index]
+    draft_changed()
+
+
+def _add(items: list, new: Callable[[], Any]) -> None:
+    items.append(new())
+    draft_changed()
+
+
+# Showing text safely and moving between steps.
+_MARKDOWN_PUNCTUATION = re.compile(r"([!-/:-@\[-`{-~])")
+
+
+def escape(text: str) -> str:
+    """Backslash every ASCII punctuation mark, so Streamlit's Markdown (with its maths `$` and
+    `:colour[...]` extras) shows `text` exactly as typed."""
+    return _MARKDOWN_PUNCTUATION.sub(r"\\\1", text)
+
+
+_HEADING = re.compile(r"^(#+) ", re.MULTILINE)
+
+
+def show_letter(letter: Letter) -> None:
+    """Show a letter with its headings and lists; the group's text appears as typed.
+
+    `to_markdown` escapes what Markdown reads as formatting; Streamlit also reads `$` as maths,
+    so that is escaped too. (Streamlit still links e-mail and web addresses.) Headings drop two
+    levels to sit at a letter's scale.
+    """
+    text = to_markdown(letter).replace("$", r"\$")
+    st.markdown(_HEADING.sub(r"##\1 ", text))
+
+
+def notice(text: str, kind: str = "success") -> None:
+    """Queue a message for the top of the next run (callbacks cannot draw where they are)."""
+    st.session_state.setdefault("notices", []).append((kind, text))
+
+
+def show_notices() -> None:
+    for kind, text in st.session_state.pop("notices", []):
+        getattr(st, kind)(text)
+
+
+def confirm_button(label: str, key: str, *, question: str, yes: str, action: Callable) -> None:
+    """A button that asks `question` first, and runs `action` only when the user says `yes`."""
+    asking = f"{key}_asking"
+    if not st.session_state.get(asking):
+        st.button(label, key=key, on_click=st.session_state.__setitem__, args=(asking, True))
+        return
+    st.warning(question)
+    left, right = st.columns(2)
+    left.button(yes, key=f"{key}_yes", type="primary", on_click=_confirmed, args=(asking, action))
+    right.button("Cancel", key=f"{key}_cancel", on_click=st.session_state.pop, args=(asking,))
+
+
+def _confirmed(asking: str, action: Callable) -> None:
+    st.session_state.pop(asking, None)
+    action()
+
+
+def step_title(name: str) -> None:
+    """The page's title, with where it sits among the steps."""
+    index = _STEP_INDEX[name]
+    st.title(STEPS[index].heading or STEPS[index].title)
+    if index:
+        st.caption(f"Step {index} of {len(STEPS) - 1}")
+
+
+def go_button(label: str, name: str, key: str, **kwargs) -> None:
+    """A button that opens the page called `name`."""
+    if st.button(label, key=key, **kwargs):
+        st.switch_page(f"app_pages/{name}.py")
+
+
+def nav_buttons(name: str) -> None:
+    """Back and Next buttons, so the steps can be followed without the sidebar."""
+    index = _STEP_INDEX[name]
+    st.divider()
+    with st.container(horizontal=True, horizontal_alignment="distribute"):
+        if index > 0:
+            before = STEPS[index - 1]
+            go_button(
+                f"Back: {before.title}",
+                before.name,
+                f"{name}_back",
+                icon=":material/arrow_back:",
+            )
+        if index < len(STEPS) - 1:
+            after = STEPS[index + 1]
+            go_button(
+                f"Next: {after.title}",
+                after.name,
+                f"{name}_next",
+                type="primary",
+                icon=":material/arrow_forward:",
+                icon_position="right",
+            )
+
+
+def download(label: str, data: Callable[[], str | bytes], file_name: str, key: str, **kw) -> None:
+    """A download button that builds its file only when clicked (Word files take a moment)."""
+    extension = file_name.rsplit(".", 1)[-1]
+    st.download_button(
+        label,
+        data=data,
+        file_name=file_name,
+        mime=MIME[extension],
+        key=key,
+        on_click="ignore",
+        icon=":material/download:",
+        **kw,
+    )

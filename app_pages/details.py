@@ -1,0 +1,175 @@
+"""About you and the consultation: who writes, to whom, what you ask for, who else signs."""
+
+import datetime as dt
+from functools import partial
+
+import streamlit as st
+
+from app_pages import _ui
+from drafting import CoSignatory, Draft
+from drafting.draft import SHORT_TEXT
+
+_ui.step_title("details")
+draft = _ui.get_draft()
+group, consultation = draft.group, draft.consultation
+limits = {name: _ui.field_limit(Draft, name) for name in ("asks", "co_signatories", "copy_to")}
+
+st.subheader("Your group")
+left, right = st.columns(2)
+with left:
+    _ui.text_field("Your group's name", group, "name", "group_name")
+    _ui.text_field("Email", group, "email", "group_email")
+    _ui.text_field("Who signs the letter", group, "signatory", "group_signatory")
+with right:
+    _ui.text_field(
+        "Registration (optional)",
+        group,
+        "registration",
+        "group_registration",
+        help="For example: Registered charity 1234567.",
+    )
+    _ui.text_field("Phone (optional)", group, "phone", "group_phone")
+    _ui.text_field("Their role", group, "role", "group_role", placeholder="For example: Chair")
+_ui.text_field(
+    "About your group",
+    group,
+    "about",
+    "group_about",
+    area=True,
+    help="Why you know what you are talking about.",
+    placeholder="What you do, for whom, since when, and how many people: for example, "
+    "'A volunteer-run café and drop-in since 2011, serving about 90 people a week.'",
+)
+_ui.text_field("Your group's address", group, "address", "group_address", area=True, height=100)
+
+st.subheader("The consultation")
+left, right = st.columns(2)
+with left:
+    _ui.text_field(
+        "Who is consulting",
+        consultation,
+        "body",
+        "consultation_body",
+        placeholder="For example: Hillside District Council",
+    )
+    _ui.text_field("Reference (if it has one)", consultation, "reference", "consultation_reference")
+    _ui.text_field(
+        "Send it to",
+        consultation,
+        "recipient",
+        "consultation_recipient",
+        help="The named contact or team in the consultation document.",
+        placeholder="For example: Commissioning Team",
+    )
+with right:
+    _ui.text_field("Title of the consultation", consultation, "title", "consultation_title")
+    _ui.bound(
+        st.date_input,
+        "Closing date",
+        "consultation_closes",
+        consultation.closing_date,
+        lambda day: setattr(consultation, "closes", day.isoformat() if day else ""),
+        value=None,
+        format="DD/MM/YYYY",
+        min_value=dt.date(2000, 1, 1),
+    )
+    _ui.text_field(
+        "The service it is about",
+        consultation,
+        "service",
+        "consultation_service",
+        placeholder="For example: community support",
+    )
+_ui.text_field(
+    "Their address",
+    consultation,
+    "recipient_address",
+    "consultation_address",
+    area=True,
+    height=100,
+)
+
+st.subheader("What you ask for")
+st.caption(
+    "Say exactly what you want the decision-makers to do, one request at a time: for"
+    " example, 'Keep the current grants for at least two more years' or 'Publish the options"
+    " you considered, including grants and in-house provision'."
+)
+
+
+def text_item(items: list[str], key: str, label: str, index: int) -> None:
+    _ui.bound(
+        st.text_input,
+        f"{label} {index + 1}",
+        f"{key}_{index}",
+        items[index],
+        partial(items.__setitem__, index),
+        max_chars=SHORT_TEXT,
+    )
+
+
+_ui.item_list(
+    draft.asks,
+    "asks",
+    partial(text_item, draft.asks, "asks", "Request"),
+    new=str,
+    add_label="Add a request",
+    limit=limits["asks"],
+)
+
+st.subheader("Other groups signing with you")
+st.caption(
+    "A joint response from several groups carries more weight. Each is listed under your signature."
+)
+
+
+def co_signatory(index: int) -> None:
+    person = draft.co_signatories[index]
+    columns = st.columns(3)
+    for column, attr, label in zip(
+        columns, ("group", "name", "role"), ("Group", "Name", "Role"), strict=True
+    ):
+        with column:
+            _ui.text_field(label, person, attr, f"cosign_{index}_{attr}")
+
+
+_ui.item_list(
+    draft.co_signatories,
+    "cosign",
+    co_signatory,
+    new=CoSignatory,
+    add_label="Add a group that signs",
+    limit=limits["co_signatories"],
+)
+
+st.subheader("Who to copy in")
+st.caption(
+    "Send a copy to the people who can act on it: for a council, the cabinet member for the"
+    " service, the chair of the scrutiny committee (the councillors who check decisions) and"
+    " your ward councillors; for the NHS, the board of the integrated care board (ICB) and"
+    " your local Healthwatch."
+)
+_ui.item_list(
+    draft.copy_to,
+    "copy",
+    partial(text_item, draft.copy_to, "copy", "Copy to"),
+    new=str,
+    add_label="Add someone to copy in",
+    limit=limits["copy_to"],
+)
+
+with st.expander("What a fair consultation must do"):
+    st.markdown(
+        "The courts have set out four tests for a fair consultation, known as the **Gunning"
+        " principles** (R v Brent LBC ex p Gunning, 1985, later approved by the Court of Appeal"
+        " and the Supreme Court):\n"
+        "1. It happens while the proposals are still being shaped, not after the decision.\n"
+        "2. It gives enough reasons and information for people to respond properly.\n"
+        "3. It allows enough time to respond.\n"
+        "4. The responses are genuinely taken into account.\n\n"
+        "The Supreme Court added in 2014 (R (Moseley) v Haringey LBC) that fairness may mean"
+        " setting out the options that were rejected. If any of these seem missing, you can say"
+        " so in your letter and ask for them."
+    )
+
+_ui.nav_buttons("details")

@@ -1,0 +1,166 @@
+"""Your letter: template and tone, a live preview, your own edits, and the downloads."""
+
+from functools import partial
+
+import streamlit as st
+
+from app_pages import _ui
+from drafting import (
+    TONES,
+    assemble,
+    draft_to_json,
+    file_name,
+    letter_from_text,
+    reasons_csv,
+    render,
+    to_text,
+    tone_phrases,
+)
+from drafting.checks import length_note
+
+_ui.step_title("letter")
+draft, catalogue = _ui.get_draft(), _ui.catalogue()
+templates = {t.id: t for t in _ui.templates()}
+
+if not draft.reasons:
+    st.info(
+        "Your letter will appear here once you have chosen at least one reason. Choose the"
+        " reasons that fit your situation, add an example to each, and come back."
+    )
+    _ui.go_button("Choose reasons", "reasons", "letter_choose", type="primary")
+else:
+    if draft.template not in templates:
+        st.warning(
+            f"Your draft asks for a kind of letter called '{_ui.escape(draft.template)}', which"
+            " this version of the app does not have, so it shows the formal response instead."
+        )
+        draft.template = "formal"
+        _ui.draft_changed()
+    left, right = st.columns([3, 2])
+    with left:
+        _ui.bound(
+            st.radio,
+            "Kind of letter",
+            "letter_template",
+            draft.template,
+            partial(setattr, draft, "template"),
+            options=list(templates),
+            format_func=lambda t: templates[t].name,
+            captions=[f"{t.description} ({t.length})" for t in templates.values()],
+        )
+    with right:
+        tones = tone_phrases()
+        _ui.bound(
+            st.radio,
+            "Tone",
+            "letter_tone",
+            draft.tone,
+            partial(setattr, draft, "tone"),
+            options=TONES,
+            format_func=lambda t: tones[t]["label"],
+            captions=[tones[t]["description"] for t in TONES],
+            help="The tone changes how the letter puts things, never what it says.",
+        )
+
+    letter = assemble(draft, catalogue)
+    generated = to_text(letter)
+    edit = _ui.edited_letter()
+    final = letter_from_text(letter.title, edit.text) if edit else letter
+    st.markdown(f"**Length:** {length_note(final.word_count())}")
+
+    preview_tab, edit_tab = st.tabs(["Preview", "Edit the final text"])
+    with preview_tab:
+        if edit:
+            st.caption(
+                "This preview is made from your answers. You have edited the final text, so the"
+                " downloads use your edited version instead."
+            )
+        with st.container(border=True, key="letter_preview"):
+            _ui.show_letter(letter)
+
+    def keep_edit(text: str) -> None:
+        if text == generated:
+            _ui.set_edited_letter(None)
+        else:
+            _ui.set_edited_letter(_ui.Edit(text, edit.based_on if edit else generated))
+
+    def regenerate() -> None:
+        _ui.set_edited_letter(None)
+        _ui.notice("Your edits are gone; the letter is made fresh from your answers.", "toast")
+
+    with edit_tab:
+        st.markdown(
+            "Change any words you like. Your edited version is kept as it is: changing your"
+            " answers later will not overwrite it."
+        )
+        if edit and edit.based_on != generated:
+            st.warning(
+                "Your answers have changed since you edited the text. Your edited version has"
+                " not changed, and it is what the downloads use. To bring in the changes, edit"
+                " the text yourself, or replace your edits with a fresh letter.",
+                icon=":material/sync_problem:",
+            )
+        _ui.bound(
+            st.text_area,
+            "The final text of your letter",
+            "letter_edit",
+            edit.text if edit else generated,
+            keep_edit,
+            height=500,
+        )
+        if edit:
+            _ui.confirm_button(
+                "Replace my edits with a fresh letter",
+                "letter_regenerate",
+                question=(
+                    "This throws away your edits and makes the text fresh from your answers."
+                    " Download your edited version first if you may want it."
+                ),
+                yes="Yes, replace my edits",
+                action=regenerate,
+            )
+
+    st.subheader("Download")
+    if edit:
+        st.info("The letter downloads use **your edited version**.", icon=":material/edit:")
+    else:
+        st.info(
+            "The letter downloads use the letter **generated from your answers**.",
+            icon=":material/auto_awesome:",
+        )
+    author = draft.group.name
+    columns = st.columns(3)
+    for column, (fmt, label) in zip(
+        columns,
+        (("docx", "Word (.docx)"), ("txt", "Plain text (.txt)"), ("md", "Markdown (.md)")),
+        strict=True,
+    ):
+        with column:
+            _ui.download(
+                label,
+                partial(render, final, fmt, author),
+                file_name(draft, fmt),
+                key=f"download_{fmt}",
+                type="primary" if fmt == "docx" else "secondary",
+            )
+    st.caption(
+        "Word is best for sending or printing; plain text is ready to paste into an email."
+        " Keep a copy of your draft too, to change the letter later:"
+    )
+    columns = st.columns(2)
+    with columns[0]:
+        _ui.download(
+            "Your draft (.json)",
+            lambda: draft_to_json(draft),
+            file_name(draft, "json"),
+            key="download_json",
+        )
+    with columns[1]:
+        _ui.download(
+            "Your reasons and examples (.csv)",
+            lambda: reasons_csv(draft, catalogue),
+            file_name(draft, "csv"),
+            key="download_csv",
+        )
+
+_ui.nav_buttons("letter")

@@ -1,0 +1,98 @@
+"""Choose reasons: the 26 reasons by theme, with search, and the chosen ones put in order."""
+
+from functools import partial
+
+import streamlit as st
+
+from app_pages import _ui
+from drafting.checks import plural
+from drafting.selection import move, set_chosen
+from reasons import suggest
+from reasons.search import filter_reasons
+
+_ui.step_title("reasons")
+draft, catalogue, kept = _ui.get_draft(), _ui.catalogue(), _ui.kept_examples()
+suggested = {s.reason for s in suggest(_ui.situation_questions(), _ui.answers())}
+
+st.markdown(
+    f"You have chosen **{plural(len(draft.reasons), 'reason')}** of 26. Three to six strong"
+    " reasons, each with a local example, usually make a better letter than many."
+)
+choose_tab, order_tab = st.tabs(["Choose from the 26 reasons", "Put your reasons in order"])
+
+
+def choose(reason_id: int, chosen: bool) -> None:
+    set_chosen(draft, reason_id, chosen, kept)
+    if reason_id in kept:
+        _ui.notice(
+            f"Reason {reason_id} is out of your letter, but its example is kept: tick it again"
+            " to bring the example back.",
+            "toast",
+        )
+
+
+def reorder(reason_id: int, step: int) -> None:
+    move(draft, reason_id, step)
+    _ui.draft_changed()
+
+
+with choose_tab:
+    search, theme = st.columns([3, 2])
+    text = search.text_input(
+        "Search the reasons", key="reasons_search", placeholder="For example: small groups"
+    )
+    themes = {t.id: t.title for t in catalogue.themes}
+    theme_id = theme.selectbox(
+        "Theme",
+        [None, *themes],
+        format_func=lambda t: themes.get(t, "All themes"),
+        key="reasons_theme",
+    )
+    shown = set(filter_reasons(_ui.reason_frame(), text, theme_id)["id"])
+    if not shown:
+        st.info("No reason matches your search. Try fewer or different words.")
+    for t in catalogue.themes:
+        reasons = [r for r in catalogue.reasons if r.theme == t.id and r.id in shown]
+        if not reasons:
+            continue
+        st.subheader(t.title)
+        for reason in reasons:
+            hint = " · suggested for your situation" if reason.id in suggested else ""
+            _ui.bound(
+                st.checkbox,
+                f"**{reason.id}. {reason.title}**{hint}  \n:gray[{reason.summary}]",
+                f"reason_{reason.id}",
+                reason.id in draft.reason_ids,
+                partial(choose, reason.id),
+            )
+            if reason.id in kept:
+                st.caption(":material/bookmark: Your example is kept: tick to bring it back.")
+            with st.expander(f"Reason {reason.id} in full, with the national evidence"):
+                evidence = "".join(
+                    f"\n- {e.text} *({_ui.escape(e.source)})*" for e in reason.evidence
+                )
+                st.markdown(
+                    f"{reason.paragraph}\n\n**Local evidence that makes it count:**"
+                    f" {reason.prompt}\n{evidence}"
+                )
+
+with order_tab:
+    if not draft.reasons:
+        st.info("Tick some reasons first; then you can put them in order here.")
+    else:
+        st.markdown("Your letter makes its points in this order. Put the strongest first.")
+    last = len(draft.reasons) - 1
+    for n, chosen in enumerate(draft.reasons):
+        title, up, down = st.columns([6, 2, 2], vertical_alignment="center")
+        title.markdown(f"{n + 1}. {catalogue.reason(chosen.id).title}")
+        for column, name, step, at_end in ((up, "up", -1, n == 0), (down, "down", 1, n == last)):
+            column.button(
+                f"Move {name}",
+                key=f"move_{name}_{chosen.id}",
+                disabled=at_end,
+                on_click=reorder,
+                args=(chosen.id, step),
+                help=f"Move reason {chosen.id} {name} the list",
+            )
+
+_ui.nav_buttons("reasons")

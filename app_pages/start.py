@@ -1,0 +1,92 @@
+"""Start: what the app does, where the reasons come from, and starting or loading a draft."""
+
+import streamlit as st
+
+from app_pages import _ui
+from drafting import Draft, DraftError, parse_draft
+from drafting.checks import has_content, plural
+
+_ui.step_title("start")
+st.caption("Write your group's response to a council or NHS commissioning consultation.")
+paper = _ui.catalogue().paper
+
+st.markdown(
+    "Response Builder helps a small voluntary or community group write its response to a"
+    " council or NHS consultation about **commissioning**: buying a service through a"
+    " contract, often after a competitive tender, instead of funding local groups with grants."
+)
+st.markdown(
+    "In five short steps you say what your situation is, choose the reasons that fit, add what"
+    " you have seen locally, fill in who you are, and download a letter as a Word file, ready"
+    " to check and send. Most groups have a first draft in a few minutes."
+)
+
+st.subheader("Where the reasons come from")
+st.markdown(
+    f"The 26 reasons are based on the paper *{_ui.escape(paper.title)}*, published by the"
+    f" {_ui.escape(paper.publisher)} in {paper.month} {paper.year}. We have put each reason in"
+    " our own words, ready for a letter, with a note on the local evidence that makes it count."
+)
+
+st.subheader("What happens to what you type")
+st.markdown(
+    "For now the app keeps what you type only while this browser tab stays open: closing or"
+    " refreshing the tab loses it. It is not shared with anyone. To keep your work, use"
+    " **Save your draft to a file** in the sidebar (or on the letter page), and load that file"
+    " here next time."
+)
+
+st.subheader("Start or carry on")
+draft = _ui.get_draft()
+
+
+def start_new() -> None:
+    _ui.replace_draft(Draft())
+    _ui.notice("You have a new, empty response. Start with your situation.")
+
+
+if has_content(draft):
+    _ui.confirm_button(
+        "Start a new response",
+        "start_new",
+        question=(
+            "This clears everything in your current response, including your examples."
+            " Save your draft to a file first if you might want it again."
+        ),
+        yes="Yes, clear it and start again",
+        action=start_new,
+    )
+else:
+    st.button("Start a new response", key="start_new", on_click=start_new)
+
+
+def load_file() -> None:
+    uploaded = st.session_state["start_upload"]
+    if uploaded is None:
+        return
+    try:
+        loaded = parse_draft(uploaded.getvalue())
+    except DraftError as error:
+        _ui.notice(
+            f"We could not load {_ui.escape(uploaded.name)}: {_ui.escape(str(error))}"
+            " Your current response has not changed.",
+            "error",
+        )
+        return
+    _ui.replace_draft(loaded)
+    name = loaded.group.name or "your group"
+    _ui.notice(
+        f"Loaded the draft for {_ui.escape(name)} with {plural(len(loaded.reasons), 'reason')}."
+        " It has replaced what was on screen."
+    )
+
+
+st.file_uploader(
+    "Load a draft file",
+    type=["json"],
+    key="start_upload",
+    on_change=load_file,
+    help="A .json file saved from Response Builder. Loading it replaces what is on screen now.",
+)
+
+_ui.nav_buttons("start")

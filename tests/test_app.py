@@ -1,0 +1,375 @@
+"""The Streamlit app under AppTest: every page loads, and a group's journeys work end to end.
+
+Widgets are found by their keys. Downloads are built only when clicked, so `downloads` runs
+each download button's file builder as a click would, and returns the file the browser gets.
+"""
+
+import datetime as dt
+import io
+import re
+from pathlib import Path
+
+import docx
+import pytest
+from streamlit.runtime.media_file_manager import MediaFileManager
+from streamlit.testing.v1 import AppTest, app_test
+
+from drafting import ChosenReason, Draft, assemble, parse_draft, to_text
+from tests.conftest import DATA, SHARED
+
+APP = Path(__file__).resolve().parents[1] / "app.py"
+PAGES = ("start", "situation", "reasons", "examples", "details", "letter")
+HOSTILE = "{{ 7*7 }} <script>alert(1)</script> [link](http://x) # not a heading $5 and $6"
+
+
+def open_app(draft: Draft | None = None, page: str = "start") -> AppTest:
+    at = AppTest.from_file(str(APP), default_timeout=30)
+    if draft is not None:
+        at.session_state["draft"] = draft
+    at.run()
+    return go(at, page) if page != "start" else at
+
+
+def go(at: AppTest, page: str) -> AppTest:
+    return at.switch_page(f"app_pages/{page}.py").run()
+
+
+def draft_of(at: AppTest) -> Draft:
+    return at.session_state["draft"]
+
+
+def preview(at: AppTest) -> str:
+    """The letter preview as the reader sees it: Markdown with its backslash escapes undone."""
+    (block,) = at.container(key="letter_preview").markdown
+    return re.sub(r"\\(.)", r"\1", block.value)
+
+
+def texts(elements) -> str:
+    return "\n".join(e.value for e in elements)
+
+
+MANAGERS: list["RecordingFileManager"] = []
+
+
+class RecordingFileManager(MediaFileManager):
+    def __init__(self, storage):
+        super().__init__(storage)
+        self.storage = storage
+        MANAGERS.append(self)
+
+
+@pytest.fixture
+def downloads(monkeypatch):
+    """Return a function giving {button key: (file name, bytes)} for an AppTest's last run."""
+    MANAGERS.clear()
+    monkeypatch.setattr(app_test, "MediaFileManager", RecordingFileManager)
+
+    def files(at: AppTest) -> dict[str, tuple[str, bytes]]:
+        manager = MANAGERS[-1]
+        found = {}
+        for button in at.get("download_button"):
+            url = manager.execute_deferred(button.proto.deferred_file_id)
+            stored = manager.storage.get_file(url.rsplit("/", 1)[-1])
+            found[button.key] = (stored.filename, stored.content)
+        return found
+
+    return files
+
+
+# Every page loads.
+@pytest.mark.parametrize("page", PAGES)
+@pytest.mark.parametrize("which", ["empty", "full"])
+def test_every_page_loads_without_an_error(page, which, full_draft):
+    at = open_app(full_draft if which == "full" else None, page)
+    assert not at.exception
+    assert not at.error
+    assert at.title[0].value  # the page drew its heading
+    assert "National Coalition for Independent Action" in at.main.caption[-1].value  # footer
+
+
+# The first letter, fast.
+def test_journey_from_situation_to_a_word_letter(downloads, catalogue):
+    at = open_app(page="situation")
+    at.radio(key="situation_small_group").set_value("yes").run()
+    suggested = [19, 20, 6, 16]
+    for reason in suggested:
+        assert f"{reason}." in at.checkbox(key=f"suggested_{reason}").label
+    at.button(key="situation_add_all").click().run()
+    assert draft_of(at).reason_ids == suggested
+    assert "Added 4 reasons" in at.toast[0].value
+
+    go(at, "examples")
+    assert len(at.main.info) == 4  # a gentle note on each reason without an example
+    first = "Our bid for the lunch club took 40 unpaid hours in March 2026."
+    second = "Two of the six groups on the grant list have closed since 2024."
+    at.text_area(key="example_19").input(first)
+    at.text_area(key="example_20").input(second).run()
+    assert len(at.main.info) == 2
+
+    go(at, "details")
+    at.text_input(key="group_name").input("Hillside Community Café")
+    at.text_input(key="group_signatory").input("Maria Lopez")
+    at.text_input(key="consultation_body").input("Hillside District Council")
+    at.date_input(key="consultation_closes").set_value(dt.date(2027, 1, 31))
+    at.button(key="asks_add").click().run()
+    at.text_input(key="asks_0").input("Keep the current grants.").run()
+    draft = draft_of(at)
+    assert draft.consultation.closes == "2027-01-31"
+    assert draft.asks == ["Keep the current grants."]
+
+    go(at, "letter")
+    at.radio(key="letter_template").set_value("councillors").run()
+    shown = preview(at)
+    assert "Our main concerns" in shown  # the councillors template's heading
+    assert first in shown and second in shown
+    assert "Keep the current grants." in shown
+
+    files = downloads(at)
+    name, word = files["download_docx"]
+    assert name == f"response-hillside-district-council-{dt.date.today().isoformat()}.docx"
+    letter = "\n".join(p.text for p in docx.Document(io.BytesIO(word)).paragraphs)
+    assert first in letter and second in letter and "Maria Lopez" in letter
+    assert parse_draft(files["download_json"][1]) == draft
+    assert second in files["download_csv"][1].decode("utf-8")
+    assert files["download_txt"][0].endswith(".txt")
+    assert files["download_md"][0].endswith(".md")
+
+
+# Come back tomorrow: load a draft file.
+def test_loading_the_sample_draft_fills_every_page():
+    at = open_app()
+    upload = (DATA / "sample-draft.json").read_bytes()
+    at.file_uploader(key="start_upload").set_value(("sample.json", upload, "application/json"))
+    at.run()
+    assert "Loaded the draft for Hillside Community Café with 2 reasons" in at.success[0].value
+    sample = parse_draft(upload)
+
+    go(at, "details")
+    assert at.text_input(key="group_name").value == "Hillside Community Café"
+    assert at.date_input(key="consultation_closes").value == dt.date(2027, 1, 31)
+    assert at.text_input(key="asks_0").value == sample.asks[0]
+
+    go(at, "reasons")
+    ticked = [n for n in range(1, 27) if at.checkbox(key=f"reason_{n}").value]
+    assert ticked == [2, 20]
+
+    go(at, "examples")
+    for chosen in sample.reasons:
+        assert at.text_area(key=f"example_{chosen.id}").value == chosen.example
+
+    go(at, "letter")
+    assert at.radio(key="letter_tone").value == "collaborative"
+    assert sample.reasons[1].example in preview(at)
+
+
+BAD_FILES = [
+    *[
+        (path.name, path.read_bytes())
+        for path in sorted((SHARED / "examples" / "bad").glob("*.json"))
+    ],
+    ("photo.json", b"\x89PNG\r\n\x1a\n\x00\x00"),
+    ("notes.json", b"Dear council, we object."),
+]
+
+
+@pytest.mark.parametrize(("name", "content"), BAD_FILES, ids=[name for name, _ in BAD_FILES])
+def test_a_bad_draft_file_leaves_the_current_draft_untouched(name, content, sample):
+    before = parse_draft((DATA / "sample-draft.json").read_bytes())
+    at = open_app(sample)
+    at.file_uploader(key="start_upload").set_value((name, content, "application/json")).run()
+    assert not at.exception
+    message = at.error[0].value
+    assert "We could not load" in message and "has not changed" in message
+    assert draft_of(at) == before
+    if name == "unknown-reason.json":
+        assert "42" in message
+
+
+# Nothing chosen yet.
+@pytest.mark.parametrize(
+    ("page", "button"), [("examples", "examples_choose"), ("letter", "letter_choose")]
+)
+def test_an_empty_selection_says_what_to_do_next(page, button):
+    at = open_app(page=page)
+    assert "chosen" in at.info[0].value and "reason" in at.info[0].value
+    assert not at.error
+    at.button(key=button).click().run()
+    assert at.checkbox(key="reason_1")  # now on the reasons page
+
+
+# The group's own edit of the final text.
+def test_an_edited_letter_survives_a_change_of_tone_until_regenerated(sample, downloads, catalogue):
+    at = open_app(sample, "letter")
+    assert "generated from your answers" in texts(at.info)
+    edited = at.text_area(key="letter_edit").value.replace("Dear", "Dear Ms Rahman and", 1)
+    edited += "\nWe would welcome a meeting.\n"
+    at.text_area(key="letter_edit").input(edited).run()
+    assert "your edited version" in texts(at.info)
+    assert not at.warning
+
+    at.radio(key="letter_tone").set_value("firm").run()
+    assert at.text_area(key="letter_edit").value == edited
+    assert "Your answers have changed since you edited the text" in at.warning[0].value
+    assert "We oppose the proposal" in preview(at)  # the preview follows the new tone
+    assert "We would welcome a meeting." in downloads(at)["download_txt"][1].decode()
+
+    at.button(key="letter_regenerate").click().run()
+    at.button(key="letter_regenerate_yes").click().run()
+    fresh = at.text_area(key="letter_edit").value
+    assert fresh == to_text(assemble(draft_of(at), catalogue))
+    assert "We would welcome a meeting." not in fresh and "We oppose the proposal" in fresh
+    assert "generated from your answers" in texts(at.info)
+
+
+def test_the_regenerate_question_can_be_cancelled(sample):
+    at = open_app(sample, "letter")
+    at.text_area(key="letter_edit").input("Our own letter.").run()
+    at.button(key="letter_regenerate").click().run()
+    at.button(key="letter_regenerate_cancel").click().run()
+    assert at.text_area(key="letter_edit").value == "Our own letter."
+
+
+# Everything typed survives moving between pages.
+def test_a_typed_example_survives_a_switch_to_another_page_and_back(sample):
+    at = open_app(sample, "examples")
+    at.text_area(key="example_2").input("Price was scored at 70% in the 2026 tender.").run()
+    go(at, "details")
+    go(at, "examples")
+    assert at.text_area(key="example_2").value == "Price was scored at 70% in the 2026 tender."
+
+
+def test_situation_answers_survive_a_switch_to_another_page_and_back():
+    at = open_app(page="situation")
+    at.radio(key="situation_large_bidder").set_value("not sure").run()
+    go(at, "reasons")
+    go(at, "situation")
+    assert at.radio(key="situation_large_bidder").value == "not sure"
+
+
+# User text is data.
+def test_user_text_appears_literally_in_the_preview_and_the_edit_box():
+    draft = Draft(reasons=[ChosenReason(2, HOSTILE)])
+    draft.group.name = "[Our group](http://x)"
+    at = open_app(draft, "letter")
+    shown = preview(at)
+    assert HOSTILE in shown and "[Our group](http://x)" in shown
+    assert "49" not in shown
+    raw = at.container(key="letter_preview").markdown[0].value
+    for escaped in (r"\[link\](", r"\<script\>", r"\$5", r"\{\{ 7\*7 \}\}", r"\# not"):
+        assert escaped in raw
+    assert HOSTILE in at.text_area(key="letter_edit").value
+
+
+# The steps, one by one.
+def test_adding_only_the_ticked_suggestions():
+    at = open_app(page="situation")
+    at.radio(key="situation_small_group").set_value("yes").run()
+    at.button(key="situation_add_ticked").click().run()
+    assert draft_of(at).reasons == []
+    assert "Tick one or more" in at.toast[0].value
+    at.checkbox(key="suggested_20").check()
+    at.button(key="situation_add_ticked").click().run()
+    assert draft_of(at).reason_ids == [20]
+    assert "already in your letter" in texts(at.markdown)
+
+
+def test_unticking_a_reason_keeps_its_example_until_it_is_ticked_again(sample):
+    at = open_app(sample, "reasons")
+    assert "2 reasons" in at.markdown[0].value
+    at.checkbox(key="reason_2").uncheck().run()
+    assert draft_of(at).reason_ids == [20]
+    assert "example is kept" in at.toast[0].value
+    assert "1 reason" in at.markdown[0].value
+    at.checkbox(key="reason_2").check().run()
+    assert draft_of(at).reasons[-1] == ChosenReason(
+        2, "The draft specification scores price at 70% and quality at 30%."
+    )
+
+
+def test_search_and_theme_filter_narrow_the_list():
+    at = open_app(page="reasons")
+    at.text_input(key="reasons_search").input("human rights").run()
+    assert [c.key for c in at.checkbox] == ["reason_24"]
+    at.text_input(key="reasons_search").input("").run()
+    at.selectbox(key="reasons_theme").set_value("users").run()
+    assert [c.key for c in at.checkbox] == ["reason_23", "reason_24", "reason_25"]
+    at.text_input(key="reasons_search").input("nothing matches this").run()
+    assert not at.checkbox
+    assert "No reason matches" in at.info[0].value
+
+
+def test_chosen_reasons_can_be_put_in_order(sample):
+    at = open_app(sample, "reasons")
+    assert at.button(key="move_up_2").disabled and at.button(key="move_down_20").disabled
+    at.button(key="move_up_20").click().run()
+    assert draft_of(at).reason_ids == [20, 2]
+    assert at.button(key="move_up_20").disabled and not at.button(key="move_up_2").disabled
+    at.button(key="move_down_20").click().run()
+    assert draft_of(at).reason_ids == [2, 20]
+
+
+def test_starting_again_asks_first_when_there_is_something_to_lose(sample):
+    at = open_app(sample)
+    at.button(key="start_new").click().run()
+    assert "clears everything" in at.warning[0].value
+    assert draft_of(at) == parse_draft((DATA / "sample-draft.json").read_bytes())
+    at.button(key="start_new_cancel").click().run()
+    assert draft_of(at).reasons
+    at.button(key="start_new").click().run()
+    at.button(key="start_new_yes").click().run()
+    assert draft_of(at) == Draft()
+    assert "new, empty response" in at.success[0].value
+
+
+def test_an_empty_draft_starts_again_without_a_question():
+    at = open_app()
+    at.button(key="start_new").click().run()
+    assert not at.warning
+    assert "new, empty response" in at.success[0].value
+
+
+def test_a_warning_when_an_example_names_a_person(sample):
+    at = open_app(sample, "examples")
+    at.text_area(key="example_2").input("Mrs Patel rang us on 07700 900123.").run()
+    warning = at.warning[0].value
+    assert "a phone number" in warning and "Mrs Patel" in warning and "published" in warning
+    at.text_area(key="example_2").input("One member, aged 84, rang us.").run()
+    assert not at.warning
+
+
+def test_co_signatories_and_the_copy_list_can_be_added_and_removed(sample):
+    at = open_app(sample, "details")
+    at.button(key="cosign_add").click().run()
+    at.text_input(key="cosign_0_group").input("Hillside Tenants")
+    at.text_input(key="cosign_0_name").input("Sam Okafor").run()
+    at.button(key="copy_add").click().run()
+    at.button(key="copy_add").click().run()
+    at.text_input(key="copy_0").input("Cllr Jane Doe")
+    at.text_input(key="copy_1").input("Hillside Healthwatch").run()
+    draft = draft_of(at)
+    assert [(c.group, c.name) for c in draft.co_signatories] == [("Hillside Tenants", "Sam Okafor")]
+    at.button(key="copy_remove_0").click().run()
+    assert draft.copy_to == ["Hillside Healthwatch"]
+    assert at.text_input(key="copy_0").value == "Hillside Healthwatch"
+    go(at, "letter")
+    shown = preview(at)
+    assert "Sam Okafor, Hillside Tenants" in shown and "Hillside Healthwatch" in shown
+
+
+def test_the_sidebar_shows_what_is_missing_and_the_days_left(sample):
+    sample.reasons.append(ChosenReason(5))
+    sample.consultation.closes = (dt.date.today() + dt.timedelta(days=9)).isoformat()
+    at = open_app(sample, "details")
+    sidebar = texts(at.sidebar.markdown) + texts(at.sidebar.info)
+    assert "1 reason has no local example" in sidebar
+    assert "closes in 9 days" in sidebar
+    at.text_input(key="group_name").input("").run()
+    assert "Add your group's name" in texts(at.sidebar.markdown)
+
+
+def test_a_draft_naming_an_unknown_template_gets_the_formal_one(sample):
+    sample.template = "fancy"
+    at = open_app(sample, "letter")
+    assert "fancy" in at.warning[0].value
+    assert at.radio(key="letter_template").value == "formal"
+    assert "Our reasons" in preview(at)

@@ -1,0 +1,153 @@
+"""The checks behind the app's warnings and progress panel: personal details, progress,
+the closing date, and the length of a letter."""
+
+import datetime as dt
+
+import pytest
+
+from drafting import ChosenReason, Draft
+from drafting.checks import (
+    closing_note,
+    estimate_pages,
+    has_content,
+    length_note,
+    personal_details,
+    personal_details_note,
+    plural,
+    progress,
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Write to jo.bloggs+cafe@example.org.uk today",
+            [("an email address", "jo.bloggs+cafe@example.org.uk")],
+        ),
+        ("Call 07700 900123 after six", [("a phone number", "07700 900123")]),
+        ("Ring (01234) 567890", [("a phone number", "(01234) 567890")]),
+        ("Text +44 7700 900123", [("a phone number", "+44 7700 900123")]),
+        ("Office: 020-7946-0000.", [("a phone number", "020-7946-0000")]),
+        ("Mrs Patel, 84, lost her lunch club", [("a name", "Mrs Patel")]),
+        ("We spoke to Dr. Ann Marie Jones yesterday", [("a name", "Dr. Ann Marie Jones")]),
+        ("Our chair Mr Ŵyn Owen came", [("a name", "Mr Ŵyn Owen")]),
+    ],
+)
+def test_personal_details_are_found(text, expected):
+    assert [(f.kind, f.text) for f in personal_details(text)] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In 2011 about 3000 people used the café; by 2019 it was 4,500.",
+        "The contract is worth £1,200,000 over 3 years (2026 to 2029).",
+        "One of our members, aged 84, lost her lunch club.",
+        "Mrs and Mr are titles; mr smith wrote in lower case.",
+        "Reference HDC/2026/17 and 0.5 FTE.",
+    ],
+)
+def test_ordinary_examples_raise_no_warning(text):
+    assert personal_details(text) == []
+    assert personal_details_note(text) == ""
+
+
+def test_the_warning_names_what_it_found_and_why_it_matters():
+    note = personal_details_note("Mrs Patel (jo@example.org) says hello")
+    assert "an email address (jo@example.org)" in note
+    assert "a name (Mrs Patel)" in note
+    assert "published" in note
+
+
+@pytest.mark.parametrize(
+    ("count", "expected"),
+    [(0, "0 reasons"), (1, "1 reason"), (2, "2 reasons"), (1200, "1,200 reasons")],
+)
+def test_plural(count, expected):
+    assert plural(count, "reason") == expected
+
+
+def test_a_blank_draft_has_no_content_even_with_another_tone():
+    assert not has_content(Draft())
+    assert not has_content(Draft(tone="firm", template="email"))
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        lambda d: setattr(d.group, "name", "Hillside"),
+        lambda d: d.reasons.append(ChosenReason(2)),
+        lambda d: d.copy_to.append(""),
+        lambda d: setattr(d, "context", "x"),
+    ],
+)
+def test_anything_typed_or_chosen_is_content(change):
+    draft = Draft()
+    change(draft)
+    assert has_content(draft)
+
+
+def test_progress_of_a_blank_draft_says_what_to_do():
+    steps = progress(Draft(), situation_answered=False)
+    assert not any(step.done for step in steps.values())
+    assert [s.status for s in steps.values()] == ["optional", "to do", "to do", "to do", "not yet"]
+    assert steps["reasons"].missing == ("No reasons chosen yet",)
+    assert steps["examples"].missing == ("Choose reasons first",)
+    assert steps["details"].missing == (
+        "Add your group's name",
+        "Add who signs the letter",
+        "Add which consultation this is",
+        "Add the closing date",
+    )
+
+
+def test_progress_counts_reasons_without_an_example(sample):
+    sample.reasons += [ChosenReason(5, ""), ChosenReason(6, "  ")]
+    steps = progress(sample, situation_answered=True)
+    assert steps["situation"].done and steps["reasons"].done and steps["details"].done
+    assert not steps["examples"].done
+    assert steps["examples"].missing == ("2 reasons have no local example",)
+    sample.reasons[-1].example = "Our drop-in closed."
+    assert progress(sample, situation_answered=True)["examples"].missing == (
+        "1 reason has no local example",
+    )
+
+
+def test_the_sample_draft_is_complete(sample):
+    steps = progress(sample, situation_answered=True)
+    assert all(step.done and not step.missing for step in steps.values())
+    assert [s.status for s in steps.values()] == ["done", "done", "done", "done", "ready"]
+
+
+CLOSES = dt.date(2027, 1, 31)
+
+
+@pytest.mark.parametrize(
+    ("today", "expected"),
+    [
+        (dt.date(2027, 1, 19), "The consultation closes in 12 days, on 31 January 2027."),
+        (dt.date(2027, 1, 30), "The consultation closes tomorrow, 31 January 2027."),
+        (CLOSES, "The consultation closes today, 31 January 2027."),
+        (dt.date(2027, 2, 1), "The consultation closed 1 day ago, on 31 January 2027."),
+        (dt.date(2027, 2, 3), "The consultation closed 3 days ago, on 31 January 2027."),
+    ],
+)
+def test_closing_note(today, expected):
+    assert closing_note(CLOSES, today).startswith(expected)
+
+
+def test_closing_note_without_a_date_asks_for_one():
+    assert "Add the consultation's closing date" in closing_note(None, CLOSES)
+
+
+@pytest.mark.parametrize(
+    ("words", "pages"), [(0, 1), (120, 1), (675, 2), (900, 2), (1_350, 3), (2_700, 6)]
+)
+def test_pages_are_estimated_at_about_450_words_each(words, pages):
+    assert estimate_pages(words) == pages
+
+
+def test_length_note_advises_a_shorter_letter_only_when_long():
+    assert length_note(900) == "900 words, about 2 pages of A4."
+    assert "Guides advise two to four pages" in length_note(2_700)

@@ -1,0 +1,64 @@
+"""Choosing, unchoosing and ordering reasons never loses a group's example."""
+
+import pytest
+
+from drafting import ChosenReason, Draft
+from drafting.selection import add_reasons, move, set_chosen
+
+
+@pytest.fixture
+def draft():
+    return Draft(reasons=[ChosenReason(2, "Price is 70%."), ChosenReason(20, ""), ChosenReason(5)])
+
+
+def test_unticking_keeps_the_example_and_reticking_restores_it(draft):
+    kept = {}
+    set_chosen(draft, 2, False, kept)
+    assert draft.reason_ids == [20, 5]
+    assert kept == {2: "Price is 70%."}
+    set_chosen(draft, 2, True, kept)
+    assert draft.reasons[-1] == ChosenReason(2, "Price is 70%.")
+    assert kept == {}
+
+
+def test_unticking_a_reason_without_an_example_keeps_nothing(draft):
+    kept = {}
+    set_chosen(draft, 20, False, kept)
+    assert kept == {}
+
+
+def test_ticking_a_chosen_reason_or_unticking_an_unchosen_one_changes_nothing(draft):
+    before, kept = draft.reasons.copy(), {7: "kept"}
+    set_chosen(draft, 2, True, kept)
+    set_chosen(draft, 9, False, kept)
+    assert draft.reasons == before
+    assert kept == {7: "kept"}
+
+
+def test_adding_suggestions_skips_chosen_ones_and_keeps_their_examples(draft):
+    kept = {14: "A national charity came to the market event."}
+    added = add_reasons(draft, [14, 2, 19, 14], kept)
+    assert added == [14, 19]
+    assert draft.reasons == [
+        ChosenReason(2, "Price is 70%."),
+        ChosenReason(20, ""),
+        ChosenReason(5),
+        ChosenReason(14, "A national charity came to the market event."),
+        ChosenReason(19),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("reason", "step", "order"),
+    [
+        (20, -1, [20, 2, 5]),
+        (20, 1, [2, 5, 20]),
+        (2, -1, [2, 20, 5]),
+        (5, 1, [2, 20, 5]),
+        (5, -5, [5, 2, 20]),
+    ],
+)
+def test_moving_a_reason(draft, reason, step, order):
+    move(draft, reason, step)
+    assert draft.reason_ids == order
+    assert draft.reasons[order.index(2)].example == "Price is 70%."
