@@ -12,11 +12,13 @@ import streamlit as st
 
 from app_pages import _ui
 from drafting import draft_to_json, file_name
-from drafting.checks import closing_note, progress
+from drafting.checks import closing_note, draft_size_note, progress
 
 st.set_page_config(page_title="Response Builder", page_icon=":material/edit_document:")
 
 draft = _ui.get_draft()
+if _ui.draft_id() and st.query_params.get("draft") != _ui.draft_id():
+    st.query_params["draft"] = _ui.draft_id()  # navigation clears the URL's parameters
 page = st.navigation(
     [
         st.Page(f"app_pages/{step.name}.py", title=step.title, icon=step.icon, default=i == 0)
@@ -40,8 +42,10 @@ with st.sidebar:
         key="sidebar_save_draft",
         help="Everything you have typed, in a file you can load again on the Start page.",
     )
+    st.caption(draft_size_note(draft))
 
 _ui.show_notices()
+_ui.show_save_status()
 page.run()
 
 st.divider()

@@ -17,7 +17,8 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
-from drafting import Draft, Letter, TemplateInfo, list_templates, to_markdown
+from drafting import Draft, DraftError, Letter, TemplateInfo, list_templates, to_markdown
+from drafting.store import DraftStore, RevisionConflict, StoreError
 from reasons import Catalogue, SituationQuestion, load_catalogue, load_situation_questions
 
 
@@ -69,52 +70,131 @@ def templates() -> tuple[TemplateInfo, ...]:
     return list_templates()
 
 
-# Session state: the draft, and what belongs with it for this session only.
+# The one draft: kept in session_state, autosaved to the draft store under the id in the URL.
+@st.cache_resource
+def draft_store() -> tuple[DraftStore | None, str]:
+    """The store every session shares, and a message if it could not be opened or was mended."""
+    try:
+        store = DraftStore()
+    except StoreError as error:
+        return None, (
+            f"Your work cannot be saved on this server ({error}). Use **Save your draft to a"
+            " file** in the sidebar to keep it."
+        )
+    if store.recovered_from:
+        return store, (
+            "The file of saved drafts could not be read, so it was put aside (as"
+            f" {store.recovered_from.name}) and a new one started. Drafts saved before may be"
+            " lost; if you have a draft file, load it on the Start page."
+        )
+    return store, ""
+
+
 def get_draft() -> Draft:
-    """Return this session's draft, setting up an empty one on first use."""
+    """Return this session's draft: the one named in the URL if there is one, else a new one."""
     if "draft" not in st.session_state:
-        st.session_state["draft"] = Draft()
+        _open_from_url()
     return st.session_state["draft"]
 
 
+def draft_id() -> str | None:
+    return st.session_state.get("draft_id")
+
+
+def _open_from_url() -> None:
+    store, _ = draft_store()
+    wanted = st.query_params.get("draft")
+    if wanted and store:
+        try:
+            stored = store.load(wanted)
+        except (StoreError, DraftError) as error:
+            stored = None
+            notice(f"The draft at this link could not be read: {escape(str(error))}", "error")
+        if stored:
+            st.session_state.update(draft=stored.draft, draft_id=wanted, revision=stored.revision)
+            return
+        notice(
+            "There is no draft at this link: it may have been deleted, or the link may be"
+            " incomplete. Here is a new, empty response instead.",
+            "warning",
+        )
+    start_draft(Draft())
+
+
+def start_draft(draft: Draft) -> None:
+    """Make `draft` this session's draft under a new id and link; the old one stays saved."""
+    store, _ = draft_store()
+    st.session_state.update(draft=draft, draft_id=None, revision=0)
+    for key in ("conflict", "save_problem"):
+        st.session_state.pop(key, None)
+    if store:
+        try:
+            new_id, revision = store.create(draft)
+            st.session_state.update(draft_id=new_id, revision=revision)
+        except StoreError as error:
+            st.session_state["save_problem"] = str(error)
+
+
 def answers() -> dict[str, str]:
-    """The situation questionnaire's answers, by question id (kept across page switches)."""
-    return st.session_state.setdefault("situation_answers", {})
-
-
-def kept_examples() -> dict[int, str]:
-    """Examples of reasons the user unticked, by reason id, so ticking again restores them."""
-    return st.session_state.setdefault("kept_examples", {})
-
-
-@dataclass(frozen=True)
-class Edit:
-    """The user's own version of the final text, and the generated text they started from."""
-
-    text: str
-    based_on: str
-
-
-def edited_letter() -> Edit | None:
-    """The user's own edit of the final text, or None while they have not edited it."""
-    return st.session_state.get("edited_letter")
-
-
-def set_edited_letter(edit: Edit | None) -> None:
-    st.session_state["edited_letter"] = edit
+    """The situation questionnaire's answers, by question id (saved with the draft)."""
+    return get_draft().situation
 
 
 def draft_changed() -> None:
-    """Call after every change to the draft: the one place to hook saving in."""
-    st.session_state["revision"] = st.session_state.get("revision", 0) + 1
+    """Call after every change to the draft: saves it at once, as one new revision.
+
+    A newer revision saved from another tab is never overwritten: the conflict is kept for
+    `show_save_status` to ask about. A failed save is reported there too.
+    """
+    store, current = draft_store()[0], draft_id()
+    if not (store and current) or "conflict" in st.session_state:
+        return
+    draft = get_draft()
+    try:
+        st.session_state["revision"] = store.save(current, draft, st.session_state["revision"])
+        st.session_state.pop("save_problem", None)
+    except RevisionConflict as conflict:
+        st.session_state["conflict"] = conflict.newer
+    except KeyError:  # deleted from another tab: keep the work under a new link
+        start_draft(draft)
+        notice("This draft had been deleted in another tab; it is saved again under a new link.")
+    except (StoreError, DraftError) as error:
+        st.session_state["save_problem"] = str(error)
 
 
-def replace_draft(draft: Draft) -> None:
-    """Make `draft` this session's draft, dropping what belonged to the previous one."""
-    st.session_state["draft"] = draft
-    for key in ("situation_answers", "kept_examples", "edited_letter"):
-        st.session_state.pop(key, None)
+def _keep_newer() -> None:
+    newer = st.session_state.pop("conflict")
+    st.session_state.update(draft=newer.draft, revision=newer.revision)
+    notice("Loaded the newer version from your other tab.")
+
+
+def _keep_this() -> None:
+    newer = st.session_state.pop("conflict")
+    st.session_state["revision"] = newer.revision
     draft_changed()
+    notice("Kept the version in this tab; it has replaced the one from your other tab.")
+
+
+def show_save_status() -> None:
+    """Say when saving has stopped or another tab saved a newer version, and offer the way out."""
+    _, store_problem = draft_store()
+    if store_problem:
+        st.warning(store_problem, icon=":material/warning:")
+    if problem := st.session_state.get("save_problem"):
+        st.warning(
+            f"Saving has stopped: {escape(problem)} What is on screen is still here. Use"
+            " **Save your draft to a file** in the sidebar to keep it.",
+            icon=":material/cloud_off:",
+        )
+    if "conflict" in st.session_state:
+        st.warning(
+            "This draft was changed in another tab or window after you opened it here, so this"
+            " tab has stopped saving. Which version do you want to keep?",
+            icon=":material/sync_problem:",
+        )
+        left, right = st.columns(2)
+        left.button("Load the newer version", key="conflict_newer", on_click=_keep_newer)
+        right.button("Keep the version in this tab", key="conflict_this", on_click=_keep_this)
 
 
 # Widgets bound to the draft.
@@ -246,10 +326,15 @@ def step_title(name: str) -> None:
         st.caption(f"Step {index} of {len(STEPS) - 1}")
 
 
+def link_params() -> dict[str, str]:
+    """The URL's query parameters for this draft: its id, so the link always reopens it."""
+    return {"draft": draft_id()} if draft_id() else {}
+
+
 def go_button(label: str, name: str, key: str, **kwargs) -> None:
     """A button that opens the page called `name`."""
     if st.button(label, key=key, **kwargs):
-        st.switch_page(f"app_pages/{name}.py")
+        st.switch_page(f"app_pages/{name}.py", query_params=link_params())
 
 
 def nav_buttons(name: str) -> None:

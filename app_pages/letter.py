@@ -7,6 +7,7 @@ import streamlit as st
 from app_pages import _ui
 from drafting import (
     TONES,
+    LetterEdit,
     assemble,
     draft_to_json,
     file_name,
@@ -17,6 +18,7 @@ from drafting import (
     tone_phrases,
 )
 from drafting.checks import length_note
+from drafting.letter import digest
 
 _ui.step_title("letter")
 draft, catalogue = _ui.get_draft(), _ui.catalogue()
@@ -64,7 +66,7 @@ else:
 
     letter = assemble(draft, catalogue)
     generated = to_text(letter)
-    edit = _ui.edited_letter()
+    edit = draft.letter_edit if draft.letter_edit.text else None
     final = letter_from_text(letter.title, edit.text) if edit else letter
     st.markdown(f"**Length:** {length_note(final.word_count())}")
 
@@ -80,12 +82,13 @@ else:
 
     def keep_edit(text: str) -> None:
         if text == generated:
-            _ui.set_edited_letter(None)
+            draft.letter_edit = LetterEdit()
         else:
-            _ui.set_edited_letter(_ui.Edit(text, edit.based_on if edit else generated))
+            draft.letter_edit = LetterEdit(text, edit.based_on if edit else digest(generated))
 
     def regenerate() -> None:
-        _ui.set_edited_letter(None)
+        draft.letter_edit = LetterEdit()
+        _ui.draft_changed()
         _ui.notice("Your edits are gone; the letter is made fresh from your answers.", "toast")
 
     with edit_tab:
@@ -93,7 +96,7 @@ else:
             "Change any words you like. Your edited version is kept as it is: changing your"
             " answers later will not overwrite it."
         )
-        if edit and edit.based_on != generated:
+        if edit and edit.based_on != digest(generated):
             st.warning(
                 "Your answers have changed since you edited the text. Your edited version has"
                 " not changed, and it is what the downloads use. To bring in the changes, edit"

@@ -11,7 +11,8 @@ from reasons import suggest
 from reasons.search import filter_reasons
 
 _ui.step_title("reasons")
-draft, catalogue, kept = _ui.get_draft(), _ui.catalogue(), _ui.kept_examples()
+draft, catalogue = _ui.get_draft(), _ui.catalogue()
+set_aside = {r.id for r in draft.set_aside}
 suggested = {s.reason for s in suggest(_ui.situation_questions(), _ui.answers())}
 
 st.markdown(
@@ -22,8 +23,8 @@ choose_tab, order_tab = st.tabs(["Choose from the 26 reasons", "Put your reasons
 
 
 def choose(reason_id: int, chosen: bool) -> None:
-    set_chosen(draft, reason_id, chosen, kept)
-    if reason_id in kept:
+    set_chosen(draft, reason_id, chosen)
+    if reason_id in {r.id for r in draft.set_aside}:
         _ui.notice(
             f"Reason {reason_id} is out of your letter, but its example is kept: tick it again"
             " to bring the example back.",
@@ -65,7 +66,7 @@ with choose_tab:
                 reason.id in draft.reason_ids,
                 partial(choose, reason.id),
             )
-            if reason.id in kept:
+            if reason.id in set_aside:
                 st.caption(":material/bookmark: Your example is kept: tick to bring it back.")
             with st.expander(f"Reason {reason.id} in full, with the national evidence"):
                 evidence = "".join(

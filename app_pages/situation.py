@@ -40,7 +40,7 @@ def add(ids: list[int]) -> None:
     if not ids:
         _ui.notice("Tick one or more of the suggested reasons first.", "toast")
         return
-    added = add_reasons(draft, ids, _ui.kept_examples())
+    added = add_reasons(draft, ids)
     _ui.draft_changed()
     _ui.notice(
         f"Added {plural(len(added), 'reason')} to your letter. Next, add a local example to each.",

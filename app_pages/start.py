@@ -30,10 +30,16 @@ st.markdown(
 
 st.subheader("What happens to what you type")
 st.markdown(
-    "For now the app keeps what you type only while this browser tab stays open: closing or"
-    " refreshing the tab loses it. It is not shared with anyone. To keep your work, use"
-    " **Save your draft to a file** in the sidebar (or on the letter page), and load that file"
-    " here next time."
+    "Everything you type is saved as you go, on the server running this app, under a private"
+    " link: the address in your browser's address bar, ending `?draft=` and a long code."
+    " **Bookmark that link** (or copy it somewhere safe) to come back to your response later,"
+    " even after closing the tab. Anyone with the link can open the draft, so share it only"
+    " with people you would show the letter to; nothing lists drafts, and nobody can find yours"
+    " without it."
+)
+st.markdown(
+    "To keep a copy of your own, or to move your work to another computer, use **Save your"
+    " draft to a file** in the sidebar, and load that file here next time."
 )
 
 st.subheader("Start or carry on")
@@ -41,8 +47,19 @@ draft = _ui.get_draft()
 
 
 def start_new() -> None:
-    _ui.replace_draft(Draft())
-    _ui.notice("You have a new, empty response. Start with your situation.")
+    _ui.start_draft(Draft())
+    _ui.notice(
+        "You have a new, empty response with a new link. Your previous one is still saved at"
+        " its own link, if you kept it."
+    )
+
+
+def delete_draft() -> None:
+    store, draft_id = _ui.draft_store()[0], _ui.draft_id()
+    if store and draft_id:
+        store.delete(draft_id)
+    _ui.start_draft(Draft())
+    _ui.notice("Your draft has been deleted from this server. Here is a new, empty response.")
 
 
 if has_content(draft):
@@ -73,7 +90,7 @@ def load_file() -> None:
             "error",
         )
         return
-    _ui.replace_draft(loaded)
+    _ui.start_draft(loaded)
     name = loaded.group.name or "your group"
     _ui.notice(
         f"Loaded the draft for {_ui.escape(name)} with {plural(len(loaded.reasons), 'reason')}."
@@ -88,5 +105,20 @@ st.file_uploader(
     on_change=load_file,
     help="A .json file saved from Response Builder. Loading it replaces what is on screen now.",
 )
+
+if _ui.draft_id():
+    with st.expander("Delete this draft"):
+        st.markdown(
+            "Deleting removes this response and everything typed in it from the server, for"
+            " good. Its link will stop working. Save your draft to a file first if you may want"
+            " it again."
+        )
+        _ui.confirm_button(
+            "Delete this draft",
+            "start_delete",
+            question="Delete this draft for good? This cannot be undone.",
+            yes="Yes, delete it",
+            action=delete_draft,
+        )
 
 _ui.nav_buttons("start")

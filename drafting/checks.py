@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 
 from drafting.assembly import long_date
-from drafting.draft import Draft
+from drafting.draft import MAX_FILE_BYTES, Draft, draft_to_json
 
 WORDS_PER_PAGE = 450
 LONGEST_ADVISED_PAGES = 4
@@ -184,3 +184,9 @@ def length_note(words: int) -> str:
             " full. Try the email or councillors template, or fewer reasons."
         )
     return note
+
+
+def draft_size_note(draft: Draft) -> str:
+    """Say how big the draft file is against its limit, e.g. 'Draft size: 12 kB of 3,000 kB.'"""
+    size = len(draft_to_json(draft).encode("utf-8"))
+    return f"Draft size: {max(1, round(size / 1000)):,} kB of {MAX_FILE_BYTES // 1000:,} kB."

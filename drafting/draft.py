@@ -8,9 +8,10 @@ draft raises one `DraftError` whose message says, in plain English, which field 
     ...
     drafting.draft.DraftError: Reason 42 is not one of the 26 reasons (they are numbered 1 to 26).
 
-Limits (say them in the app and the README): a draft file of at most 1 MB; each field at most the
-`max` in its metadata below (examples, context and answers 10,000 characters; addresses and the
-group's description 1,000; other single fields 300); lists at most `max` items.
+Limits (say them in the app and the README): a draft file of at most 3 MB; each field at most the
+`max` in its metadata below (examples, context and answers 10,000 characters; the user's own
+edit of the letter 200,000; addresses and the group's description 1,000; other single fields
+300); lists at most `max` items.
 """
 
 from __future__ import annotations
@@ -26,11 +27,13 @@ from pathlib import Path
 from typing import Any, get_args, get_origin, get_type_hints
 
 from reasons.catalogue import REASON_COUNT
+from reasons.suggestions import ANSWERS
 
 SCHEMA = "response-builder/draft@1"
 SCHEMA_PREFIX = "response-builder/draft@"
 TONES = ("formal", "firm", "collaborative")
-MAX_FILE_BYTES = 1_000_000
+MAX_FILE_BYTES = 3_000_000
+LETTER_TEXT = 200_000
 LONG_TEXT = 10_000
 MEDIUM_TEXT = 1_000
 SHORT_TEXT = 300
@@ -96,6 +99,18 @@ class Question:
     answer: str = _text(LONG_TEXT)
 
 
+EXTENSIONS = ("situation", "set_aside", "letter_edit")
+
+
+@dataclass
+class LetterEdit:
+    """The group's own edit of the final letter text, and a digest of the generated text it
+    started from (so the app can say when the answers have changed since). Empty: no edit."""
+
+    text: str = _text(LETTER_TEXT)
+    based_on: str = _text(64)
+
+
 @dataclass
 class Draft:
     """A group's response in progress. The order of `reasons` is the order of the letter."""
@@ -111,13 +126,24 @@ class Draft:
     questions: list[Question] = _items(50)
     template: str = "formal"
     tone: str = "formal"
+    # Beyond the minimal contract: everything else the group typed or chose, so nothing is lost.
+    situation: dict[str, str] = field(default_factory=dict, metadata={"max": 50})
+    set_aside: list[ChosenReason] = _items(REASON_COUNT)
+    letter_edit: LetterEdit = field(default_factory=LetterEdit)
 
     @property
     def reason_ids(self) -> list[int]:
         return [r.id for r in self.reasons]
 
     def to_dict(self) -> dict[str, Any]:
-        return dataclasses.asdict(self)
+        """The draft as JSON-ready data; fields beyond the contract only when they hold
+        something, so a contract-only draft file round-trips to the same file."""
+        data = dataclasses.asdict(self)
+        empty = Draft()
+        for name in EXTENSIONS:
+            if getattr(self, name) == getattr(empty, name):
+                del data[name]
+        return data
 
 
 def _kind(value: Any) -> str:
@@ -182,6 +208,16 @@ def _convert(hint: Any, value: Any, where: str, metadata: Any) -> Any:
             raise DraftError(f"The list {where} has {len(value)} items; the limit is {limit}.")
         (item,) = get_args(hint)
         return [_convert(item, v, f"{where}[{i + 1}]", {}) for i, v in enumerate(value)]
+    if get_origin(hint) is dict:
+        if not isinstance(value, dict):
+            raise DraftError(f"The field {where} should be a set of fields, not {_kind(value)}.")
+        if len(value) > limit:
+            raise DraftError(f"The field {where} has {len(value)} entries; the limit is {limit}.")
+        _, item = get_args(hint)
+        return {
+            _check_text(k, f"{where} key", 40): _convert(item, v, f"{where}.{k[:40]}", {})
+            for k, v in value.items()
+        }
     return _build(hint, value, f"{where}.")
 
 
@@ -222,6 +258,13 @@ def draft_from_dict(data: Any, known_reasons: frozenset[int] = KNOWN_REASONS) ->
     _check_schema(data)
     draft = _build(Draft, data, "")
     _check_reasons(draft.reason_ids, known_reasons, "the chosen reasons")
+    _check_reasons([r.id for r in draft.set_aside], known_reasons, "the reasons set aside")
+    for question_id, answer in draft.situation.items():
+        if answer not in ANSWERS:
+            raise DraftError(
+                f"The answer to situation question '{question_id[:40]}' should be one of"
+                f" {', '.join(ANSWERS)}, not '{answer[:40]}'."
+            )
     for i, question in enumerate(draft.questions, start=1):
         _check_reasons(question.reasons, known_reasons, f"question {i}")
     if draft.consultation.closes:

@@ -11,6 +11,7 @@ Span(text='.', bold=False, italic=False)),)
 
 from __future__ import annotations
 
+import hashlib
 import html
 import re
 from dataclasses import dataclass
@@ -218,3 +219,8 @@ def letter_from_text(title: str, text: str) -> Letter:
             kind = "title" if title.strip() and chunk == title.strip() else "paragraph"
             blocks.append(Block(kind, ((Span(chunk),),)))
     return Letter(title, tuple(blocks))
+
+
+def digest(text: str) -> str:
+    """A short fingerprint of a letter's text, to tell later whether it has changed."""
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:32]

@@ -1,41 +1,47 @@
 """Change which reasons a draft holds, and their order, without ever losing an example.
 
-Unticking a reason moves its example to `kept` (the app keeps that dict for the session), and
-ticking it again brings the example back:
+Unticking a reason moves its example to the draft's `set_aside` list (saved with the draft),
+and ticking it again brings the example back:
 
     >>> from drafting.draft import ChosenReason, Draft
-    >>> draft, kept = Draft(reasons=[ChosenReason(20, "Our lunch club closed.")]), {}
-    >>> set_chosen(draft, 20, False, kept); kept
-    {20: 'Our lunch club closed.'}
-    >>> set_chosen(draft, 20, True, kept); draft.reasons
+    >>> draft = Draft(reasons=[ChosenReason(20, "Our lunch club closed.")])
+    >>> set_chosen(draft, 20, False); draft.set_aside
+    [ChosenReason(id=20, example='Our lunch club closed.')]
+    >>> set_chosen(draft, 20, True); draft.reasons
     [ChosenReason(id=20, example='Our lunch club closed.')]
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, MutableMapping
+from collections.abc import Iterable
 
 from drafting.draft import ChosenReason, Draft
 
 
-def set_chosen(draft: Draft, reason_id: int, chosen: bool, kept: MutableMapping[int, str]) -> None:
-    """Add a reason at the end of the letter (restoring a kept example), or take it out
-    (keeping its example, if it has one, in `kept`). Doing what is already done changes nothing.
+def _index(reasons: list[ChosenReason], reason_id: int) -> int | None:
+    return next((i for i, r in enumerate(reasons) if r.id == reason_id), None)
+
+
+def set_chosen(draft: Draft, reason_id: int, chosen: bool) -> None:
+    """Add a reason at the end of the letter (restoring an example set aside), or take it out
+    (setting its example aside, if it has one). Doing what is already done changes nothing.
     """
-    index = next((i for i, r in enumerate(draft.reasons) if r.id == reason_id), None)
+    index = _index(draft.reasons, reason_id)
     if chosen and index is None:
-        draft.reasons.append(ChosenReason(reason_id, kept.pop(reason_id, "")))
+        aside = _index(draft.set_aside, reason_id)
+        example = draft.set_aside.pop(aside).example if aside is not None else ""
+        draft.reasons.append(ChosenReason(reason_id, example))
     elif not chosen and index is not None:
-        example = draft.reasons.pop(index).example
-        if example.strip():
-            kept[reason_id] = example
+        removed = draft.reasons.pop(index)
+        if removed.example.strip():
+            draft.set_aside.append(removed)
 
 
-def add_reasons(draft: Draft, ids: Iterable[int], kept: MutableMapping[int, str]) -> list[int]:
+def add_reasons(draft: Draft, ids: Iterable[int]) -> list[int]:
     """Add each reason not already chosen, in the order given; return the ids added."""
     added = [i for i in dict.fromkeys(ids) if i not in draft.reason_ids]
     for reason_id in added:
-        set_chosen(draft, reason_id, True, kept)
+        set_chosen(draft, reason_id, True)
     return added
 
 

@@ -2,6 +2,7 @@
 
 import datetime as dt
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -12,6 +13,14 @@ from reasons import load_catalogue
 DATA = Path(__file__).parent / "data"
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 LETTER_DATE = dt.date(2026, 11, 25)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def data_folder(tmp_path_factory):
+    """Keep every test's autosaved drafts in a folder of its own, never the user's."""
+    folder = tmp_path_factory.mktemp("data")
+    os.environ["RESPONSE_BUILDER_DATA"] = str(folder)
+    return folder
 
 
 @pytest.fixture(scope="session")

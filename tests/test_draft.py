@@ -79,6 +79,13 @@ BAD_DRAFTS = [
         lambda d: _with(d, questions=[{"text": "Q", "reasons": [99], "answer": ""}]),
         "Reason 99",
     ),
+    ("bad situation answer", lambda d: _with(d, situation={"large_bidder": "maybe"}), "yes, no"),
+    (
+        "set aside twice",
+        lambda d: _with(d, set_aside=[{"id": 3, "example": "a"}, {"id": 3, "example": "b"}]),
+        "Reason 3 appears twice in the reasons set aside",
+    ),
+    ("letter edit not text", lambda d: _with(d, letter_edit={"text": 5}), "letter_edit.text"),
     ("lone surrogate", lambda d: _with(d, context="\ud800"), "cannot be saved"),
 ]
 
@@ -91,8 +98,8 @@ def test_a_bad_draft_gets_one_clear_message(sample_dict, case, make, message):
 
 def test_an_oversized_draft_file_is_refused_before_it_is_parsed(tmp_path):
     path = tmp_path / "huge.json"
-    path.write_bytes(b" " * 1_000_001)
-    with pytest.raises(DraftError, match=r"1\.0 MB; the limit is 1 MB"):
+    path.write_bytes(b" " * 3_000_001)
+    with pytest.raises(DraftError, match=r"3\.0 MB; the limit is 3 MB"):
         load_draft(path)
 
 

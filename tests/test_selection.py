@@ -12,32 +12,38 @@ def draft():
 
 
 def test_unticking_keeps_the_example_and_reticking_restores_it(draft):
-    kept = {}
-    set_chosen(draft, 2, False, kept)
+    set_chosen(draft, 2, False)
     assert draft.reason_ids == [20, 5]
-    assert kept == {2: "Price is 70%."}
-    set_chosen(draft, 2, True, kept)
+    assert draft.set_aside == [ChosenReason(2, "Price is 70%.")]
+    set_chosen(draft, 2, True)
     assert draft.reasons[-1] == ChosenReason(2, "Price is 70%.")
-    assert kept == {}
+    assert draft.set_aside == []
 
 
 def test_unticking_a_reason_without_an_example_keeps_nothing(draft):
-    kept = {}
-    set_chosen(draft, 20, False, kept)
-    assert kept == {}
+    set_chosen(draft, 20, False)
+    assert draft.set_aside == []
 
 
 def test_ticking_a_chosen_reason_or_unticking_an_unchosen_one_changes_nothing(draft):
-    before, kept = draft.reasons.copy(), {7: "kept"}
-    set_chosen(draft, 2, True, kept)
-    set_chosen(draft, 9, False, kept)
+    draft.set_aside = [ChosenReason(7, "kept")]
+    before = draft.reasons.copy()
+    set_chosen(draft, 2, True)
+    set_chosen(draft, 9, False)
     assert draft.reasons == before
-    assert kept == {7: "kept"}
+    assert draft.set_aside == [ChosenReason(7, "kept")]
+
+
+def test_an_example_set_aside_is_saved_with_the_draft(draft):
+    from drafting import draft_to_json, parse_draft
+
+    set_chosen(draft, 2, False)
+    assert parse_draft(draft_to_json(draft)).set_aside == [ChosenReason(2, "Price is 70%.")]
 
 
 def test_adding_suggestions_skips_chosen_ones_and_keeps_their_examples(draft):
-    kept = {14: "A national charity came to the market event."}
-    added = add_reasons(draft, [14, 2, 19, 14], kept)
+    draft.set_aside = [ChosenReason(14, "A national charity came to the market event.")]
+    added = add_reasons(draft, [14, 2, 19, 14])
     assert added == [14, 19]
     assert draft.reasons == [
         ChosenReason(2, "Price is 70%."),

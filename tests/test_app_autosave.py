@@ -1,0 +1,153 @@
+"""Nothing typed is lost: autosave under the id in the URL, two tabs, deletion, and a store
+that cannot save. Each AppTest is one browser tab; a new AppTest with the same URL is a refresh,
+a closed tab reopened, or a restarted server (the store is a file, read afresh)."""
+
+import subprocess
+from contextlib import contextmanager
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from drafting.store import DraftStore, is_draft_id
+from tests.test_app import APP, draft_of, go, texts
+
+
+def open_tab(draft_id: str | None = None, page: str = "start") -> AppTest:
+    at = AppTest.from_file(str(APP), default_timeout=30)
+    if draft_id is not None:
+        at.query_params["draft"] = draft_id
+    at.run()
+    return go(at, page) if page != "start" else at
+
+
+def link_of(at: AppTest) -> str:
+    return (
+        at.query_params["draft"][0]
+        if isinstance(at.query_params["draft"], list)
+        else (at.query_params["draft"])
+    )
+
+
+def type_an_example(at: AppTest, text: str) -> AppTest:
+    go(at, "reasons")
+    at.checkbox(key="reason_20").check().run()
+    go(at, "examples")
+    at.text_area(key="example_20").input(text).run()
+    return at
+
+
+@contextmanager
+def unwritable(path):
+    subprocess.run(["chattr", "+i", str(path)], check=True)
+    try:
+        yield
+    finally:
+        subprocess.run(["chattr", "-i", str(path)], check=True)
+
+
+def test_a_new_response_gets_an_unguessable_link():
+    at = open_tab()
+    assert is_draft_id(link_of(at))
+    assert link_of(open_tab()) != link_of(at)
+
+
+def test_an_example_typed_is_there_after_a_refresh_on_any_page():
+    at = type_an_example(open_tab(), "Our lunch club lost its grant in May.")
+    link = link_of(at)
+    for page in ("examples", "letter"):
+        again = open_tab(link, page)
+        assert not again.exception
+        assert draft_of(again).reasons[0].example == "Our lunch club lost its grant in May."
+    assert open_tab(link, "examples").text_area(key="example_20").value == (
+        "Our lunch club lost its grant in May."
+    )
+
+
+def test_the_link_survives_moving_between_pages():
+    at = open_tab()
+    link = link_of(at)
+    go(at, "details")
+    assert link_of(at) == link
+
+
+@pytest.mark.parametrize("link", ["A" * 32, "not-a-draft", "../../etc/passwd", "' OR 1=1 --"])
+def test_an_unknown_or_malformed_link_gives_a_message_and_a_fresh_draft(link):
+    someone_else = type_an_example(open_tab(), "Someone else's example.")
+    at = open_tab(link)
+    assert "There is no draft at this link" in texts(at.warning)
+    assert draft_of(at).reasons == []
+    assert link_of(at) not in (link, link_of(someone_else))
+
+
+def test_a_stale_tab_asks_before_overwriting_a_newer_save():
+    first = open_tab()
+    link = link_of(first)
+    second = open_tab(link, "details")
+    go(first, "details")
+    first.text_input(key="group_name").input("Saved in the first tab").run()
+    second.text_input(key="group_name").input("Typed in the second tab").run()
+    assert "changed in another tab" in texts(second.warning)
+    assert DraftStore().load(link).draft.group.name == "Saved in the first tab"
+
+    second.button(key="conflict_this").click().run()
+    assert DraftStore().load(link).draft.group.name == "Typed in the second tab"
+    first.text_input(key="group_name").input("First tab again").run()
+    assert "changed in another tab" in texts(first.warning)
+    first.button(key="conflict_newer").click().run()
+    assert draft_of(first).group.name == "Typed in the second tab"
+    assert first.text_input(key="group_name").value == "Typed in the second tab"
+
+
+def test_starting_a_new_response_keeps_the_old_one_at_its_link():
+    at = type_an_example(open_tab(), "Keep me.")
+    old = link_of(at)
+    go(at, "start")
+    at.button(key="start_new").click().run()
+    at.button(key="start_new_yes").click().run()
+    assert link_of(at) != old
+    assert draft_of(at).reasons == []
+    assert draft_of(open_tab(old)).reasons[0].example == "Keep me."
+
+
+def test_deleting_a_draft_removes_it_after_a_confirmation():
+    at = type_an_example(open_tab(), "Delete me.")
+    link = link_of(at)
+    go(at, "start")
+    at.button(key="start_delete").click().run()
+    assert DraftStore().load(link) is not None  # only asked so far
+    at.button(key="start_delete_yes").click().run()
+    assert DraftStore().load(link) is None
+    assert link_of(at) != link
+    assert "There is no draft at this link" in texts(open_tab(link).warning)
+
+
+def test_a_store_that_cannot_save_warns_and_keeps_what_is_on_screen():
+    at = open_tab(page="details")
+    link = link_of(at)
+    with unwritable(DraftStore().path):
+        at.text_input(key="group_name").input("Typed while the disk is read-only").run()
+        assert not at.exception
+        assert "Saving has stopped" in texts(at.warning)
+        assert draft_of(at).group.name == "Typed while the disk is read-only"
+    at.text_input(key="group_name").input("Typed after").run()
+    assert "Saving has stopped" not in texts(at.warning)
+    assert DraftStore().load(link).draft.group.name == "Typed after"
+
+
+def test_situation_answers_set_aside_examples_and_letter_edits_are_saved_too():
+    at = type_an_example(open_tab(), "An example to set aside.")
+    link = link_of(at)
+    go(at, "situation")
+    question = at.radio[0]
+    question.set_value("yes").run()
+    go(at, "reasons")
+    at.checkbox(key="reason_20").uncheck().run()
+    at.checkbox(key="reason_2").check().run()
+    go(at, "letter")
+    at.text_area(key="letter_edit").input("My own letter.").run()
+    stored = DraftStore().load(link).draft
+    assert list(stored.situation.values()) == ["yes"]
+    assert stored.set_aside[0].example == "An example to set aside."
+    assert stored.letter_edit.text == "My own letter."
+    again = open_tab(link, "letter")
+    assert again.text_area(key="letter_edit").value == "My own letter."
