@@ -6,10 +6,12 @@ import subprocess
 from contextlib import contextmanager
 
 import pytest
+import streamlit as st
 from streamlit.testing.v1 import AppTest
 
 from drafting.store import DraftStore, is_draft_id
 from tests.test_app import APP, draft_of, go, texts
+from tests.test_hostile import PAYLOADS
 
 
 def open_tab(draft_id: str | None = None, page: str = "start") -> AppTest:
@@ -151,3 +153,38 @@ def test_situation_answers_set_aside_examples_and_letter_edits_are_saved_too():
     assert stored.letter_edit.text == "My own letter."
     again = open_tab(link, "letter")
     assert again.text_area(key="letter_edit").value == "My own letter."
+
+
+def test_an_oversized_upload_is_refused_and_changes_nothing():
+    at = type_an_example(open_tab(), "Still here.")
+    go(at, "start")
+    big = b'{"schema": "response-builder/draft@1", "context": "' + b"x" * 3_000_000 + b'"}'
+    at.file_uploader(key="start_upload").set_value(("big.json", big, "application/json")).run()
+    assert "the limit is 3 MB" in at.error[0].value
+    assert draft_of(at).reasons[0].example == "Still here."
+
+
+@pytest.mark.parametrize("name", PAYLOADS, ids=list(PAYLOADS))
+def test_a_hostile_payload_is_saved_and_shown_exactly_as_typed(name):
+    payload = PAYLOADS[name]
+    at = type_an_example(open_tab(), payload)
+    again = open_tab(link_of(at), "letter")
+    assert draft_of(again).reasons[0].example == payload
+    # The letter trims white space at the very end of a paragraph (here a vertical tab).
+    assert payload.strip() in again.text_area(key="letter_edit").value
+    assert not again.exception
+
+
+def test_a_corrupt_store_is_put_aside_and_the_app_keeps_working(tmp_path, monkeypatch):
+    (tmp_path / "drafts.sqlite3").write_bytes(b"not a database at all" * 50)
+    monkeypatch.setenv("RESPONSE_BUILDER_DATA", str(tmp_path))
+    st.cache_resource.clear()
+    try:
+        at = type_an_example(open_tab(), "Saved in the fresh store.")
+        assert "could not be read, so it was put aside" in texts(at.warning)
+        assert any(p.name.startswith("drafts.sqlite3.unreadable-") for p in tmp_path.iterdir())
+        assert DraftStore(tmp_path).load(link_of(at)).draft.reasons[0].example == (
+            "Saved in the fresh store."
+        )
+    finally:
+        st.cache_resource.clear()
