@@ -37,4 +37,4 @@ test-fast: $(INSTALLED) lint
 	$(PY) -m pytest -m "not browser"
 
 bench: $(INSTALLED) browser
-	$(PY) bench/assembly.py
+	$(PY) -m bench.run

@@ -1,0 +1,58 @@
+"""Benchmark the performance bars of DESIGN.md and print one table (also saved as JSON).
+
+    .venv/bin/python -m bench.run                 # everything (needs Debian's chromium)
+    .venv/bin/python -m bench.run --only assembly reruns
+
+Writes bench/results/latest.json (git-ignored). Each figure is a median, measured beside its
+baseline in the same run, so the table compares like with like on whatever machine runs it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import platform
+from pathlib import Path
+
+from bench import assembly, browser, reruns
+
+RESULTS = Path(__file__).resolve().parent / "results"
+PARTS = {
+    "reruns": reruns.measure,
+    "assembly": assembly.measure,
+    "startup": browser.measure_startup,
+    "latency": browser.measure_latency,
+    "memory": browser.measure_memory,
+}
+
+
+def table(rows: list[dict]) -> str:
+    lines = [
+        "| measure | value | bar | holds |",
+        "| --- | ---: | --- | --- |",
+    ]
+    for row in rows:
+        value = f"{row['value']:.2f} {row['unit']}"
+        lines.append(
+            f"| {row['measure']} | {value} | {row['bar']} | {'yes' if row['holds'] else 'NO'} |"
+        )
+    return "\n".join(lines)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--only", nargs="+", choices=list(PARTS), default=list(PARTS))
+    args = parser.parse_args()
+    rows = []
+    for name in args.only:
+        print(f"measuring {name}...", flush=True)
+        rows.extend(PARTS[name]())
+    print()
+    print(f"Machine: {platform.machine()}, Python {platform.python_version()}")
+    print(table(rows))
+    RESULTS.mkdir(exist_ok=True)
+    (RESULTS / "latest.json").write_text(json.dumps(rows, indent=2) + "\n", encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()
