@@ -24,8 +24,11 @@ from jinja2 import FileSystemLoader, StrictUndefined, TemplateError
 from jinja2.sandbox import SandboxedEnvironment
 from markupsafe import Markup, escape
 
+from drafting.calendar import long_date
 from drafting.draft import TONES, Draft
+from drafting.fairness import RaisedConcern, raised
 from drafting.letter import Letter, LetterTemplateError, parse_letter
+from drafting.questions import label
 from reasons.catalogue import Catalogue, Evidence, Reason, Theme
 
 TEMPLATE_DIR = Path(__file__).resolve().parent.parent / "letter_templates"
@@ -49,7 +52,11 @@ class TemplateInfo:
 
 @dataclass(frozen=True)
 class ChosenReasonView:
-    """What a template sees of one chosen reason: the catalogue's words and the group's example."""
+    """What a template sees of one chosen reason: the catalogue's words and the group's example.
+
+    `evidence` is all the reason's national evidence; `national` is what the group chose to
+    include in its letter (all of it, or none).
+    """
 
     id: int
     title: str
@@ -58,6 +65,7 @@ class ChosenReasonView:
     paragraph: str
     example: str
     evidence: tuple[Evidence, ...]
+    national: tuple[Evidence, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -68,7 +76,7 @@ class ThemeGroup:
 
 @dataclass(frozen=True)
 class QuestionView:
-    number: int
+    number: str  # the consultation's own number, else the question's place
     text: str
     answer: str
     reasons: tuple[ChosenReasonView, ...]
@@ -90,9 +98,12 @@ def _lines(values: Any) -> Markup:
     return Markup("<br>").join(_as_markup(v.strip()) for v in values if v and v.strip())
 
 
-def long_date(day: dt.date) -> str:
-    """Format a date the British way, e.g. 25 November 2026."""
-    return f"{day.day} {day:%B %Y}"
+def _and_list(values: Any) -> Markup:
+    """Join values as English does: `{{ ["A", "B", "C"] | and_list }}` gives 'A, B and C'."""
+    items = [_as_markup(v) for v in values]
+    if len(items) < 2:
+        return Markup("").join(items)
+    return Markup(", ").join(items[:-1]) + Markup(" and ") + items[-1]
 
 
 @cache
@@ -108,6 +119,7 @@ def template_environment() -> SandboxedEnvironment:
         keep_trailing_newline=False,
     )
     env.filters["lines"] = _lines
+    env.filters["and_list"] = _and_list
     return env
 
 
@@ -145,7 +157,7 @@ def list_templates() -> tuple[TemplateInfo, ...]:
     return tuple(found)
 
 
-def _view(reason: Reason, example: str) -> ChosenReasonView:
+def _view(reason: Reason, example: str, national: bool = False) -> ChosenReasonView:
     return ChosenReasonView(
         reason.id,
         reason.title,
@@ -154,6 +166,7 @@ def _view(reason: Reason, example: str) -> ChosenReasonView:
         reason.paragraph,
         example,
         reason.evidence,
+        reason.evidence if national else (),
     )
 
 
@@ -165,13 +178,22 @@ def _by_theme(reasons: list[ChosenReasonView], catalogue: Catalogue) -> list[The
     return [ThemeGroup(catalogue.theme(t), tuple(rs)) for t, rs in groups.items()]
 
 
+def _sources(reasons: list[ChosenReasonView], fairness: list[RaisedConcern]) -> list[str]:
+    """The letter's Sources list: the national evidence included, then the fair-process
+    principles raised, each once, in the order the letter first uses them."""
+    found = [e.source for r in reasons for e in r.national]
+    found += [source for concern in fairness for source in concern.sources]
+    return list(dict.fromkeys(found))
+
+
 def template_context(draft: Draft, catalogue: Catalogue, tone: str, today: dt.date) -> dict:
-    """Everything a template may use. Documented in letter_templates/README.md."""
-    chosen = [_view(catalogue.reason(r.id), r.example) for r in draft.reasons]
+    """Everything a template may use: see the `letter_templates/*.j2` files for examples."""
+    included = set(draft.evidence)
+    chosen = [_view(catalogue.reason(r.id), r.example, r.id in included) for r in draft.reasons]
     by_id = {r.id: r for r in chosen}
     questions = [
         QuestionView(
-            i,
+            label(q, i),
             q.text,
             q.answer,
             tuple(by_id.get(rid) or _view(catalogue.reason(rid), "") for rid in q.reasons),
@@ -180,6 +202,8 @@ def template_context(draft: Draft, catalogue: Catalogue, tone: str, today: dt.da
     ]
     linked = {rid for q in draft.questions for rid in q.reasons}
     closes = draft.consultation.closing_date
+    fairness = raised(draft)
+    co_signatories = [c for c in draft.co_signatories if c.name.strip() or c.group.strip()]
     return {
         "title": letter_title(draft),
         "group": draft.group,
@@ -191,8 +215,11 @@ def template_context(draft: Draft, catalogue: Catalogue, tone: str, today: dt.da
         "questions": questions,
         "other_reasons": [r for r in chosen if r.id not in linked],
         "context": draft.context,
-        "asks": [a for a in draft.asks if a.strip()],
-        "co_signatories": [c for c in draft.co_signatories if c.name.strip() or c.group.strip()],
+        "asks": [a for a in draft.asks if a.strip()] + [f.ask for f in fairness],
+        "fairness": fairness,
+        "sources": _sources(chosen, fairness),
+        "co_signatories": co_signatories,
+        "co_signers": [c.group.strip() or c.name.strip() for c in co_signatories],
         "copy_to": [c for c in draft.copy_to if c.strip()],
         "tone": tone_phrases()[tone],
     }
@@ -233,3 +260,14 @@ def assemble(
     except TemplateError as e:
         raise LetterTemplateError(f"The template '{template}' is broken: {e}") from e
     return parse_letter(markup, letter_title(draft))
+
+
+def cover_email(draft: Draft, catalogue: Catalogue, *, today: dt.date | None = None) -> Letter:
+    """Render the short email to send with the Word letter (`_cover_email.j2`): what is
+    attached, who else signs it, and who is copied in."""
+    context = template_context(draft, catalogue, draft.tone, today or dt.date.today())
+    try:
+        markup = template_environment().get_template("_cover_email.j2").render(context)
+    except TemplateError as e:
+        raise LetterTemplateError(f"The cover email template is broken: {e}") from e
+    return parse_letter(markup, "Covering email")

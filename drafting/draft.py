@@ -11,7 +11,11 @@ draft raises one `DraftError` whose message says, in plain English, which field 
 Limits (say them in the app and the README): a draft file of at most 3 MB; each field at most the
 `max` in its metadata below (examples, context and answers 10,000 characters; the user's own
 edit of the letter 200,000; addresses and the group's description 1,000; other single fields
-300); lists at most `max` items.
+300); lists at most `max` items, each list or map item at most `item_max` characters.
+
+Fields beyond the minimal contract are named in EXTENSIONS (a dotted name reaches inside a
+part, or inside each item of a list) and left out of the file while empty, so a contract-only
+draft file round-trips to the same file.
 """
 
 from __future__ import annotations
@@ -73,10 +77,15 @@ class Consultation:
     recipient: str = _text()
     recipient_address: str = _text(MEDIUM_TEXT)
     service: str = _text()
+    opens: str = _text()  # the date it opened, YYYY-MM-DD, to judge whether the time was fair
 
     @property
     def closing_date(self) -> dt.date | None:
         return dt.date.fromisoformat(self.closes) if self.closes else None
+
+    @property
+    def opening_date(self) -> dt.date | None:
+        return dt.date.fromisoformat(self.opens) if self.opens else None
 
 
 @dataclass
@@ -94,12 +103,26 @@ class CoSignatory:
 
 @dataclass
 class Question:
+    """One of the consultation's own questions; `number` is its own numbering ("3", "3a"),
+    empty when it has none (the letter then numbers it by its place)."""
+
     text: str = _text(2_000)
     reasons: list[int] = _items(REASON_COUNT)
     answer: str = _text(LONG_TEXT)
+    number: str = _text(20)
 
 
-EXTENSIONS = ("situation", "set_aside", "letter_edit")
+EXTENSIONS = (
+    "situation",
+    "set_aside",
+    "letter_edit",
+    "questions_paste",
+    "evidence",
+    "fairness",
+    "fairness_notes",
+    "consultation.opens",
+    "questions.number",
+)
 
 
 @dataclass
@@ -130,6 +153,16 @@ class Draft:
     situation: dict[str, str] = field(default_factory=dict, metadata={"max": 50})
     set_aside: list[ChosenReason] = _items(REASON_COUNT)
     letter_edit: LetterEdit = field(default_factory=LetterEdit)
+    # The consultation's questions as pasted, until the group splits them into questions.
+    questions_paste: str = _text(LONG_TEXT)
+    # Reasons (by id) whose national evidence the group includes; the letter lists its sources.
+    evidence: list[int] = _items(REASON_COUNT)
+    # Fair-process concerns ticked (ids from reasons/fairness.toml), and the group's note on
+    # each; a note outlives unticking its concern.
+    fairness: list[str] = field(default_factory=list, metadata={"max": 20, "item_max": 40})
+    fairness_notes: dict[str, str] = field(
+        default_factory=dict, metadata={"max": 20, "item_max": LONG_TEXT}
+    )
 
     @property
     def reason_ids(self) -> list[int]:
@@ -139,11 +172,27 @@ class Draft:
         """The draft as JSON-ready data; fields beyond the contract only when they hold
         something, so a contract-only draft file round-trips to the same file."""
         data = dataclasses.asdict(self)
-        empty = Draft()
         for name in EXTENSIONS:
-            if getattr(self, name) == getattr(empty, name):
-                del data[name]
+            _drop_if_empty(data, name.split("."))
         return data
+
+
+def _is_empty(value: Any) -> bool:
+    if isinstance(value, dict) and value:
+        return all(_is_empty(v) for v in value.values())
+    return value in ("", [], {})
+
+
+def _drop_if_empty(data: dict[str, Any], path: list[str]) -> None:
+    """Delete the field at `path` (into parts, and into every item of a list) while empty."""
+    name, *rest = path
+    if not rest:
+        if _is_empty(data[name]):
+            del data[name]
+        return
+    inner = data[name]
+    for part in inner if isinstance(inner, list) else [inner]:
+        _drop_if_empty(part, rest)
 
 
 def _kind(value: Any) -> str:
@@ -207,15 +256,17 @@ def _convert(hint: Any, value: Any, where: str, metadata: Any) -> Any:
         if len(value) > limit:
             raise DraftError(f"The list {where} has {len(value)} items; the limit is {limit}.")
         (item,) = get_args(hint)
-        return [_convert(item, v, f"{where}[{i + 1}]", {}) for i, v in enumerate(value)]
+        inner = {"max": metadata.get("item_max", SHORT_TEXT)}
+        return [_convert(item, v, f"{where}[{i + 1}]", inner) for i, v in enumerate(value)]
     if get_origin(hint) is dict:
         if not isinstance(value, dict):
             raise DraftError(f"The field {where} should be a set of fields, not {_kind(value)}.")
         if len(value) > limit:
             raise DraftError(f"The field {where} has {len(value)} entries; the limit is {limit}.")
         _, item = get_args(hint)
+        inner = {"max": metadata.get("item_max", SHORT_TEXT)}
         return {
-            _check_text(k, f"{where} key", 40): _convert(item, v, f"{where}.{k[:40]}", {})
+            _check_text(k, f"{where} key", 40): _convert(item, v, f"{where}.{k[:40]}", inner)
             for k, v in value.items()
         }
     return _build(hint, value, f"{where}.")
@@ -232,6 +283,25 @@ def _check_reasons(ids: list[int], known: frozenset[int], where: str) -> None:
         if reason_id in seen:
             raise DraftError(f"Reason {reason_id} appears twice in {where}; list each reason once.")
         seen.add(reason_id)
+
+
+def _check_concerns(draft: Draft) -> None:
+    from drafting.fairness import concern_ids  # reads the checklist file on first use
+
+    known = concern_ids()
+    seen = set()
+    for where, concern in [("fairness", c) for c in draft.fairness] + [
+        ("fairness_notes", c) for c in draft.fairness_notes
+    ]:
+        if concern not in known:
+            raise DraftError(
+                f"The field {where} names '{concern[:40]}', which is not one of the fair"
+                f" consultation points ({', '.join(sorted(known))})."
+            )
+    for concern in draft.fairness:
+        if concern in seen:
+            raise DraftError(f"The fair consultation point '{concern}' is ticked twice.")
+        seen.add(concern)
 
 
 def _check_schema(data: Any) -> None:
@@ -267,13 +337,17 @@ def draft_from_dict(data: Any, known_reasons: frozenset[int] = KNOWN_REASONS) ->
             )
     for i, question in enumerate(draft.questions, start=1):
         _check_reasons(question.reasons, known_reasons, f"question {i}")
-    if draft.consultation.closes:
+    _check_reasons(draft.evidence, known_reasons, "the reasons with national evidence")
+    _check_concerns(draft)
+    for name in ("opens", "closes"):
+        value = getattr(draft.consultation, name)
         try:
-            dt.date.fromisoformat(draft.consultation.closes)
+            if value:
+                dt.date.fromisoformat(value)
         except ValueError:
             raise DraftError(
-                "The field consultation.closes should be a date written YYYY-MM-DD,"
-                f" like 2027-01-31, not '{draft.consultation.closes[:40]}'."
+                f"The field consultation.{name} should be a date written YYYY-MM-DD,"
+                f" like 2027-01-31, not '{value[:40]}'."
             ) from None
     if draft.tone not in TONES:
         raise DraftError(f"The tone '{draft.tone[:40]}' is not one of {', '.join(TONES)}.")

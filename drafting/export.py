@@ -160,14 +160,21 @@ def reasons_csv(draft: Draft, catalogue: Catalogue) -> str:
     return pd.DataFrame(rows, columns=columns).to_csv(index=False, lineterminator="\n")
 
 
-def file_name(draft: Draft, extension: str, today: dt.date | None = None) -> str:
+def slug(text: str) -> str:
+    """Make text safe in a file name: `slug("Café & Co")` is 'cafe-co' (at most 50 characters)."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")[:50].rstrip("-")
+
+
+def file_name(
+    draft: Draft, extension: str, today: dt.date | None = None, kind: str = "response"
+) -> str:
     """Name a download after the consultation and the date, e.g.
-    `response-proposals-to-commission-community-support-2026-11-25.docx`."""
+    `response-proposals-to-commission-community-support-2026-11-25.docx`; `kind` replaces the
+    first word (e.g. "councillors", "deadline")."""
     c = draft.consultation
-    title = c.title.strip() or c.body.strip() or "consultation"
-    ascii_title = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode()
-    slug = re.sub(r"[^a-z0-9]+", "-", ascii_title.lower()).strip("-")[:50].rstrip("-")
-    return f"response-{slug or 'consultation'}-{(today or dt.date.today()).isoformat()}.{extension}"
+    title = slug(c.title.strip() or c.body.strip()) or "consultation"
+    return f"{kind}-{title}-{(today or dt.date.today()).isoformat()}.{extension}"
 
 
 def render(letter: Letter, fmt: str, author: str = "") -> bytes:

@@ -27,7 +27,7 @@ EVIDENCE_FIELDS = ("text", "publisher", "title", "year")
 
 
 class CatalogueError(ValueError):
-    """A catalogue or questionnaire file is missing, unreadable or has a bad record."""
+    """A catalogue, questionnaire or checklist file is missing, unreadable or has a bad record."""
 
 
 @dataclass(frozen=True)
@@ -142,7 +142,8 @@ class SituationQuestion:
     suggests: tuple[Suggestion, ...]
 
 
-def _read_toml(path: Path) -> dict[str, Any]:
+def read_toml(path: Path) -> dict[str, Any]:
+    """Read a TOML data file; raise CatalogueError naming the file if it is missing or broken."""
     try:
         with path.open("rb") as f:
             return tomllib.load(f)
@@ -152,8 +153,8 @@ def _read_toml(path: Path) -> dict[str, Any]:
         raise CatalogueError(f"{path.name}: not valid TOML ({e})") from None
 
 
-class _Fields:
-    """Read typed fields from one record, naming the record in every error."""
+class RecordFields:
+    """Read typed fields from one record of a data file, naming the record in every error."""
 
     def __init__(self, file: str, where: str, record: Any, allowed: tuple[str, ...] = ()):
         self.where = f"{file}: {where}"
@@ -178,6 +179,13 @@ class _Fields:
             )
         return value.strip()
 
+    def flag(self, name: str) -> bool:
+        """A true/false field; false when it is left out."""
+        value = self.record.get(name, False)
+        if not isinstance(value, bool):
+            raise CatalogueError(f"{self.where}: field '{name}' must be true or false")
+        return value
+
     def integer(self, name: str) -> int:
         value = self.record.get(name)
         if value is None:
@@ -199,29 +207,29 @@ def load_catalogue(path: Path = CATALOGUE_FILE) -> Catalogue:
     Raises CatalogueError naming the reason and field for a missing or malformed field, an
     unknown theme, a duplicated or missing reason number, or a theme with no reasons.
     """
-    data = _read_toml(path)
+    data = read_toml(path)
     file = path.name
-    p = _Fields(file, "[paper]", data.get("paper"))
+    p = RecordFields(file, "[paper]", data.get("paper"))
     paper = Paper(p.text("title"), p.text("publisher"), p.integer("year"), p.text("month"))
 
     themes = []
-    for i, raw in enumerate(_Fields(file, "top level", data).tables("themes"), start=1):
-        f = _Fields(file, f"theme {i}", raw)
+    for i, raw in enumerate(RecordFields(file, "top level", data).tables("themes"), start=1):
+        f = RecordFields(file, f"theme {i}", raw)
         themes.append(Theme(f.text("id"), f.text("title"), f.text("intro")))
     theme_ids = [t.id for t in themes]
     if not themes or len(set(theme_ids)) != len(theme_ids):
         raise CatalogueError(f"{file}: themes must be listed, each id once")
 
     reasons = []
-    for i, raw in enumerate(_Fields(file, "top level", data).tables("reasons"), start=1):
+    for i, raw in enumerate(RecordFields(file, "top level", data).tables("reasons"), start=1):
         where = f"reason {raw.get('id', f'#{i}')}" if isinstance(raw, dict) else f"reason #{i}"
-        f = _Fields(file, where, raw, REASON_FIELDS)
+        f = RecordFields(file, where, raw, REASON_FIELDS)
         theme = f.text("theme")
         if theme not in theme_ids:
             raise CatalogueError(f"{f.where}: field 'theme' is '{theme}', not one of {theme_ids}")
         evidence = []
         for j, raw_ev in enumerate(f.tables("evidence"), start=1):
-            e = _Fields(file, f"{where} evidence {j}", raw_ev, EVIDENCE_FIELDS)
+            e = RecordFields(file, f"{where} evidence {j}", raw_ev, EVIDENCE_FIELDS)
             evidence.append(
                 Evidence(e.text("text"), e.text("publisher"), e.text("title"), e.integer("year"))
             )
@@ -255,14 +263,14 @@ def load_situation_questions(
     catalogue: Catalogue, path: Path = SITUATION_FILE
 ) -> tuple[SituationQuestion, ...]:
     """Read the situation questionnaire; every suggested reason must be in `catalogue`."""
-    data = _read_toml(path)
+    data = read_toml(path)
     file = path.name
     questions = []
-    for i, raw in enumerate(_Fields(file, "top level", data).tables("questions"), start=1):
-        f = _Fields(file, f"question {i}", raw)
+    for i, raw in enumerate(RecordFields(file, "top level", data).tables("questions"), start=1):
+        f = RecordFields(file, f"question {i}", raw)
         suggests = []
         for j, raw_s in enumerate(f.tables("suggests"), start=1):
-            s = _Fields(file, f"question {i} suggestion {j}", raw_s)
+            s = RecordFields(file, f"question {i} suggestion {j}", raw_s)
             reason = s.integer("reason")
             if reason not in catalogue.ids:
                 raise CatalogueError(f"{s.where}: reason {reason} is not in the catalogue")

@@ -40,7 +40,8 @@ def sample(sample_dict) -> Draft:
 
 @pytest.fixture
 def full_draft(sample, catalogue) -> Draft:
-    """The sample with every field filled and all 26 reasons, each with its own example."""
+    """The sample with every field filled and all 26 reasons, each with its own example,
+    national evidence for two, two numbered questions and two fair-process concerns."""
     sample.group.phone = "01234 567890"
     sample.group.registration = "Registered charity 1234567"
     sample.context = "We have run the Thursday lunch club since 2011."
@@ -51,7 +52,11 @@ def full_draft(sample, catalogue) -> Draft:
         ChosenReason(r.id, f"Local example for reason {r.id}.") for r in catalogue.reasons
     ]
     sample.questions = [
-        Question("Do you agree with the proposed model?", [2, 20], "No."),
-        Question("Any other comments?", [], ""),
+        Question("Do you agree with the proposed model?", [2, 20], "No.", number="1"),
+        Question("Any other comments?", [], "", number="2a"),
     ]
+    sample.consultation.opens = "2026-12-01"
+    sample.evidence = [20, 26]
+    sample.fairness = ["information", "time"]
+    sample.fairness_notes = {"time": "Most of our volunteers are away over Christmas."}
     return sample

@@ -176,6 +176,18 @@ def test_the_questions_template_answers_each_question_in_order(catalogue):
     assert positions == sorted(positions)
 
 
+def test_the_questions_keep_the_consultations_own_numbers(catalogue):
+    draft = Draft(
+        questions=[
+            Question("Do you agree?", [], "No.", number="3a"),
+            Question("Anything else?", [], "Yes."),
+        ]
+    )
+    blocks = assemble(draft, catalogue, template="questions", today=LETTER_DATE).blocks
+    headings = [b.text for b in blocks if b.kind == "subheading"]
+    assert headings == ["Question 3a", "Question 2"]  # unnumbered: its place in the list
+
+
 def test_a_linked_reason_not_chosen_still_gives_its_paragraph(catalogue):
     draft = Draft(questions=[Question("Why?", [26], "")])
     assert catalogue.reason(26).paragraph in letter_text(draft, template="questions")

@@ -15,6 +15,7 @@ from drafting import (
     parse_draft,
     save_draft,
 )
+from drafting.draft import EXTENSIONS
 from tests.conftest import SHARED
 
 HOSTILE = "{{ 7*7 }} {% raw %} <script>alert(1)</script> ŵ ŷ “quoted” café 😀 שלום \u202e \x07"
@@ -86,6 +87,31 @@ BAD_DRAFTS = [
         "Reason 3 appears twice in the reasons set aside",
     ),
     ("letter edit not text", lambda d: _with(d, letter_edit={"text": 5}), "letter_edit.text"),
+    (
+        "long question number",
+        lambda d: _with(d, questions=[{"text": "Q", "number": "1" * 21}]),
+        "questions[1].number is 21 characters long",
+    ),
+    ("bad opening date", lambda d: _with(d, consultation__opens="1 Dec"), "consultation.opens"),
+    ("unknown evidence", lambda d: _with(d, evidence=[27]), "Reason 27 is not one of"),
+    (
+        "evidence twice",
+        lambda d: _with(d, evidence=[20, 20]),
+        "Reason 20 appears twice in the reasons with national evidence",
+    ),
+    ("unknown concern", lambda d: _with(d, fairness=["vibes"]), "fairness names 'vibes'"),
+    ("concern twice", lambda d: _with(d, fairness=["time", "time"]), "'time' is ticked twice"),
+    (
+        "note on unknown concern",
+        lambda d: _with(d, fairness_notes={"vibes": "x"}),
+        "fairness_notes names 'vibes'",
+    ),
+    (
+        "long concern note",
+        lambda d: _with(d, fairness_notes={"time": "x" * 10_001}),
+        "fairness_notes.time is 10,001 characters long",
+    ),
+    ("paste not text", lambda d: _with(d, questions_paste=["1."]), "questions_paste should be"),
     ("lone surrogate", lambda d: _with(d, context="\ud800"), "cannot be saved"),
 ]
 
@@ -122,3 +148,25 @@ def test_the_shared_bad_examples_are_refused(name):
 def test_reason_ids_follow_the_letter_order():
     draft = Draft(reasons=[ChosenReason(20, ""), ChosenReason(2, "")])
     assert draft.reason_ids == [20, 2]
+
+
+def test_a_contract_only_draft_with_questions_round_trips_to_the_same_file(sample_dict):
+    sample_dict["questions"] = [{"text": "Do you agree?", "reasons": [2], "answer": "No."}]
+    draft = parse_draft(json.dumps(sample_dict))
+    assert json.loads(draft_to_json(draft)) == sample_dict
+
+
+def test_every_new_field_round_trips_and_is_left_out_while_empty(sample_dict):
+    data = json.loads(json.dumps(sample_dict))
+    data["consultation"]["opens"] = "2026-12-01"
+    data["questions"] = [{"text": "Why?", "reasons": [], "answer": "", "number": "3a"}]
+    data.update(
+        questions_paste="4. And then?",
+        evidence=[20],
+        fairness=["time"],
+        fairness_notes={"time": "Six weeks over Christmas.", "equality": "Kept for later."},
+    )
+    draft = parse_draft(json.dumps(data))
+    assert draft.questions[0].number == "3a" and draft.consultation.opening_date.day == 1
+    assert json.loads(draft_to_json(draft)) == data
+    assert set(EXTENSIONS) >= {"evidence", "fairness", "questions.number", "consultation.opens"}

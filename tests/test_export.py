@@ -17,6 +17,7 @@ from drafting import (
     to_markdown,
     to_text,
 )
+from drafting.fairness import raised
 from tests.conftest import LETTER_DATE
 
 EVERY_KIND_OF_CHARACTER = (
@@ -72,7 +73,7 @@ def test_the_word_letter_holds_every_example_and_ask_in_order(letter, full_draft
     for chosen in full_draft.reasons:
         assert chosen.example in text
     asks = [p.text for p in reopen(to_docx(letter)).paragraphs if p.style.name == "List Number"]
-    assert asks == full_draft.asks
+    assert asks == full_draft.asks + [concern.ask for concern in raised(full_draft)]
 
 
 def test_every_character_typed_reaches_the_word_file(sample, catalogue):
