@@ -6,13 +6,11 @@ entry script as an old-style multipage app on a server's first run and in AppTes
 a page without this frame.
 """
 
-import datetime as dt
-
 import streamlit as st
 
 from app_pages import _ui
 from drafting import draft_to_json, file_name
-from drafting.checks import closing_note, draft_size_note, progress
+from drafting.checks import draft_size_note, progress
 
 st.set_page_config(page_title="Response Builder", page_icon=":material/edit_document:")
 
@@ -34,7 +32,7 @@ with st.sidebar:
         mark = ":material/check_circle:" if status.done else ":material/radio_button_unchecked:"
         missing = "".join(f"  \n:gray[{line}]" for line in status.missing)
         st.markdown(f"{mark} **{step.title}** ({status.status}){missing}")
-    st.info(closing_note(draft.consultation.closing_date, dt.date.today()), icon=":material/event:")
+    _ui.deadline_notice(draft)
     _ui.download(
         "Save your draft to a file",
         lambda: draft_to_json(draft),

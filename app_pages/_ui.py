@@ -8,6 +8,7 @@ whenever it is drawn, and writes back through an on_change callback ending in `d
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -18,8 +19,17 @@ import pandas as pd
 import streamlit as st
 
 from drafting import Draft, DraftError, Letter, TemplateInfo, list_templates, to_markdown
+from drafting.calendar import has_closed
+from drafting.checks import closing_note, plural
+from drafting.selection import set_evidence
 from drafting.store import DraftStore, RevisionConflict, StoreError
-from reasons import Catalogue, SituationQuestion, load_catalogue, load_situation_questions
+from reasons import (
+    Catalogue,
+    Reason,
+    SituationQuestion,
+    load_catalogue,
+    load_situation_questions,
+)
 
 
 @dataclass(frozen=True)
@@ -36,6 +46,7 @@ STEPS = (
     PageInfo("reasons", "Choose reasons", ":material/checklist:"),
     PageInfo("examples", "Local examples", ":material/edit_note:"),
     PageInfo("details", "About you", ":material/badge:", "About you and the consultation"),
+    PageInfo("questions", "Questions and fairness", ":material/fact_check:"),
     PageInfo("letter", "Your letter", ":material/mail:"),
 )
 _STEP_INDEX = {step.name: i for i, step in enumerate(STEPS)}
@@ -46,6 +57,7 @@ MIME = {
     "md": "text/markdown",
     "json": "application/json",
     "csv": "text/csv",
+    "ics": "text/calendar",
 }
 
 
@@ -289,6 +301,32 @@ def show_letter(letter: Letter) -> None:
     """
     text = to_markdown(letter).replace("$", r"\$")
     st.markdown(_HEADING.sub(r"##\1 ", text))
+
+
+def evidence_markdown(reason: Reason) -> str:
+    """A reason's national evidence as a Markdown list, each item with its source."""
+    return "".join(f"\n- {escape(e.text)} *({escape(e.source)})*" for e in reason.evidence)
+
+
+def evidence_choice(draft: Draft, reason: Reason, key: str) -> None:
+    """A tick box to include a reason's national evidence (and its sources) in the letter."""
+    bound(
+        st.checkbox,
+        "Include the national evidence in our letter"
+        f" ({plural(len(reason.evidence), 'item')}, with sources)",
+        key,
+        reason.id in draft.evidence,
+        partial(set_evidence, draft, reason.id),
+        help="Adds the evidence after your example, and a Sources list at the end of the"
+        " letter giving each item's publisher, title and year.",
+    )
+
+
+def deadline_notice(draft: Draft) -> None:
+    """The countdown to the closing date; a warning once it has passed."""
+    closes, today = draft.consultation.closing_date, dt.date.today()
+    show = st.warning if has_closed(closes, today) else st.info
+    show(closing_note(closes, today), icon=":material/event:")
 
 
 def notice(text: str, kind: str = "success") -> None:

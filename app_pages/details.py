@@ -6,8 +6,10 @@ from functools import partial
 import streamlit as st
 
 from app_pages import _ui
-from drafting import CoSignatory, Draft
+from drafting import CoSignatory, Draft, file_name
+from drafting.calendar import draft_deadline_ics, long_date, reminder_time
 from drafting.draft import SHORT_TEXT
+from drafting.profile import profile_file_name, profile_to_json
 
 _ui.step_title("details")
 draft = _ui.get_draft()
@@ -41,6 +43,15 @@ _ui.text_field(
     "'A volunteer-run café and drop-in since 2011, serving about 90 people a week.'",
 )
 _ui.text_field("Your group's address", group, "address", "group_address", area=True, height=100)
+_ui.download(
+    "Save your group's details as a profile",
+    lambda: profile_to_json(group),
+    profile_file_name(group),
+    key="details_profile",
+    disabled=not group.name.strip(),
+    help="A small file with your group's name, address and who signs. Next time, load it on"
+    " the Start page so nobody types these again.",
+)
 
 st.subheader("The consultation")
 left, right = st.columns(2)
@@ -63,16 +74,6 @@ with left:
     )
 with right:
     _ui.text_field("Title of the consultation", consultation, "title", "consultation_title")
-    _ui.bound(
-        st.date_input,
-        "Closing date",
-        "consultation_closes",
-        consultation.closing_date,
-        lambda day: setattr(consultation, "closes", day.isoformat() if day else ""),
-        value=None,
-        format="DD/MM/YYYY",
-        min_value=dt.date(2000, 1, 1),
-    )
     _ui.text_field(
         "The service it is about",
         consultation,
@@ -80,14 +81,52 @@ with right:
         "consultation_service",
         placeholder="For example: community support",
     )
-_ui.text_field(
-    "Their address",
-    consultation,
-    "recipient_address",
-    "consultation_address",
-    area=True,
-    height=100,
-)
+    _ui.text_field(
+        "Their address",
+        consultation,
+        "recipient_address",
+        "consultation_address",
+        area=True,
+        height=68,
+    )
+
+
+def set_date(attr: str, day: dt.date | None) -> None:
+    setattr(consultation, attr, day.isoformat() if day else "")
+
+
+left, right = st.columns(2)
+for column, attr, day, label, key in (
+    (left, "opens", consultation.opening_date, "Opened on (optional)", "consultation_opens"),
+    (right, "closes", consultation.closing_date, "Closing date", "consultation_closes"),
+):
+    with column:
+        _ui.bound(
+            st.date_input,
+            label,
+            key,
+            day,
+            partial(set_date, attr),
+            value=None,
+            format="DD/MM/YYYY",
+            min_value=dt.date(2000, 1, 1),
+            help="The opening date lets the app check whether you were given enough time."
+            if attr == "opens"
+            else None,
+        )
+_ui.deadline_notice(draft)
+if consultation.closing_date:
+    _ui.download(
+        "Add the closing date to your calendar (.ics)",
+        lambda: draft_deadline_ics(
+            draft, stamp=dt.datetime.now(dt.UTC), uid_seed=_ui.draft_id() or ""
+        ),
+        file_name(draft, "ics", kind="deadline"),
+        key="details_calendar",
+        help="A calendar file for Outlook, Google or Apple calendars: the closing date, with a"
+        f" reminder at 9am on {long_date(reminder_time(consultation.closing_date).date())},"
+        " three days before.",
+    )
 
 st.subheader("What you ask for")
 st.caption(
@@ -157,19 +196,5 @@ _ui.item_list(
     add_label="Add someone to copy in",
     limit=limits["copy_to"],
 )
-
-with st.expander("What a fair consultation must do"):
-    st.markdown(
-        "The courts have set out four tests for a fair consultation, known as the **Gunning"
-        " principles** (R v Brent LBC ex p Gunning, 1985, later approved by the Court of Appeal"
-        " and the Supreme Court):\n"
-        "1. It happens while the proposals are still being shaped, not after the decision.\n"
-        "2. It gives enough reasons and information for people to respond properly.\n"
-        "3. It allows enough time to respond.\n"
-        "4. The responses are genuinely taken into account.\n\n"
-        "The Supreme Court added in 2014 (R (Moseley) v Haringey LBC) that fairness may mean"
-        " setting out the options that were rejected. If any of these seem missing, you can say"
-        " so in your letter and ask for them."
-    )
 
 _ui.nav_buttons("details")

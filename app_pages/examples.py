@@ -38,6 +38,10 @@ else:
             )
         elif note := personal_details_note(example):
             st.warning(_ui.escape(note), icon=":material/privacy_tip:")
+        if reason.evidence:
+            _ui.evidence_choice(draft, reason, f"evidence_{chosen.id}")
+            with st.expander("The national evidence for this reason"):
+                st.markdown(_ui.evidence_markdown(reason))
 
     st.subheader("Anything else about your position")
     _ui.text_field(

@@ -1,5 +1,6 @@
 """Your letter: template and tone, a live preview, your own edits, and the downloads."""
 
+import datetime as dt
 from functools import partial
 
 import streamlit as st
@@ -17,8 +18,11 @@ from drafting import (
     to_text,
     tone_phrases,
 )
-from drafting.checks import length_note
+from drafting.assembly import cover_email
+from drafting.checks import length_note, plural
 from drafting.letter import digest
+from drafting.ownwords import measure_letter, own_words_note
+from drafting.questions import unanswered_note
 
 _ui.step_title("letter")
 draft, catalogue = _ui.get_draft(), _ui.catalogue()
@@ -64,13 +68,25 @@ else:
             help="The tone changes how the letter puts things, never what it says.",
         )
 
-    letter = assemble(draft, catalogue)
+    today = dt.date.today()
+    letter = assemble(draft, catalogue, today=today)
     generated = to_text(letter)
     edit = draft.letter_edit if draft.letter_edit.text else None
     final = letter_from_text(letter.title, edit.text) if edit else letter
     st.markdown(f"**Length:** {length_note(final.word_count())}")
+    own = measure_letter(draft, catalogue, final, today)
+    missing = sum(1 for r in draft.reasons if not r.example.strip())
+    if own.low:
+        st.info(own_words_note(own, missing), icon=":material/edit_note:")
+    else:
+        st.markdown(f"**In your own words:** {own_words_note(own)}")
+    if draft.questions and draft.template != "questions":
+        st.caption(
+            f"You have added {plural(len(draft.questions), 'consultation question')}: choose"
+            " *Answers to the consultation's questions* to answer them in order."
+        )
 
-    preview_tab, edit_tab = st.tabs(["Preview", "Edit the final text"])
+    preview_tab, edit_tab, email_tab = st.tabs(["Preview", "Edit the final text", "Covering email"])
     with preview_tab:
         if edit:
             st.caption(
@@ -123,7 +139,22 @@ else:
                 action=regenerate,
             )
 
+    with email_tab:
+        st.markdown(
+            "Send your Word letter as an attachment with this short email. Copy it with the"
+            " button at its top right, and put the people listed as copied in on the email's"
+            " *Cc* line."
+        )
+        st.code(to_text(cover_email(draft, catalogue, today=today)), language=None, wrap_lines=True)
+
     st.subheader("Download")
+    _ui.deadline_notice(draft)
+    if flagged := unanswered_note(draft.questions):
+        st.warning(
+            f"{flagged} The letter would only say you have no comment. Answer them on the"
+            " Questions and fairness page.",
+            icon=":material/error:",
+        )
     if edit:
         st.info("The letter downloads use **your edited version**.", icon=":material/edit:")
     else:
@@ -164,6 +195,17 @@ else:
             lambda: reasons_csv(draft, catalogue),
             file_name(draft, "csv"),
             key="download_csv",
+        )
+    if draft.template != "councillors":
+        st.caption(
+            "Ask your councillors to act too: the same reasons and examples, as a shorter"
+            " letter to elected members (made from your answers, not your edits)."
+        )
+        _ui.download(
+            "Letter to councillors (.docx)",
+            lambda: render(assemble(draft, catalogue, template="councillors"), "docx", author),
+            file_name(draft, "docx", kind="councillors"),
+            key="download_councillors",
         )
 
 _ui.nav_buttons("letter")

@@ -69,13 +69,14 @@ with choose_tab:
             if reason.id in set_aside:
                 st.caption(":material/bookmark: Your example is kept: tick to bring it back.")
             with st.expander(f"Reason {reason.id} in full, with the national evidence"):
-                evidence = "".join(
-                    f"\n- {e.text} *({_ui.escape(e.source)})*" for e in reason.evidence
-                )
                 st.markdown(
                     f"{reason.paragraph}\n\n**Local evidence that makes it count:**"
-                    f" {reason.prompt}\n{evidence}"
+                    f" {reason.prompt}\n"
                 )
+                if reason.evidence:
+                    st.markdown(f"**National evidence:**{_ui.evidence_markdown(reason)}")
+                    if reason.id in draft.reason_ids:
+                        _ui.evidence_choice(draft, reason, f"reason_evidence_{reason.id}")
 
 with order_tab:
     if not draft.reasons:

@@ -5,6 +5,7 @@ import streamlit as st
 from app_pages import _ui
 from drafting import Draft, DraftError, parse_draft
 from drafting.checks import has_content, plural
+from drafting.profile import parse_profile
 
 _ui.step_title("start")
 st.caption("Write your group's response to a council or NHS commissioning consultation.")
@@ -16,9 +17,10 @@ st.markdown(
     " contract, often after a competitive tender, instead of funding local groups with grants."
 )
 st.markdown(
-    "In five short steps you say what your situation is, choose the reasons that fit, add what"
-    " you have seen locally, fill in who you are, and download a letter as a Word file, ready"
-    " to check and send. Most groups have a first draft in a few minutes."
+    "In six short steps you say what your situation is, choose the reasons that fit, add what"
+    " you have seen locally, fill in who you are, answer the consultation's own questions if"
+    " it has them, and download a letter as a Word file, ready to check and send. Most groups"
+    " have a first draft in a few minutes."
 )
 
 st.subheader("Where the reasons come from")
@@ -104,6 +106,43 @@ st.file_uploader(
     key="start_upload",
     on_change=load_file,
     help="A .json file saved from Response Builder. Loading it replaces what is on screen now.",
+)
+
+
+def load_profile() -> None:
+    uploaded = st.session_state["start_profile"]
+    if uploaded is None:
+        return
+    try:
+        group = parse_profile(uploaded.getvalue())
+    except DraftError as error:
+        _ui.notice(
+            f"We could not read {_ui.escape(uploaded.name)} as a group profile:"
+            f" {_ui.escape(str(error))} Nothing has changed.",
+            "error",
+        )
+        return
+    name = _ui.escape(group.name or "your group")
+    current = _ui.get_draft()
+    if has_content(current):
+        previous = _ui.draft_id()
+        _ui.start_draft(Draft(group=group))
+        kept = f" Your previous response is still saved at `?draft={previous}`." if previous else ""
+        _ui.notice(f"Started a new response for {name} from its profile.{kept}")
+    else:
+        current.group = group
+        _ui.draft_changed()
+        _ui.notice(f"Filled in {name}'s details from its profile.")
+
+
+st.file_uploader(
+    "Start from your group's profile",
+    type=["json"],
+    key="start_profile",
+    on_change=load_profile,
+    help="A profile file saved on the About you page (or any draft file): your group's name,"
+    " address and who signs, so you need not type them again. If you have started a response,"
+    " a new one is started and the current one stays saved at its link.",
 )
 
 if _ui.draft_id():

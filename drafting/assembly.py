@@ -28,7 +28,7 @@ from drafting.calendar import long_date
 from drafting.draft import TONES, Draft
 from drafting.fairness import RaisedConcern, raised
 from drafting.letter import Letter, LetterTemplateError, parse_letter
-from drafting.questions import label
+from drafting.questions import and_list, label
 from reasons.catalogue import Catalogue, Evidence, Reason, Theme
 
 TEMPLATE_DIR = Path(__file__).resolve().parent.parent / "letter_templates"
@@ -100,10 +100,7 @@ def _lines(values: Any) -> Markup:
 
 def _and_list(values: Any) -> Markup:
     """Join values as English does: `{{ ["A", "B", "C"] | and_list }}` gives 'A, B and C'."""
-    items = [_as_markup(v) for v in values]
-    if len(items) < 2:
-        return Markup("").join(items)
-    return Markup(", ").join(items[:-1]) + Markup(" and ") + items[-1]
+    return Markup(and_list([_as_markup(v) for v in values]))  # each value escaped first
 
 
 @cache

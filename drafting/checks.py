@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from drafting.assembly import long_date
 from drafting.draft import MAX_FILE_BYTES, Draft, draft_to_json
+from drafting.questions import unanswered_note
 
 WORDS_PER_PAGE = 450
 LONGEST_ADVISED_PAGES = 4
@@ -133,11 +134,17 @@ def progress(draft: Draft, *, situation_answered: bool) -> dict[str, Step]:
     else:
         examples_missing = ()
     details_missing = _details_missing(draft)
+    flagged = unanswered_note(draft.questions)
     return {
         "situation": _step(situation_answered, no="optional"),
         "reasons": _step(chosen, () if chosen else ("No reasons chosen yet",)),
         "examples": _step(chosen and not no_example, examples_missing),
         "details": _step(not details_missing, details_missing),
+        "questions": _step(
+            not flagged and bool(draft.questions or draft.fairness),
+            (flagged,) if flagged else (),
+            no="to do" if flagged else "optional",
+        ),
         "letter": _step(
             chosen,
             () if chosen else ("Choose at least one reason first",),

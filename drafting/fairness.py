@@ -214,3 +214,19 @@ def raised(draft: Draft) -> list[RaisedConcern]:
         for concern in concerns()
         if concern.id in ticked
     ]
+
+
+def set_concern(draft: Draft, concern_id: str, ticked: bool) -> None:
+    """Tick or untick a concern; its note is kept either way."""
+    if ticked and concern_id not in draft.fairness:
+        draft.fairness.append(concern_id)
+    elif not ticked and concern_id in draft.fairness:
+        draft.fairness.remove(concern_id)
+
+
+def set_note(draft: Draft, concern_id: str, note: str) -> None:
+    """Keep the group's note on a concern (what happened locally); an empty note is dropped."""
+    if note.strip():
+        draft.fairness_notes[concern_id] = note
+    else:
+        draft.fairness_notes.pop(concern_id, None)

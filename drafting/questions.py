@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from drafting.draft import Question
+from drafting.draft import Draft, Question
 
 MAX_TEXT = 2_000  # Question.text's limit in the draft
 _NUMBERED = re.compile(
@@ -103,12 +103,43 @@ def unanswered(questions: Sequence[Question]) -> list[str]:
     ]
 
 
+def and_list(items: Sequence[str]) -> str:
+    """Join items as English does: `and_list(["1", "2", "3a"])` is '1, 2 and 3a'."""
+    if len(items) < 2:
+        return "".join(items)
+    return ", ".join(items[:-1]) + " and " + items[-1]
+
+
 def describe(found: Sequence[Question]) -> str:
     """Say what a paste was split into, e.g. 'Found 3 questions: 1, 2 and 3a.'"""
     if not found:
         return "No questions found yet. Paste them numbered, or one to a line."
-    labels = [label(q, i) for i, q in enumerate(found, start=1)]
+    count = f"Found {len(found)} question{'s' if len(found) != 1 else ''}"
     if not any(q.number for q in found):
-        return f"Found {len(found)} question{'s' if len(found) != 1 else ''}, one to a line."
-    listed = ", ".join(labels[:-1]) + f" and {labels[-1]}" if len(labels) > 1 else labels[0]
-    return f"Found {len(found)} question{'s' if len(found) != 1 else ''}: {listed}."
+        return f"{count}, one to a line."
+    return f"{count}: {and_list([label(q, i) for i, q in enumerate(found, start=1)])}."
+
+
+def unanswered_note(questions: Sequence[Question]) -> str:
+    """Say which questions have neither an answer nor a reason, or "" if none.
+
+    >>> unanswered_note([Question("Why?", number="2"), Question("How?", number="3a")])
+    'Questions 2 and 3a have no answer and no linked reason.'
+    """
+    flagged = unanswered(questions)
+    if not flagged:
+        return ""
+    if len(flagged) == 1:
+        return f"Question {flagged[0]} has no answer and no linked reason."
+    return f"Questions {and_list(flagged)} have no answer and no linked reason."
+
+
+def add_pasted(draft: Draft, limit: int) -> tuple[int, int]:
+    """Split the draft's pasted questions and add them after its questions, up to `limit` in
+    all. The paste is cleared once every question found is added. Return (added, left out)."""
+    found = split_questions(draft.questions_paste)
+    room = max(0, limit - len(draft.questions))
+    draft.questions.extend(found[:room])
+    if len(found) <= room:
+        draft.questions_paste = ""
+    return min(len(found), room), max(0, len(found) - room)

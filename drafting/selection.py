@@ -1,4 +1,5 @@
-"""Change which reasons a draft holds, and their order, without ever losing an example.
+"""Change which reasons a draft holds, their order, and whether their national evidence goes in
+the letter, without ever losing an example.
 
 Unticking a reason moves its example to the draft's `set_aside` list (saved with the draft),
 and ticking it again brings the example back:
@@ -51,3 +52,13 @@ def move(draft: Draft, reason_id: int, step: int) -> None:
     old = ids.index(reason_id)
     new = min(max(old + step, 0), len(ids) - 1)
     draft.reasons.insert(new, draft.reasons.pop(old))
+
+
+def set_evidence(draft: Draft, reason_id: int, include: bool) -> None:
+    """Include a reason's national evidence in the letter (with its sources), or leave it out.
+
+    The choice is kept while the reason is not chosen, and applies again if it is chosen."""
+    if include and reason_id not in draft.evidence:
+        draft.evidence.append(reason_id)
+    elif not include and reason_id in draft.evidence:
+        draft.evidence.remove(reason_id)

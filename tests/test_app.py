@@ -18,7 +18,7 @@ from drafting import ChosenReason, Draft, assemble, parse_draft, to_text
 from tests.conftest import DATA, SHARED
 
 APP = Path(__file__).resolve().parents[1] / "app.py"
-PAGES = ("start", "situation", "reasons", "examples", "details", "letter")
+PAGES = ("start", "situation", "reasons", "examples", "details", "questions", "letter")
 HOSTILE = "{{ 7*7 }} <script>alert(1)</script> [link](http://x) # not a heading $5 and $6"
 
 

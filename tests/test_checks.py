@@ -5,7 +5,7 @@ import datetime as dt
 
 import pytest
 
-from drafting import ChosenReason, Draft
+from drafting import ChosenReason, Draft, Question
 from drafting.checks import (
     closing_note,
     estimate_pages,
@@ -91,7 +91,14 @@ def test_anything_typed_or_chosen_is_content(change):
 def test_progress_of_a_blank_draft_says_what_to_do():
     steps = progress(Draft(), situation_answered=False)
     assert not any(step.done for step in steps.values())
-    assert [s.status for s in steps.values()] == ["optional", "to do", "to do", "to do", "not yet"]
+    assert [s.status for s in steps.values()] == [
+        "optional",
+        "to do",
+        "to do",
+        "to do",
+        "optional",
+        "not yet",
+    ]
     assert steps["reasons"].missing == ("No reasons chosen yet",)
     assert steps["examples"].missing == ("Choose reasons first",)
     assert steps["details"].missing == (
@@ -114,10 +121,27 @@ def test_progress_counts_reasons_without_an_example(sample):
     )
 
 
-def test_the_sample_draft_is_complete(sample):
+def test_the_sample_draft_is_complete_but_for_the_optional_questions(sample):
     steps = progress(sample, situation_answered=True)
-    assert all(step.done and not step.missing for step in steps.values())
-    assert [s.status for s in steps.values()] == ["done", "done", "done", "done", "ready"]
+    assert all(step.done for name, step in steps.items() if name != "questions")
+    assert not any(step.missing for step in steps.values())
+    statuses = [s.status for s in steps.values()]
+    assert statuses == ["done", "done", "done", "done", "optional", "ready"]
+
+
+def test_progress_flags_questions_with_no_answer_and_no_reason(sample):
+    sample.questions = [Question("Why?", [], "", number="2"), Question("How?", [], "", number="5")]
+    step = progress(sample, situation_answered=True)["questions"]
+    assert (step.done, step.status) == (False, "to do")
+    assert step.missing == ("Questions 2 and 5 have no answer and no linked reason.",)
+    sample.questions[0].reasons = [2]
+    sample.questions[1].answer = "We think not."
+    assert progress(sample, situation_answered=True)["questions"].status == "done"
+
+
+def test_a_fairness_concern_alone_completes_the_questions_step(sample):
+    sample.fairness = ["time"]
+    assert progress(sample, situation_answered=True)["questions"].done
 
 
 CLOSES = dt.date(2027, 1, 31)

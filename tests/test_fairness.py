@@ -16,6 +16,8 @@ from drafting.fairness import (
     length_sentence,
     load_concerns,
     raised,
+    set_concern,
+    set_note,
 )
 from reasons import CatalogueError
 from tests.conftest import LETTER_DATE, SHARED
@@ -160,3 +162,15 @@ def test_each_ticked_concern_adds_a_paragraph_an_ask_and_its_sources(sample, cat
         "HM Government, The Compact (2010)",
         "HM Government, Civil Society Covenant (2025)",
     ]
+
+
+def test_unticking_a_concern_keeps_its_note_and_an_empty_note_is_dropped():
+    draft = Draft()
+    set_concern(draft, "time", True)
+    set_concern(draft, "time", True)
+    set_note(draft, "time", "Six weeks over Christmas.")
+    assert draft.fairness == ["time"]
+    set_concern(draft, "time", False)
+    assert draft.fairness == [] and draft.fairness_notes == {"time": "Six weeks over Christmas."}
+    set_note(draft, "time", "  ")
+    assert draft.fairness_notes == {}

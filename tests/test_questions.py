@@ -2,8 +2,8 @@
 
 import pytest
 
-from drafting.draft import Question
-from drafting.questions import describe, label, split_questions, unanswered
+from drafting.draft import Draft, Question
+from drafting.questions import add_pasted, and_list, describe, label, split_questions, unanswered
 
 
 def split(text: str) -> list[tuple[str, str]]:
@@ -114,3 +114,26 @@ def test_questions_with_no_answer_and_no_reason_are_flagged():
 )
 def test_the_app_can_say_what_a_paste_was_split_into(pasted, said):
     assert describe(split_questions(pasted)) == said
+
+
+def test_pasted_questions_are_added_after_the_existing_ones_and_the_paste_cleared():
+    draft = Draft(questions=[Question("Already here?", number="1")])
+    draft.questions_paste = "2. Do you agree?\n3. Why?"
+    assert add_pasted(draft, limit=50) == (2, 0)
+    assert [q.number for q in draft.questions] == ["1", "2", "3"]
+    assert draft.questions_paste == ""
+
+
+def test_pasting_past_the_limit_adds_what_fits_and_keeps_the_paste():
+    draft = Draft(questions=[Question("Q", number=str(n)) for n in range(49)])
+    draft.questions_paste = "50. A?\n51. B?"
+    assert add_pasted(draft, limit=50) == (1, 1)
+    assert len(draft.questions) == 50 and draft.questions_paste == "50. A?\n51. B?"
+
+
+@pytest.mark.parametrize(
+    ("items", "joined"),
+    [([], ""), (["1"], "1"), (["1", "2"], "1 and 2"), (["1", "2", "3a"], "1, 2 and 3a")],
+)
+def test_lists_are_joined_as_english_does(items, joined):
+    assert and_list(items) == joined

@@ -3,7 +3,7 @@
 import pytest
 
 from drafting import ChosenReason, Draft
-from drafting.selection import add_reasons, move, set_chosen
+from drafting.selection import add_reasons, move, set_chosen, set_evidence
 
 
 @pytest.fixture
@@ -68,3 +68,15 @@ def test_moving_a_reason(draft, reason, step, order):
     move(draft, reason, step)
     assert draft.reason_ids == order
     assert draft.reasons[order.index(2)].example == "Price is 70%."
+
+
+def test_evidence_is_included_once_and_the_choice_outlives_unticking_the_reason():
+    draft = Draft(reasons=[ChosenReason(20, "Four groups.")])
+    set_evidence(draft, 20, True)
+    set_evidence(draft, 20, True)
+    assert draft.evidence == [20]
+    set_chosen(draft, 20, False)
+    set_chosen(draft, 20, True)
+    assert draft.evidence == [20]
+    set_evidence(draft, 20, False)
+    assert draft.evidence == []

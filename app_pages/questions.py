@@ -1,0 +1,159 @@
+"""Questions and fairness: answer the consultation's own questions, and say if it was unfair."""
+
+from functools import partial
+
+import streamlit as st
+
+from app_pages import _ui
+from drafting import Draft, Question
+from drafting.checks import plural
+from drafting.draft import LONG_TEXT
+from drafting.fairness import concerns, is_short, length_note, set_concern, set_note
+from drafting.questions import add_pasted, describe, label, split_questions, unanswered_note
+
+_ui.step_title("questions")
+draft, catalogue = _ui.get_draft(), _ui.catalogue()
+limit = _ui.field_limit(Draft, "questions")
+questions_tab, fairness_tab = st.tabs(["The consultation's questions", "Was it run fairly?"])
+
+
+def add_questions() -> None:
+    added, left_out = add_pasted(draft, limit)
+    _ui.draft_changed()
+    if not added and not left_out:
+        _ui.notice("No questions found: paste them numbered, or one to a line.", "toast")
+    elif left_out:
+        _ui.notice(
+            f"Added {plural(added, 'question')}; {left_out} did not fit (a response holds at"
+            f" most {limit}). They are still in the box.",
+            "warning",
+        )
+    else:
+        _ui.notice(f"Added {plural(added, 'question')}. Link reasons and answer each below.")
+
+
+def reason_name(reason_id: int) -> str:
+    return f"{reason_id}. {catalogue.reason(reason_id).title}"
+
+
+# Your chosen reasons first, in letter order, then the rest by number.
+reason_order = draft.reason_ids + [r.id for r in catalogue.reasons if r.id not in draft.reason_ids]
+
+
+def question(index: int) -> None:
+    q: Question = draft.questions[index]
+    with st.container(border=True):
+        st.markdown(f"**Question {_ui.escape(label(q, index + 1))}**")
+        number, text = st.columns([1, 4])
+        with number:
+            _ui.text_field(
+                "Its number",
+                q,
+                "number",
+                f"question_{index}_number",
+                help="The consultation's own number, such as 3 or 3a. Leave it empty to number"
+                " it by its place.",
+            )
+        with text:
+            _ui.text_field("The question", q, "text", f"question_{index}_text", area=True)
+        _ui.bound(
+            st.multiselect,
+            "Reasons that answer it",
+            f"question_{index}_reasons",
+            q.reasons,
+            partial(setattr, q, "reasons"),
+            options=reason_order,
+            format_func=reason_name,
+            placeholder="Choose reasons",
+            help="Each reason's paragraph and your example go under this question. Your chosen"
+            " reasons are listed first.",
+        )
+        _ui.text_field(
+            "Your answer (optional)",
+            q,
+            "answer",
+            f"question_{index}_answer",
+            area=True,
+            placeholder="Answer in your own words: for example, 'No. The proposed model would"
+            " end the grants that keep our lunch club open.'",
+        )
+        if not q.answer.strip() and not q.reasons:
+            st.caption(
+                ":orange[:material/error: No answer and no reason yet: the letter would only"
+                " say you have no comment on this question.]"
+            )
+
+
+with questions_tab:
+    st.markdown(
+        "If the consultation asks its own questions, answer them in its order. Paste them"
+        " below, link the reasons that answer each, and add your answer if you like. Then"
+        " choose **Answers to the consultation's questions** on the last step. Reasons you"
+        " link to no question go in a closing *Other points* section."
+    )
+    _ui.text_field(
+        "Paste the consultation's questions",
+        draft,
+        "questions_paste",
+        "questions_paste",
+        area=True,
+        height=130,
+        placeholder="1. Do you agree with the proposal?\n2. How would it affect you?\n"
+        "3a. What else should we consider?",
+        help="Numbered in any usual way (1. / Q2 / Question 3a / (b) under question 3), or one"
+        " question to a line. The consultation's numbers are kept.",
+    )
+    if draft.questions_paste.strip():
+        st.caption(describe(split_questions(draft.questions_paste)))
+    st.button(
+        "Add these questions", key="questions_add_pasted", on_click=add_questions, type="primary"
+    )
+    if draft.questions:
+        st.subheader("Your answers")
+    if note := unanswered_note(draft.questions):
+        st.warning(f"{note} Link a reason or write an answer.", icon=":material/error:")
+    _ui.item_list(
+        draft.questions,
+        "question",
+        question,
+        new=Question,
+        add_label="Add a question by hand",
+        limit=limit,
+    )
+
+
+with fairness_tab:
+    st.markdown(
+        "The courts have set out four tests of a fair consultation, known as the **Gunning"
+        " principles**: it happens while proposals are still being shaped; it gives enough"
+        " information, including the options turned down; it allows enough time; and the"
+        " responses are genuinely taken into account. Tick any concern that applies: each adds"
+        " a paragraph to your letter naming the principle and its source, and a matching"
+        " request to your list of asks."
+    )
+    opens, closes = draft.consultation.opening_date, draft.consultation.closing_date
+    for concern in concerns():
+        ticked = _ui.bound(
+            st.checkbox,
+            f"**{concern.question}**",
+            f"fairness_{concern.id}",
+            concern.id in draft.fairness,
+            partial(set_concern, draft, concern.id),
+        )
+        st.caption(f"{_ui.escape(concern.principle)}. {_ui.escape(concern.help)}")
+        if concern.dates:
+            (st.warning if is_short(opens, closes) else st.caption)(length_note(opens, closes))
+        if ticked:
+            _ui.bound(
+                st.text_area,
+                "What happened here (optional, in your own words)",
+                f"fairness_{concern.id}_note",
+                draft.fairness_notes.get(concern.id, ""),
+                partial(set_note, draft, concern.id),
+                max_chars=LONG_TEXT,
+                height=80,
+                placeholder="For example: The papers give costs only for the tender option.",
+            )
+    _ui.deadline_notice(draft)
+
+_ui.nav_buttons("questions")
