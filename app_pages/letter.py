@@ -151,8 +151,8 @@ else:
     _ui.deadline_notice(draft)
     if flagged := unanswered_note(draft.questions):
         st.warning(
-            f"{flagged} The letter would only say you have no comment. Answer them on the"
-            " Questions and fairness page.",
+            f"{flagged} The letter would only say you have no comment there. Add an answer or"
+            " a reason on the Questions and fairness page.",
             icon=":material/error:",
         )
     if edit:

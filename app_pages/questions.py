@@ -141,8 +141,9 @@ with fairness_tab:
             partial(set_concern, draft, concern.id),
         )
         st.caption(f"{_ui.escape(concern.principle)}. {_ui.escape(concern.help)}")
-        if concern.dates:
-            (st.warning if is_short(opens, closes) else st.caption)(length_note(opens, closes))
+        if concern.dates:  # a nudge to tick it when the dates show too little time
+            nudge = is_short(opens, closes) and not ticked
+            (st.warning if nudge else st.caption)(length_note(opens, closes))
         if ticked:
             _ui.bound(
                 st.text_area,

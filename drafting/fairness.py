@@ -182,7 +182,7 @@ def length_note(opens: dt.date | None, closes: dt.date | None) -> str:
     if days < ADVISED_WEEKS * 7:
         return (
             f"This consultation runs for {_length(days)}: shorter than the {ADVISED_WEEKS}"
-            " weeks many local compacts expect, so you may want to tick this."
+            " weeks many local compacts expect."
         )
     return (
         f"This consultation runs for {_length(days)}: as long as the {ADVISED_WEEKS} weeks many"

@@ -150,6 +150,8 @@ def test_the_time_concern_says_how_long_the_consultation_runs():
     draft.consultation.opens, draft.consultation.closes = "2026-12-01", "2027-01-12"
     at = open_app(draft, "questions")
     assert "runs for 42 days (6 weeks): shorter than the 12 weeks" in texts(at.warning)
+    at.checkbox(key="fairness_time").check().run()  # ticked: the nudge becomes a note
+    assert not at.main.warning and "runs for 42 days" in texts(at.caption)
     draft_of(at).consultation.opens = ""
     at.run()
     assert "Enter the dates the consultation opened" in texts(at.caption)
