@@ -30,6 +30,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, get_args, get_origin, get_type_hints
 
+from drafting.fairness import concern_ids
 from reasons.catalogue import REASON_COUNT
 from reasons.suggestions import ANSWERS
 
@@ -286,8 +287,6 @@ def _check_reasons(ids: list[int], known: frozenset[int], where: str) -> None:
 
 
 def _check_concerns(draft: Draft) -> None:
-    from drafting.fairness import concern_ids  # reads the checklist file on first use
-
     known = concern_ids()
     seen = set()
     for where, concern in [("fairness", c) for c in draft.fairness] + [
