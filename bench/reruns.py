@@ -15,7 +15,7 @@ from streamlit.testing.v1 import AppTest
 
 from bench.drafts import ROOT, realistic_draft
 
-PAGES = ("start", "situation", "reasons", "examples", "details", "letter")
+PAGES = ("start", "situation", "reasons", "examples", "details", "questions", "letter")
 EMPTY_PAGE = "import streamlit as st\n"
 
 
