@@ -27,11 +27,13 @@ page = st.navigation(
 with st.sidebar:
     st.subheader("Your progress")
     steps = progress(draft, situation_answered=bool(_ui.answers()))
+    lines = []
     for step in _ui.STEPS[1:]:
         status = steps[step.name]
         mark = ":material/check_circle:" if status.done else ":material/radio_button_unchecked:"
         missing = "".join(f"  \n:gray[{line}]" for line in status.missing)
-        st.markdown(f"{mark} **{step.title}** ({status.status}){missing}")
+        lines.append(f"{mark} **{step.title}** ({status.status}){missing}")
+    st.markdown("\n\n".join(lines))  # one element, not one per step: every rerun draws it
     _ui.deadline_notice(draft)
     _ui.download(
         "Save your draft to a file",

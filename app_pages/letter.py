@@ -23,18 +23,36 @@ from drafting.checks import length_note, plural
 from drafting.letter import digest
 from drafting.ownwords import measure_letter, own_words_note
 from drafting.questions import unanswered_note
+from drafting.selection import set_reasons
 
 _ui.step_title("letter")
 draft, catalogue = _ui.get_draft(), _ui.catalogue()
 templates = {t.id: t for t in _ui.templates()}
+VIEWS = {"preview": "Preview", "edit": "Edit the final text", "email": "Covering email"}
 
-if not draft.reasons:
-    st.info(
-        "Your letter will appear here once you have chosen at least one reason. Choose the"
-        " reasons that fit your situation, add an example to each, and come back."
+
+@st.fragment
+def letter_page() -> None:
+    """Everything below the title. A change here (a reason, the tone, an edit) reruns only this,
+    not the whole page and its frame, so the preview follows at once."""
+    if not draft.reasons:
+        st.info(
+            "Your letter will appear here once you have chosen at least one reason. Choose the"
+            " reasons that fit your situation, add an example to each, and come back."
+        )
+        _ui.go_button("Choose reasons", "reasons", "letter_choose", type="primary")
+        return
+    _ui.bound(
+        st.multiselect,
+        "Reasons in this letter",
+        "letter_reasons",
+        draft.reason_ids,
+        partial(set_reasons, draft),
+        options=[r.id for r in catalogue.reasons],
+        format_func=lambda i: f"{i}. {catalogue.reason(i).title}",
+        help="Add or take out reasons here; an example you wrote is kept if you take its"
+        " reason out. Put them in order on the Choose reasons page.",
     )
-    _ui.go_button("Choose reasons", "reasons", "letter_choose", type="primary")
-else:
     if draft.template not in templates:
         st.warning(
             f"Your draft asks for a kind of letter called '{_ui.escape(draft.template)}', which"
@@ -86,8 +104,16 @@ else:
             " *Answers to the consultation's questions* to answer them in order."
         )
 
-    preview_tab, edit_tab, email_tab = st.tabs(["Preview", "Edit the final text", "Covering email"])
-    with preview_tab:
+    # One view at a time (not tabs, which draw all three on every change): the letter stays quick.
+    view = st.segmented_control(
+        "Show",
+        list(VIEWS),
+        format_func=VIEWS.get,
+        default="preview",
+        key="letter_view",
+        label_visibility="collapsed",
+    )
+    if view in (None, "preview"):
         if edit:
             st.caption(
                 "This preview is made from your answers. You have edited the final text, so the"
@@ -107,7 +133,7 @@ else:
         _ui.draft_changed()
         _ui.notice("Your edits are gone; the letter is made fresh from your answers.", "toast")
 
-    with edit_tab:
+    if view == "edit":
         st.markdown(
             "Change any words you like. Your edited version is kept as it is: changing your"
             " answers later will not overwrite it."
@@ -139,7 +165,7 @@ else:
                 action=regenerate,
             )
 
-    with email_tab:
+    if view == "email":
         st.markdown(
             "Send your Word letter as an attachment with this short email. Copy it with the"
             " button at its top right, and put the people listed as copied in on the email's"
@@ -208,4 +234,6 @@ else:
             key="download_councillors",
         )
 
+
+letter_page()
 _ui.nav_buttons("letter")

@@ -15,11 +15,7 @@ draft, catalogue = _ui.get_draft(), _ui.catalogue()
 set_aside = {r.id for r in draft.set_aside}
 suggested = {s.reason for s in suggest(_ui.situation_questions(), _ui.answers())}
 
-st.markdown(
-    f"You have chosen **{plural(len(draft.reasons), 'reason')}** of 26. Three to six strong"
-    " reasons, each with a local example, usually make a better letter than many."
-)
-choose_tab, order_tab = st.tabs(["Choose from the 26 reasons", "Put your reasons in order"])
+VIEWS = {"choose": "Choose from the 26 reasons", "order": "Put your reasons in order"}
 
 
 def choose(reason_id: int, chosen: bool) -> None:
@@ -37,7 +33,7 @@ def reorder(reason_id: int, step: int) -> None:
     _ui.draft_changed()
 
 
-with choose_tab:
+def choose_view() -> None:
     search, theme = st.columns([3, 2])
     text = search.text_input(
         "Search the reasons", key="reasons_search", placeholder="For example: small groups"
@@ -78,7 +74,8 @@ with choose_tab:
                     if reason.id in draft.reason_ids:
                         _ui.evidence_choice(draft, reason, f"reason_evidence_{reason.id}")
 
-with order_tab:
+
+def order_view() -> None:
     if not draft.reasons:
         st.info("Tick some reasons first; then you can put them in order here.")
     else:
@@ -97,4 +94,24 @@ with order_tab:
                 help=f"Move reason {chosen.id} {name} the list",
             )
 
+
+@st.fragment
+def reasons_list() -> None:
+    """The count and the chosen view: a tick reruns only this, not the whole page and frame."""
+    st.markdown(
+        f"You have chosen **{plural(len(draft.reasons), 'reason')}** of 26. Three to six strong"
+        " reasons, each with a local example, usually make a better letter than many."
+    )
+    view = st.segmented_control(
+        "Show",
+        list(VIEWS),
+        format_func=VIEWS.get,
+        default="choose",
+        key="reasons_view",
+        label_visibility="collapsed",
+    )
+    order_view() if view == "order" else choose_view()
+
+
+reasons_list()
 _ui.nav_buttons("reasons")

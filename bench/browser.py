@@ -15,6 +15,18 @@ from bench.drafts import realistic_draft
 from drafting.store import DraftStore
 
 EMPTY_APP = 'import streamlit as st\n\nst.title("Empty app")\n'
+# The least an "add a reason, see it shown" round trip can cost: the same widget, one line shown.
+MINIMAL_PICKER_APP = """import streamlit as st
+
+from reasons import load_catalogue
+
+reasons = {r.id: r for r in load_catalogue().reasons}
+chosen = st.multiselect(
+    "Reasons in this letter", list(reasons), format_func=lambda i: f"{i}. {reasons[i].title}"
+)
+for i in chosen:
+    st.write(reasons[i].paragraph)
+"""
 APP_READY = "Response Builder"  # the Start page's heading
 
 
@@ -63,47 +75,70 @@ def measure_startup(runs: int = 5) -> list[dict]:
     ]
 
 
+def _add_reason_ms(page, preview, reasons, runs: int) -> float:
+    """Median ms from picking a reason in "Reasons in this letter" until `preview` shows its
+    paragraph; each run takes the reason out again, so every run starts from the same state."""
+    picker = page.get_by_role("combobox", name="Reasons in this letter")
+    times = []
+    for n in range(runs):
+        reason = reasons[n % len(reasons)]
+        shown = preview.get_by_text(reason.paragraph[:60])
+        picker.click()
+        picker.press_sequentially(reason.title[:12])  # filter: the list is virtual
+        option = page.get_by_role("option", name=f"{reason.id}. {reason.title}")
+        start = time.perf_counter()
+        option.click()
+        shown.wait_for()
+        times.append(time.perf_counter() - start)
+        picker.press("Backspace")  # takes out the reason just added (the last one)
+        page.keyboard.press("Escape")
+        shown.wait_for(state="detached")
+    return statistics.median(times) * 1000
+
+
 def measure_latency(runs: int = 20) -> list[dict]:
-    """Tick a reason on the letter page; time until the preview shows its paragraph."""
+    """Add a reason on the letter page; time until the preview shows its paragraph, beside the
+    same round trip in a minimal app (a picker and the chosen paragraphs, nothing else)."""
     from reasons import load_catalogue
 
     catalogue = load_catalogue()
     folder = Path(tempfile.mkdtemp(prefix="bench-latency-"))
-    server = AppServer(folder)
-    draft_id, _ = DraftStore(folder).create(realistic_draft())
-    candidates = [r for r in catalogue.reasons if r.id not in realistic_draft().reason_ids]
-    times = []
-    server.start()
-    try:
-        with sync_playwright() as p:
-            browser = launch_chromium(p)
-            page = browser.new_page(viewport={"width": 1280, "height": 1000})
-            page.goto(f"{server.url}/letter?draft={draft_id}")
-            preview = page.locator(".st-key-letter_preview")
-            preview.wait_for()
-            page.get_by_text("Add or remove reasons").click()
-            for n in range(runs):
-                reason = candidates[n % len(candidates)]
-                box = page.get_by_role("checkbox", name=reason.title)
-                sentence = reason.paragraph.split(".")[0]
-                start = time.perf_counter()
-                box.click()
-                if box.is_checked() or n % 2 == 0:
-                    preview.get_by_text(sentence, exact=False).first.wait_for()
-                times.append(time.perf_counter() - start)
-                box.click()  # untick again: the next run starts from the same letter
-                preview.get_by_text(sentence, exact=False).first.wait_for(state="detached")
-            browser.close()
-    finally:
-        server.stop()
-    ms = statistics.median(times) * 1000
+    app = AppServer(folder / "app-data")
+    minimal_script = folder / "minimal_picker.py"
+    minimal_script.write_text(MINIMAL_PICKER_APP, encoding="utf-8")
+    minimal = AppServer(folder / "minimal-data", script=minimal_script)
+    for server in (app, minimal):
+        server.data.mkdir()
+    draft = realistic_draft()
+    draft_id, _ = DraftStore(app.data).create(draft)
+    reasons = [r for r in catalogue.reasons if r.id not in draft.reason_ids]
+    results = {}
+    with sync_playwright() as p:
+        browser = launch_chromium(p)
+        for name, server, path, preview_locator in (
+            ("minimal", minimal, "/", "body"),
+            ("app", app, f"/letter?draft={draft_id}", ".st-key-letter_preview"),
+        ):
+            server.start()
+            try:
+                page = browser.new_page(viewport={"width": 1280, "height": 1000})
+                page.goto(server.url + path)
+                page.get_by_role("combobox", name="Reasons in this letter").wait_for()
+                results[name] = _add_reason_ms(page, page.locator(preview_locator), reasons, runs)
+                page.close()
+            finally:
+                server.stop()
+        browser.close()
     return [
         {
-            "measure": f"tick a reason until the preview shows it (median of {runs})",
-            "value": ms,
+            "measure": (
+                f"add a reason until the preview shows it (median of {runs}; a minimal"
+                f" Streamlit app doing only that: {results['minimal']:.0f} ms)"
+            ),
+            "value": results["app"],
             "unit": "ms",
             "bar": "< 200 ms",
-            "holds": ms < 200,
+            "holds": results["app"] < 200,
         }
     ]
 

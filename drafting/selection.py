@@ -62,3 +62,12 @@ def set_evidence(draft: Draft, reason_id: int, include: bool) -> None:
         draft.evidence.append(reason_id)
     elif not include and reason_id in draft.evidence:
         draft.evidence.remove(reason_id)
+
+
+def set_reasons(draft: Draft, ids: Iterable[int]) -> None:
+    """Make the letter hold exactly `ids`: reasons taken out set their examples aside, chosen
+    ones keep their place, new ones follow in the order given."""
+    wanted = list(dict.fromkeys(ids))
+    for reason_id in [i for i in draft.reason_ids if i not in wanted]:
+        set_chosen(draft, reason_id, False)
+    add_reasons(draft, wanted)

@@ -34,6 +34,12 @@ def go(at: AppTest, page: str) -> AppTest:
     return at.switch_page(f"app_pages/{page}.py").run()
 
 
+def show(at: AppTest, view: str) -> AppTest:
+    """Choose what the letter page shows: "preview", "edit" or "email"."""
+    at.segmented_control(key="letter_view").set_value(view).run()
+    return at
+
+
 def draft_of(at: AppTest) -> Draft:
     return at.session_state["draft"]
 
@@ -199,7 +205,7 @@ def test_an_empty_selection_says_what_to_do_next(page, button):
 
 # The group's own edit of the final text.
 def test_an_edited_letter_survives_a_change_of_tone_until_regenerated(sample, downloads, catalogue):
-    at = open_app(sample, "letter")
+    at = show(open_app(sample, "letter"), "edit")
     assert "generated from your answers" in texts(at.info)
     edited = at.text_area(key="letter_edit").value.replace("Dear", "Dear Ms Rahman and", 1)
     edited += "\nWe would welcome a meeting.\n"
@@ -210,8 +216,9 @@ def test_an_edited_letter_survives_a_change_of_tone_until_regenerated(sample, do
     at.radio(key="letter_tone").set_value("firm").run()
     assert at.text_area(key="letter_edit").value == edited
     assert "Your answers have changed since you edited the text" in at.warning[0].value
-    assert "We oppose the proposal" in preview(at)  # the preview follows the new tone
     assert "We would welcome a meeting." in downloads(at)["download_txt"][1].decode()
+    assert "We oppose the proposal" in preview(show(at, "preview"))  # it follows the new tone
+    show(at, "edit")
 
     at.button(key="letter_regenerate").click().run()
     at.button(key="letter_regenerate_yes").click().run()
@@ -222,7 +229,7 @@ def test_an_edited_letter_survives_a_change_of_tone_until_regenerated(sample, do
 
 
 def test_the_regenerate_question_can_be_cancelled(sample):
-    at = open_app(sample, "letter")
+    at = show(open_app(sample, "letter"), "edit")
     at.text_area(key="letter_edit").input("Our own letter.").run()
     at.button(key="letter_regenerate").click().run()
     at.button(key="letter_regenerate_cancel").click().run()
@@ -257,7 +264,7 @@ def test_user_text_appears_literally_in_the_preview_and_the_edit_box():
     raw = at.container(key="letter_preview").markdown[0].value
     for escaped in (r"\[link\](", r"\<script\>", r"\$5", r"\{\{ 7\*7 \}\}", r"\# not"):
         assert escaped in raw
-    assert HOSTILE in at.text_area(key="letter_edit").value
+    assert HOSTILE in show(at, "edit").text_area(key="letter_edit").value
 
 
 # The steps, one by one.
@@ -300,6 +307,7 @@ def test_search_and_theme_filter_narrow_the_list():
 
 def test_chosen_reasons_can_be_put_in_order(sample):
     at = open_app(sample, "reasons")
+    at.segmented_control(key="reasons_view").set_value("order").run()
     assert at.button(key="move_up_2").disabled and at.button(key="move_down_20").disabled
     at.button(key="move_up_20").click().run()
     assert draft_of(at).reason_ids == [20, 2]
@@ -373,3 +381,12 @@ def test_a_draft_naming_an_unknown_template_gets_the_formal_one(sample):
     assert "fancy" in at.warning[0].value
     assert at.radio(key="letter_template").value == "formal"
     assert "Our reasons" in preview(at)
+
+
+def test_reasons_can_be_added_and_taken_out_on_the_letter_page(sample, catalogue):
+    at = open_app(sample, "letter")
+    at.multiselect(key="letter_reasons").select(26).run()
+    assert catalogue.reason(26).paragraph in preview(at)
+    at.multiselect(key="letter_reasons").unselect(2).run()
+    assert catalogue.reason(2).title not in preview(at)
+    assert draft_of(at).set_aside[0].id == 2  # its example is kept

@@ -10,7 +10,7 @@ import streamlit as st
 from streamlit.testing.v1 import AppTest
 
 from drafting.store import DraftStore, is_draft_id
-from tests.test_app import APP, draft_of, go, texts
+from tests.test_app import APP, draft_of, go, show, texts
 from tests.test_hostile import PAYLOADS
 
 
@@ -145,13 +145,13 @@ def test_situation_answers_set_aside_examples_and_letter_edits_are_saved_too():
     go(at, "reasons")
     at.checkbox(key="reason_20").uncheck().run()
     at.checkbox(key="reason_2").check().run()
-    go(at, "letter")
+    show(go(at, "letter"), "edit")
     at.text_area(key="letter_edit").input("My own letter.").run()
     stored = DraftStore().load(link).draft
     assert list(stored.situation.values()) == ["yes"]
     assert stored.set_aside[0].example == "An example to set aside."
     assert stored.letter_edit.text == "My own letter."
-    again = open_tab(link, "letter")
+    again = show(open_tab(link, "letter"), "edit")
     assert again.text_area(key="letter_edit").value == "My own letter."
 
 
@@ -171,7 +171,7 @@ def test_a_hostile_payload_is_saved_and_shown_exactly_as_typed(name):
     again = open_tab(link_of(at), "letter")
     assert draft_of(again).reasons[0].example == payload
     # The letter trims white space at the very end of a paragraph (here a vertical tab).
-    assert payload.strip() in again.text_area(key="letter_edit").value
+    assert payload.strip() in show(again, "edit").text_area(key="letter_edit").value
     assert not again.exception
 
 

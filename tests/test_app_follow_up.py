@@ -11,7 +11,7 @@ import docx
 from drafting import ChosenReason, CoSignatory, Draft, parse_draft
 from drafting.profile import profile_to_json
 from tests import test_app
-from tests.test_app import draft_of, go, open_app, preview, texts
+from tests.test_app import draft_of, go, open_app, preview, show, texts
 from tests.test_app_autosave import link_of, open_tab, type_an_example
 
 downloads = test_app.downloads  # the fixture that reopens what a download button gives
@@ -90,12 +90,13 @@ def test_the_letter_page_warns_when_the_consultation_has_closed(sample):
 def test_the_covering_email_names_who_signs_and_who_is_copied_in(sample):
     sample.co_signatories = [CoSignatory("Hillside Tenants", "Sam Okafor", "Chair")]
     sample.copy_to = ["Cllr Jane Doe"]
-    at = open_app(sample, "letter")
+    at = show(open_app(sample, "letter"), "email")
     (email,) = at.code
     assert email.value.startswith("Subject: Response to Proposals")
     assert "signed with us by Hillside Tenants" in email.value
     assert "- Cllr Jane Doe" in email.value
-    assert "Also signed by" in preview(at) and "Sam Okafor, Chair, Hillside Tenants" in preview(at)
+    shown = preview(show(at, "preview"))
+    assert "Also signed by" in shown and "Sam Okafor, Chair, Hillside Tenants" in shown
 
 
 def test_a_letter_to_councillors_comes_from_the_same_draft(sample, downloads):
@@ -123,7 +124,7 @@ def test_the_own_words_share_is_shown_and_nudges_when_low(catalogue):
 
 
 def test_words_added_in_an_edit_count_as_the_groups_own(sample):
-    at = open_app(sample, "letter")
+    at = show(open_app(sample, "letter"), "edit")
     before = own_words_percent(at)
     edited = at.text_area(key="letter_edit").value + "\n" + "We run a lunch club. " * 60
     at.text_area(key="letter_edit").input(edited).run()

@@ -3,7 +3,7 @@
 import pytest
 
 from drafting import ChosenReason, Draft
-from drafting.selection import add_reasons, move, set_chosen, set_evidence
+from drafting.selection import add_reasons, move, set_chosen, set_evidence, set_reasons
 
 
 @pytest.fixture
@@ -80,3 +80,13 @@ def test_evidence_is_included_once_and_the_choice_outlives_unticking_the_reason(
     assert draft.evidence == [20]
     set_evidence(draft, 20, False)
     assert draft.evidence == []
+
+
+def test_setting_the_reasons_keeps_order_and_sets_removed_examples_aside(draft):
+    set_reasons(draft, [5, 14, 2, 19])
+    assert draft.reason_ids == [2, 5, 14, 19]
+    assert draft.set_aside == []  # reason 20 had no example to keep
+    set_reasons(draft, [5, 14, 19])
+    assert draft.set_aside == [ChosenReason(2, "Price is 70%.")]
+    set_reasons(draft, [5, 14, 19, 2])
+    assert draft.reasons[-1] == ChosenReason(2, "Price is 70%.")
