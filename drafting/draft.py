@@ -363,24 +363,31 @@ def _check_size(size: int) -> None:
         )
 
 
-def parse_draft(content: str | bytes, known_reasons: frozenset[int] = KNOWN_REASONS) -> Draft:
-    """Parse a draft file's content (text or UTF-8 bytes); raise DraftError if it is not one."""
+def read_json(content: str | bytes, what: str = "draft") -> Any:
+    """Decode a file's content (text or UTF-8 bytes, at most MAX_FILE_BYTES) as JSON.
+
+    Raises DraftError saying plainly why it is not a `what` (e.g. "draft", "group profile").
+    """
     _check_size(len(content.encode("utf-8") if isinstance(content, str) else content))
     if isinstance(content, bytes):
         try:
             content = content.decode("utf-8-sig")
         except UnicodeDecodeError:
-            raise DraftError("This file is not a draft: it is not UTF-8 text.") from None
+            raise DraftError(f"This file is not a {what}: it is not UTF-8 text.") from None
     try:
-        data = json.loads(content)
+        return json.loads(content)
     except json.JSONDecodeError as e:
         raise DraftError(
-            f"This file is not a draft: it is not valid JSON ({e.msg} at line {e.lineno},"
+            f"This file is not a {what}: it is not valid JSON ({e.msg} at line {e.lineno},"
             f" column {e.colno}); it may be cut short or damaged."
         ) from None
     except RecursionError:
-        raise DraftError("This file is not a draft: it is nested too deeply.") from None
-    return draft_from_dict(data, known_reasons)
+        raise DraftError(f"This file is not a {what}: it is nested too deeply.") from None
+
+
+def parse_draft(content: str | bytes, known_reasons: frozenset[int] = KNOWN_REASONS) -> Draft:
+    """Parse a draft file's content (text or UTF-8 bytes); raise DraftError if it is not one."""
+    return draft_from_dict(read_json(content), known_reasons)
 
 
 def draft_to_json(draft: Draft) -> str:

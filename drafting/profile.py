@@ -15,12 +15,12 @@ import json
 from typing import Any
 
 from drafting.draft import (
-    MAX_FILE_BYTES,
     SCHEMA,
     SCHEMA_PREFIX,
     DraftError,
     Group,
     draft_from_dict,
+    read_json,
 )
 from drafting.export import slug
 
@@ -56,17 +56,7 @@ def parse_profile(content: str | bytes) -> Group:
 
     Raises DraftError, with a message fit to show a user, for anything that is not one.
     """
-    if len(content) > MAX_FILE_BYTES:
-        raise DraftError("This file is too big to be a group profile.")
-    if isinstance(content, bytes):
-        try:
-            content = content.decode("utf-8-sig")
-        except UnicodeDecodeError:
-            raise DraftError("This file is not a group profile: it is not UTF-8 text.") from None
-    try:
-        data = json.loads(content)
-    except (json.JSONDecodeError, RecursionError):
-        raise DraftError("This file is not a group profile: it is not valid JSON.") from None
+    data = read_json(content, "group profile")
     return _group_of(data)
 
 

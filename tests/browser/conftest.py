@@ -1,9 +1,15 @@
 """Real-browser fixtures: the app served by `streamlit run` on a free loopback port, with its own
-data folder, driven by Debian's headless Chromium through Playwright."""
+data folder, driven by Debian's headless Chromium through Playwright.
+
+One server serves the whole session (`app_server`); every test gets a new browser context, so a
+new Streamlit session and a new, empty draft (`page`). The helpers below drive the app as a
+person would: by headings, labels and roles, waiting on what appears on screen.
+"""
 
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import socket
 import subprocess
@@ -12,10 +18,15 @@ import time
 import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
+from typing import IO
 
 import pytest
+from playwright.sync_api import Locator, Page, expect
+
+from app_pages._ui import STEPS
 
 ROOT = Path(__file__).resolve().parents[2]
+SAMPLE_DRAFT = ROOT / "tests" / "data" / "sample-draft.json"
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 CHROMIUM_ARGS = [
     "--headless",
@@ -29,11 +40,30 @@ CHROMIUM_ARGS = [
 ]
 SCREENSHOTS = ROOT / "screenshots"
 
+# Every page, as (its link in the sidebar, its heading), from the app's own list of steps, so a
+# new page is pictured and audited as soon as it exists.
+PAGES = tuple((step.title, step.heading or step.title) for step in STEPS)
+
+AXE_REPORT = pytest.StashKey[list[str]]()
+
 
 def pytest_collection_modifyitems(items):
     for item in items:
         if "tests/browser/" in str(item.path):
             item.add_marker(pytest.mark.browser)
+
+
+@pytest.fixture(scope="session")
+def axe_report(pytestconfig) -> list[str]:
+    """Lines for the accessibility summary printed at the end of the run."""
+    return pytestconfig.stash.setdefault(AXE_REPORT, [])
+
+
+def pytest_terminal_summary(terminalreporter, config):
+    if lines := config.stash.get(AXE_REPORT, None):
+        terminalreporter.section("axe-core: rules found per page")
+        for line in lines:
+            terminalreporter.write_line(line)
 
 
 def free_port() -> int:
@@ -44,19 +74,35 @@ def free_port() -> int:
 
 @dataclass
 class AppServer:
-    """One `streamlit run app.py` process; stop() and start() again keep the data folder."""
+    """One `streamlit run app.py` process; stop() and start() again keep the data folder.
+
+    Its output goes to `server.log` in the data folder (appended to on each start), and the
+    log's last lines are in the error when the app does not start.
+    """
 
     data: Path
     port: int = 0
     process: subprocess.Popen | None = None
+    _log: IO[bytes] | None = None
 
     @property
     def url(self) -> str:
         return f"http://127.0.0.1:{self.port}"
 
-    def start(self) -> None:
+    @property
+    def log_path(self) -> Path:
+        return self.data / "server.log"
+
+    def log_tail(self, lines: int = 40) -> str:
+        if not self.log_path.exists():
+            return "(no log)"
+        text = self.log_path.read_text(encoding="utf-8", errors="replace")
+        return "\n".join(text.splitlines()[-lines:]) or "(empty log)"
+
+    def start(self, timeout: float = 60) -> None:
         self.port = self.port or free_port()
         env = {**os.environ, "RESPONSE_BUILDER_DATA": str(self.data)}
+        self._log = self.log_path.open("ab")
         self.process = subprocess.Popen(
             [
                 sys.executable,
@@ -77,11 +123,18 @@ class AppServer:
             ],
             cwd=ROOT,
             env=env,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
+            stdout=self._log,
+            stderr=subprocess.STDOUT,
         )
-        deadline = time.monotonic() + 60
+        deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                code = self.process.returncode
+                self.stop()
+                raise RuntimeError(
+                    f"the app exited with status {code} while starting; the end of"
+                    f" {self.log_path}:\n{self.log_tail()}"
+                )
             try:
                 with urllib.request.urlopen(f"{self.url}/_stcore/health", timeout=2) as r:
                     if r.read() == b"ok":
@@ -89,7 +142,10 @@ class AppServer:
             except OSError:
                 time.sleep(0.2)
         self.stop()
-        raise RuntimeError("the app did not answer /_stcore/health within 60 s")
+        raise RuntimeError(
+            f"the app did not answer /_stcore/health within {timeout:.0f} s; the end of"
+            f" {self.log_path}:\n{self.log_tail()}"
+        )
 
     def stop(self, kill: bool = False) -> None:
         if self.process and self.process.poll() is None:
@@ -97,15 +153,22 @@ class AppServer:
                 self.process.kill()
             else:
                 self.process.terminate()
-            self.process.wait(timeout=20)
+            try:
+                self.process.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait(timeout=20)
         self.process = None
+        if self._log:
+            self._log.close()
+            self._log = None
 
 
 @pytest.fixture(scope="session")
 def app_server(tmp_path_factory):
     if not Path(CHROMIUM).exists():
         pytest.fail("Debian's chromium is needed for the browser tests: apt-get install chromium")
-    server = AppServer(tmp_path_factory.mktemp("data"))
+    server = AppServer(tmp_path_factory.mktemp("app-data"))
     server.start()
     yield server
     server.stop()
@@ -128,3 +191,76 @@ def page(browser):
     page.set_default_timeout(20_000)
     yield page
     context.close()
+
+
+# Driving the app as a person would.
+def heading(page: Page, title: str) -> Locator:
+    """The page's <h1>, once it reads `title`."""
+    return page.get_by_role("heading", name=title, level=1, exact=True)
+
+
+def open_app(page: Page, server: AppServer) -> None:
+    """Open the app's Start page in a fresh tab and wait for it to be drawn."""
+    page.goto(server.url)
+    expect(heading(page, "Response Builder")).to_be_visible()
+
+
+def go_to(page: Page, link: str, title: str | None = None) -> None:
+    """Follow the sidebar's link to a page and wait for its heading."""
+    page.get_by_role("navigation", name="App pages").get_by_role(
+        "link", name=link, exact=True
+    ).click()
+    expect(heading(page, title or link)).to_be_visible()
+
+
+def settled(page: Page) -> None:
+    """Wait until the app's script has finished its run and every element is drawn: for
+    pictures and audits, not for journeys, which wait on what a person would see.
+
+    Streamlit marks its root element with the script's state, and draws a placeholder
+    (`stSkeleton`) while the code for a kind of widget is still loading; that happens the first
+    time a new browser context meets, say, a file uploader, after the script has finished.
+    """
+    expect(page.locator('[data-test-script-state="notRunning"]')).to_have_count(1)
+    expect(page.locator('[data-testid="stSkeleton"]')).to_have_count(0)
+
+
+def fit_window_to_page(page: Page, width: int = 1280, least: int = 900) -> None:
+    """Make the window tall enough to show the whole page at once.
+
+    Streamlit scrolls its main area and its sidebar inside the window, so a "full page"
+    screenshot shows only the window, and axe does not check what a scrolled panel hides.
+    """
+    panels = '[data-testid="stMain"], [data-testid="stSidebarContent"]'
+    page.set_viewport_size({"width": width, "height": least})  # a panel fills at least this
+    for _ in range(3):  # a taller window can wrap text differently: measure again
+        height = page.evaluate(
+            "panels => Math.max(...[...document.querySelectorAll(panels)]"
+            ".map(e => e.scrollHeight))",
+            panels,
+        )
+        height = max(least, height)
+        if page.viewport_size == {"width": width, "height": height}:
+            return
+        page.set_viewport_size({"width": width, "height": height})
+
+
+def no_error_shown(page: Page) -> None:
+    """Check the page shows no Python exception (Streamlit draws one in place of the page)."""
+    expect(page.get_by_test_id("stException")).to_have_count(0)
+
+
+def commit(box: Locator, text: str) -> None:
+    """Type `text` into a text input or text area, replacing what is there, and leave it (a
+    Streamlit text widget sends its value when it loses focus). Fails if the box cut it short.
+    The caller waits for what the new value changes on screen."""
+    box.fill(text)
+    box.press("Tab")
+    expect(box).to_have_value(text)
+
+
+def load_draft_file(page: Page, path: Path = SAMPLE_DRAFT) -> None:
+    """On the Start page, load a draft file through the uploader and wait for it to be loaded."""
+    uploader = page.get_by_role("region", name="Load a draft file")
+    uploader.locator("input[type=file]").set_input_files(path)
+    expect(page.get_by_text(re.compile(r"^Loaded the draft for "))).to_be_visible()
