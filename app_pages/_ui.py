@@ -296,11 +296,11 @@ def show_letter(letter: Letter) -> None:
     """Show a letter with its headings and lists; the group's text appears as typed.
 
     `to_markdown` escapes what Markdown reads as formatting; Streamlit also reads `$` as maths,
-    so that is escaped too. (Streamlit still links e-mail and web addresses.) Headings drop two
-    levels to sit at a letter's scale.
+    so that is escaped too. (Streamlit still links e-mail and web addresses.) Headings drop one
+    level, below the page's own title.
     """
     text = to_markdown(letter).replace("$", r"\$")
-    st.markdown(_HEADING.sub(r"##\1 ", text))
+    st.markdown(_HEADING.sub(r"#\1 ", text))
 
 
 def evidence_markdown(reason: Reason) -> str:
@@ -367,6 +367,19 @@ def step_title(name: str) -> None:
 def link_params() -> dict[str, str]:
     """The URL's query parameters for this draft: its id, so the link always reopens it."""
     return {"draft": draft_id()} if draft_id() else {}
+
+
+def view_switch(views: dict[str, str], default: str, key: str) -> str:
+    """Show one of several views (instead of tabs, which draw every view on every rerun)."""
+    chosen = st.segmented_control(
+        "Show",
+        list(views),
+        format_func=views.get,
+        default=default,
+        key=key,
+        label_visibility="collapsed",
+    )
+    return chosen or default
 
 
 def go_button(label: str, name: str, key: str, **kwargs) -> None:

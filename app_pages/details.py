@@ -16,7 +16,7 @@ draft = _ui.get_draft()
 group, consultation = draft.group, draft.consultation
 limits = {name: _ui.field_limit(Draft, name) for name in ("asks", "co_signatories", "copy_to")}
 
-st.subheader("Your group")
+st.header("Your group")
 left, right = st.columns(2)
 with left:
     _ui.text_field("Your group's name", group, "name", "group_name")
@@ -53,7 +53,7 @@ _ui.download(
     " the Start page so nobody types these again.",
 )
 
-st.subheader("The consultation")
+st.header("The consultation")
 left, right = st.columns(2)
 with left:
     _ui.text_field(
@@ -128,7 +128,7 @@ if consultation.closing_date:
         " three days before.",
     )
 
-st.subheader("What you ask for")
+st.header("What you ask for")
 st.caption(
     "Say exactly what you want the decision-makers to do, one request at a time: for"
     " example, 'Keep the current grants for at least two more years' or 'Publish the options"
@@ -156,7 +156,7 @@ _ui.item_list(
     limit=limits["asks"],
 )
 
-st.subheader("Other groups signing with you")
+st.header("Other groups signing with you")
 st.caption(
     "A joint response from several groups carries more weight. Each is listed under your signature."
 )
@@ -181,7 +181,7 @@ _ui.item_list(
     limit=limits["co_signatories"],
 )
 
-st.subheader("Who to copy in")
+st.header("Who to copy in")
 st.caption(
     "Send a copy to the people who can act on it: for a council, the cabinet member for the"
     " service, the chair of the scrutiny committee (the councillors who check decisions) and"

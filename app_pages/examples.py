@@ -22,7 +22,7 @@ else:
     )
     for n, chosen in enumerate(draft.reasons, start=1):
         reason = catalogue.reason(chosen.id)
-        st.subheader(f"{n}. {reason.title}")
+        st.header(f"{n}. {reason.title}")
         st.caption(reason.prompt)
         example = _ui.text_field(
             f"Your local example for reason {n}",
@@ -43,7 +43,7 @@ else:
             with st.expander("The national evidence for this reason"):
                 st.markdown(_ui.evidence_markdown(reason))
 
-    st.subheader("Anything else about your position")
+    st.header("Anything else about your position")
     _ui.text_field(
         "More about your position (optional)",
         draft,

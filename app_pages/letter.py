@@ -104,16 +104,8 @@ def letter_page() -> None:
             " *Answers to the consultation's questions* to answer them in order."
         )
 
-    # One view at a time (not tabs, which draw all three on every change): the letter stays quick.
-    view = st.segmented_control(
-        "Show",
-        list(VIEWS),
-        format_func=VIEWS.get,
-        default="preview",
-        key="letter_view",
-        label_visibility="collapsed",
-    )
-    if view in (None, "preview"):
+    view = _ui.view_switch(VIEWS, "preview", "letter_view")
+    if view == "preview":
         if edit:
             st.caption(
                 "This preview is made from your answers. You have edited the final text, so the"
@@ -173,7 +165,7 @@ def letter_page() -> None:
         )
         st.code(to_text(cover_email(draft, catalogue, today=today)), language=None, wrap_lines=True)
 
-    st.subheader("Download")
+    st.header("Download")
     _ui.deadline_notice(draft)
     if flagged := unanswered_note(draft.questions):
         st.warning(

@@ -109,7 +109,7 @@ with questions_tab:
         "Add these questions", key="questions_add_pasted", on_click=add_questions, type="primary"
     )
     if draft.questions:
-        st.subheader("Your answers")
+        st.header("Your answers")
     if note := unanswered_note(draft.questions):
         st.warning(f"{note} Link a reason or write an answer.", icon=":material/error:")
     _ui.item_list(
@@ -135,7 +135,7 @@ with fairness_tab:
     for concern in concerns():
         ticked = _ui.bound(
             st.checkbox,
-            f"**{concern.question}**",
+            concern.question,  # plain text: Streamlit reads a label out as its aria-label
             f"fairness_{concern.id}",
             concern.id in draft.fairness,
             partial(set_concern, draft, concern.id),

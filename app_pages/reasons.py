@@ -52,12 +52,13 @@ def choose_view() -> None:
         reasons = [r for r in catalogue.reasons if r.theme == t.id and r.id in shown]
         if not reasons:
             continue
-        st.subheader(t.title)
+        st.header(t.title)
         for reason in reasons:
             hint = " · suggested for your situation" if reason.id in suggested else ""
             _ui.bound(
                 st.checkbox,
-                f"**{reason.id}. {reason.title}**{hint}  \n:gray[{reason.summary}]",
+                # Plain text (no Markdown): Streamlit reads the label out as its aria-label.
+                f"{reason.id}. {reason.title}{hint}. {reason.summary}",
                 f"reason_{reason.id}",
                 reason.id in draft.reason_ids,
                 partial(choose, reason.id),
@@ -102,14 +103,7 @@ def reasons_list() -> None:
         f"You have chosen **{plural(len(draft.reasons), 'reason')}** of 26. Three to six strong"
         " reasons, each with a local example, usually make a better letter than many."
     )
-    view = st.segmented_control(
-        "Show",
-        list(VIEWS),
-        format_func=VIEWS.get,
-        default="choose",
-        key="reasons_view",
-        label_visibility="collapsed",
-    )
+    view = _ui.view_switch(VIEWS, "choose", "reasons_view")
     order_view() if view == "order" else choose_view()
 
 

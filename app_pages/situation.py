@@ -31,7 +31,7 @@ for question in questions:
         help=question.help,
     )
 
-st.subheader("Reasons that fit your situation")
+st.header("Reasons that fit your situation")
 suggestions = suggest(questions, answers)
 new = [s.reason for s in suggestions if s.reason not in draft.reason_ids]
 
@@ -62,9 +62,7 @@ for s in suggestions:
             f"  \n:gray[{whys}]"
         )
     else:
-        st.checkbox(
-            f"**{reason.id}. {reason.title}**  \n:gray[{whys}]", key=f"suggested_{s.reason}"
-        )
+        st.checkbox(f"{reason.id}. {reason.title}. {whys}", key=f"suggested_{s.reason}")
 
 if suggestions:
     left, right = st.columns(2)

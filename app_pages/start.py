@@ -23,14 +23,14 @@ st.markdown(
     " have a first draft in a few minutes."
 )
 
-st.subheader("Where the reasons come from")
+st.header("Where the reasons come from")
 st.markdown(
     f"The 26 reasons are based on the paper *{_ui.escape(paper.title)}*, published by the"
     f" {_ui.escape(paper.publisher)} in {paper.month} {paper.year}. We have put each reason in"
     " our own words, ready for a letter, with a note on the local evidence that makes it count."
 )
 
-st.subheader("What happens to what you type")
+st.header("What happens to what you type")
 st.markdown(
     "Everything you type is saved as you go, on the server running this app, under a private"
     " link: the address in your browser's address bar, ending `?draft=` and a long code."
@@ -44,7 +44,7 @@ st.markdown(
     " draft to a file** in the sidebar, and load that file here next time."
 )
 
-st.subheader("Start or carry on")
+st.header("Start or carry on")
 draft = _ui.get_draft()
 
 

@@ -42,7 +42,11 @@ def launch_chromium(playwright):
 @dataclass
 class AppServer:
     """One `streamlit run SCRIPT` process with its own data folder; stop() and start() again
-    keep the folder and the port, like a restarted server."""
+    keep the folder and the port, like a restarted server.
+
+    Its output goes to `server.log` in the data folder (appended to on each start), and the
+    log's last lines are in the error when the app does not start.
+    """
 
     data: Path
     script: Path = ROOT / "app.py"
@@ -54,13 +58,19 @@ class AppServer:
         return f"http://127.0.0.1:{self.port}"
 
     @property
-    def log(self) -> Path:
+    def log_path(self) -> Path:
         return self.data / "server.log"
+
+    def log_tail(self, lines: int = 40) -> str:
+        if not self.log_path.exists():
+            return "(no log)"
+        text = self.log_path.read_text(encoding="utf-8", errors="replace")
+        return "\n".join(text.splitlines()[-lines:]) or "(empty log)"
 
     def start(self, timeout: float = 60) -> None:
         self.port = self.port or free_port()
         env = {**os.environ, "RESPONSE_BUILDER_DATA": str(self.data)}
-        with self.log.open("ab") as log:
+        with self.log_path.open("ab") as log:
             self.process = subprocess.Popen(
                 [
                     sys.executable,
@@ -86,6 +96,13 @@ class AppServer:
             )
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                code = self.process.returncode
+                self.stop()
+                raise RuntimeError(
+                    f"the app exited with status {code} while starting; the end of"
+                    f" {self.log_path}:\n{self.log_tail()}"
+                )
             try:
                 with urllib.request.urlopen(f"{self.url}/_stcore/health", timeout=2) as r:
                     if r.read() == b"ok":
@@ -93,8 +110,10 @@ class AppServer:
             except OSError:
                 time.sleep(0.05)
         self.stop()
-        tail = self.log.read_text(errors="replace")[-2000:]
-        raise RuntimeError(f"the app did not answer /_stcore/health in {timeout} s:\n{tail}")
+        raise RuntimeError(
+            f"the app did not answer /_stcore/health within {timeout:.0f} s; the end of"
+            f" {self.log_path}:\n{self.log_tail()}"
+        )
 
     def stop(self, kill: bool = False) -> None:
         """Stop the server by its PID: SIGTERM, or SIGKILL with kill=True (a crash)."""
@@ -103,7 +122,11 @@ class AppServer:
                 self.process.kill()
             else:
                 self.process.terminate()
-            self.process.wait(timeout=20)
+            try:
+                self.process.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait(timeout=20)
         self.process = None
 
     def resident_mb(self) -> float:

@@ -8,36 +8,17 @@ person would: by headings, labels and roles, waiting on what appears on screen.
 
 from __future__ import annotations
 
-import os
 import re
-import shutil
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
-from dataclasses import dataclass
 from pathlib import Path
-from typing import IO
 
 import pytest
 from playwright.sync_api import Locator, Page, expect
 
 from app_pages._ui import STEPS
+from bench.appserver import CHROMIUM, AppServer, launch_chromium
 
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLE_DRAFT = ROOT / "tests" / "data" / "sample-draft.json"
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 SCREENSHOTS = ROOT / "screenshots"
 
 # Every page, as (its link in the sidebar, its heading), from the app's own list of steps, so a
@@ -66,104 +47,6 @@ def pytest_terminal_summary(terminalreporter, config):
             terminalreporter.write_line(line)
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-@dataclass
-class AppServer:
-    """One `streamlit run app.py` process; stop() and start() again keep the data folder.
-
-    Its output goes to `server.log` in the data folder (appended to on each start), and the
-    log's last lines are in the error when the app does not start.
-    """
-
-    data: Path
-    port: int = 0
-    process: subprocess.Popen | None = None
-    _log: IO[bytes] | None = None
-
-    @property
-    def url(self) -> str:
-        return f"http://127.0.0.1:{self.port}"
-
-    @property
-    def log_path(self) -> Path:
-        return self.data / "server.log"
-
-    def log_tail(self, lines: int = 40) -> str:
-        if not self.log_path.exists():
-            return "(no log)"
-        text = self.log_path.read_text(encoding="utf-8", errors="replace")
-        return "\n".join(text.splitlines()[-lines:]) or "(empty log)"
-
-    def start(self, timeout: float = 60) -> None:
-        self.port = self.port or free_port()
-        env = {**os.environ, "RESPONSE_BUILDER_DATA": str(self.data)}
-        self._log = self.log_path.open("ab")
-        self.process = subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "streamlit",
-                "run",
-                "app.py",
-                "--server.headless",
-                "true",
-                "--server.address",
-                "127.0.0.1",
-                "--server.port",
-                str(self.port),
-                "--browser.gatherUsageStats",
-                "false",
-                "--server.fileWatcherType",
-                "none",
-            ],
-            cwd=ROOT,
-            env=env,
-            stdout=self._log,
-            stderr=subprocess.STDOUT,
-        )
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            if self.process.poll() is not None:
-                code = self.process.returncode
-                self.stop()
-                raise RuntimeError(
-                    f"the app exited with status {code} while starting; the end of"
-                    f" {self.log_path}:\n{self.log_tail()}"
-                )
-            try:
-                with urllib.request.urlopen(f"{self.url}/_stcore/health", timeout=2) as r:
-                    if r.read() == b"ok":
-                        return
-            except OSError:
-                time.sleep(0.2)
-        self.stop()
-        raise RuntimeError(
-            f"the app did not answer /_stcore/health within {timeout:.0f} s; the end of"
-            f" {self.log_path}:\n{self.log_tail()}"
-        )
-
-    def stop(self, kill: bool = False) -> None:
-        if self.process and self.process.poll() is None:
-            if kill:
-                self.process.kill()
-            else:
-                self.process.terminate()
-            try:
-                self.process.wait(timeout=20)
-            except subprocess.TimeoutExpired:
-                self.process.kill()
-                self.process.wait(timeout=20)
-        self.process = None
-        if self._log:
-            self._log.close()
-            self._log = None
-
-
 @pytest.fixture(scope="session")
 def app_server(tmp_path_factory):
     if not Path(CHROMIUM).exists():
@@ -179,7 +62,7 @@ def browser():
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        browser = launch_chromium(p)
         yield browser
         browser.close()
 

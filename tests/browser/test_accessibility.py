@@ -202,11 +202,6 @@ def test_no_page_has_a_serious_accessibility_violation_of_ours(app_server, page,
 MARKDOWN = re.compile(r"\*\*|:[a-z]+\[|:material/")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="tick boxes on the situation, reasons and questions pages have Markdown labels"
-    " (**title**, :gray[...]), which Streamlit copies into their aria-label",
-)
 def test_no_control_is_named_with_markdown_syntax(app_server, page):
     """A control's aria-label is read out as written: Markdown in it comes out as "star star",
     "colon gray" and so on (as a screen reader's punctuation setting allows), and a voice

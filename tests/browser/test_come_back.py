@@ -6,8 +6,8 @@ import time
 
 from playwright.sync_api import expect
 
+from bench.appserver import AppServer
 from drafting.store import DraftStore
-from tests.browser.conftest import AppServer
 
 EXAMPLE = "Our Thursday lunch club lost its grant in May 2026; 40 people ate alone."
 
