@@ -13,9 +13,8 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import partial
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import pandas as pd
 import streamlit as st
 
 from drafting import Draft, DraftError, Letter, TemplateInfo, list_templates, to_markdown
@@ -30,6 +29,9 @@ from reasons import (
     load_catalogue,
     load_situation_questions,
 )
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 
 @dataclass(frozen=True)

@@ -16,11 +16,6 @@ import re
 import unicodedata
 from collections.abc import Callable
 
-import docx
-import pandas as pd
-from docx.enum.text import WD_ALIGN_PARAGRAPH
-from docx.shared import Cm, Pt, RGBColor
-
 from drafting.draft import Draft
 from drafting.letter import Block, Letter, Line, Span
 from reasons.catalogue import Catalogue
@@ -36,6 +31,8 @@ _MD_LINE_START = re.compile(r"^(\s*)([-+=]|\d+(?=[.)]))", re.MULTILINE)
 
 
 def _docx_paragraph(document, block: Block, line: Line):
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+
     styles = {
         "title": "Heading 1",
         "heading": "Heading 2",
@@ -62,6 +59,8 @@ def _docx_paragraph(document, block: Block, line: Line):
 
 
 def _set_up_styles(document) -> None:
+    from docx.shared import Cm, Pt, RGBColor
+
     normal = document.styles["Normal"]
     normal.font.name = FONT
     normal.font.size = Pt(11)
@@ -83,6 +82,8 @@ def to_docx(letter: Letter, author: str = "") -> bytes:
     Characters Word cannot hold (control characters other than tab and line breaks) are left
     out; every other character typed reaches the file.
     """
+    import docx  # python-docx and pandas load only when a file is made: a faster start
+
     document = docx.Document()
     _set_up_styles(document)
     document.core_properties.title = _NOT_XML.sub("", letter.title)
@@ -161,6 +162,8 @@ def reasons_csv(draft: Draft, catalogue: Catalogue) -> str:
         for n, chosen in enumerate(draft.reasons, start=1)
     ]
     columns = ["order", "id", "title", "theme", "example", "source"]
+    import pandas as pd
+
     return pd.DataFrame(rows, columns=columns).to_csv(index=False, lineterminator="\n")
 
 

@@ -14,9 +14,11 @@ import tomllib
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import pandas as pd
+if TYPE_CHECKING:
+    import pandas as pd
+
 
 FOLDER = Path(__file__).resolve().parent
 CATALOGUE_FILE = FOLDER / "catalogue.toml"
@@ -125,6 +127,8 @@ class Catalogue:
             }
             for r in self.reasons
         ]
+        import pandas as pd  # slow to import, and only the reasons page needs it
+
         return pd.DataFrame(rows)
 
 
