@@ -30,10 +30,16 @@ for i in chosen:
 APP_READY = "Response Builder"  # the Start page's heading
 
 
-def _empty_script(folder: Path) -> Path:
-    script = folder / "empty_app.py"
-    script.write_text(EMPTY_APP, encoding="utf-8")
-    return script
+def _app_and_baseline(name: str, baseline_source: str) -> tuple[AppServer, AppServer]:
+    """The app and a baseline script, each a server with a fresh data folder of its own."""
+    folder = Path(tempfile.mkdtemp(prefix=f"bench-{name}-"))
+    script = folder / "baseline_app.py"
+    script.write_text(baseline_source, encoding="utf-8")
+    app = AppServer(folder / "app-data")
+    baseline = AppServer(folder / "baseline-data", script=script)
+    for server in (app, baseline):
+        server.data.mkdir()
+    return app, baseline
 
 
 def _first_render_seconds(browser, server: AppServer, heading: str) -> float:
@@ -51,11 +57,7 @@ def _first_render_seconds(browser, server: AppServer, heading: str) -> float:
 
 
 def measure_startup(runs: int = 5) -> list[dict]:
-    folder = Path(tempfile.mkdtemp(prefix="bench-startup-"))
-    app = AppServer(folder / "app-data")
-    empty = AppServer(folder / "empty-data", script=_empty_script(folder))
-    for server in (app, empty):
-        server.data.mkdir()
+    app, empty = _app_and_baseline("startup", EMPTY_APP)
     app_times, empty_times = [], []
     with sync_playwright() as p:
         browser = launch_chromium(p)
@@ -102,13 +104,7 @@ def measure_latency(runs: int = 20) -> list[dict]:
     from reasons import load_catalogue
 
     catalogue = load_catalogue()
-    folder = Path(tempfile.mkdtemp(prefix="bench-latency-"))
-    app = AppServer(folder / "app-data")
-    minimal_script = folder / "minimal_picker.py"
-    minimal_script.write_text(MINIMAL_PICKER_APP, encoding="utf-8")
-    minimal = AppServer(folder / "minimal-data", script=minimal_script)
-    for server in (app, minimal):
-        server.data.mkdir()
+    app, minimal = _app_and_baseline("latency", MINIMAL_PICKER_APP)
     draft = realistic_draft()
     draft_id, _ = DraftStore(app.data).create(draft)
     reasons = [r for r in catalogue.reasons if r.id not in draft.reason_ids]
@@ -163,11 +159,7 @@ def _resident_after_sessions(browser, server: AppServer, path: str, ready, sessi
 
 
 def measure_memory(sessions: int = 20) -> list[dict]:
-    folder = Path(tempfile.mkdtemp(prefix="bench-memory-"))
-    app = AppServer(folder / "app-data")
-    empty = AppServer(folder / "empty-data", script=_empty_script(folder))
-    for server in (app, empty):
-        server.data.mkdir()
+    app, empty = _app_and_baseline("memory", EMPTY_APP)
     draft_id, _ = DraftStore(app.data).create(realistic_draft())
     results = {}
     with sync_playwright() as p:
