@@ -19,6 +19,7 @@ from drafting import (
     tone_phrases,
 )
 from drafting.assembly import cover_email
+from drafting.calendar import long_date
 from drafting.checks import length_note, plural
 from drafting.letter import digest
 from drafting.ownwords import measure_letter, own_words_note
@@ -89,6 +90,7 @@ def letter_page() -> None:
     today = dt.date.today()
     letter = assemble(draft, catalogue, today=today)
     generated = to_text(letter)
+    fingerprint = digest(generated, long_date(today))  # the same tomorrow, if nothing changes
     edit = draft.letter_edit if draft.letter_edit.text else None
     final = letter_from_text(letter.title, edit.text) if edit else letter
     st.markdown(f"**Length:** {length_note(final.word_count())}")
@@ -118,7 +120,7 @@ def letter_page() -> None:
         if text == generated:
             draft.letter_edit = LetterEdit()
         else:
-            draft.letter_edit = LetterEdit(text, edit.based_on if edit else digest(generated))
+            draft.letter_edit = LetterEdit(text, edit.based_on if edit else fingerprint)
 
     def regenerate() -> None:
         draft.letter_edit = LetterEdit()
@@ -130,7 +132,7 @@ def letter_page() -> None:
             "Change any words you like. Your edited version is kept as it is: changing your"
             " answers later will not overwrite it."
         )
-        if edit and edit.based_on != digest(generated):
+        if edit and edit.based_on != fingerprint:
             st.warning(
                 "Your answers have changed since you edited the text. Your edited version has"
                 " not changed, and it is what the downloads use. To bring in the changes, edit"

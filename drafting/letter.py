@@ -221,6 +221,16 @@ def letter_from_text(title: str, text: str) -> Letter:
     return Letter(title, tuple(blocks))
 
 
-def digest(text: str) -> str:
-    """A short fingerprint of a letter's text, to tell later whether it has changed."""
+def digest(text: str, dated: str = "") -> str:
+    """A short fingerprint of a letter's text, to tell later whether it has changed.
+
+    `dated` is the letter's own date as written in it: it is left out, so that a letter made
+    again on another day, from the same answers, has the same fingerprint.
+
+        >>> digest("25 November 2026. We object.", "25 November 2026") == digest(
+        ...     "26 November 2026. We object.", "26 November 2026")
+        True
+    """
+    if dated:
+        text = text.replace(dated, "")
     return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:32]
