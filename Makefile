@@ -2,14 +2,22 @@
 # the whole test suite (lint, unit, AppTest and browser tests). CI runs `make test` (.ci/run).
 VENV := .venv
 PY := $(VENV)/bin/python
-INSTALLED := $(VENV)/.installed
+# Two stamps: the app needs only requirements.txt; tests and tools add requirements-dev.txt.
+INSTALLED := $(VENV)/.installed-app
+INSTALLED_DEV := $(VENV)/.installed-dev
 
 .PHONY: app test test-fast lint format bench browser
 
-$(INSTALLED): requirements.txt
+$(PY):
 	python3 -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
+
+$(INSTALLED): requirements.txt | $(PY)
 	$(PY) -m pip install --quiet -r requirements.txt
+	touch $@
+
+$(INSTALLED_DEV): requirements.txt requirements-dev.txt | $(PY)
+	$(PY) -m pip install --quiet -r requirements-dev.txt
 	touch $@
 
 # Debian's Chromium for the browser tests (Playwright's own browser download cannot work here).
@@ -20,21 +28,21 @@ browser:
 app: $(INSTALLED)
 	$(PY) -m streamlit run app.py
 
-lint: $(INSTALLED)
+lint: $(INSTALLED_DEV)
 	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/ruff check .
 
-format: $(INSTALLED)
+format: $(INSTALLED_DEV)
 	$(VENV)/bin/ruff format .
 	$(VENV)/bin/ruff check --fix .
 
 # pytest exits 5 when it collected no tests: that is a failure here, never a pass.
-test: $(INSTALLED) browser lint
+test: $(INSTALLED_DEV) browser lint
 	$(PY) -m pytest; status=$$?; \
 	if [ $$status -eq 5 ]; then echo "pytest ran no tests" >&2; exit 1; fi; exit $$status
 
-test-fast: $(INSTALLED) lint
+test-fast: $(INSTALLED_DEV) lint
 	$(PY) -m pytest -m "not browser"
 
-bench: $(INSTALLED) browser
+bench: $(INSTALLED_DEV) browser
 	$(PY) -m bench.run

@@ -11,7 +11,8 @@ from drafting import ChosenReason, CoSignatory, Draft, Question, draft_from_dict
 from reasons import load_catalogue
 
 DATA = Path(__file__).parent / "data"
-SHARED = Path(__file__).resolve().parents[2] / "shared"
+# Bad draft files, copied from the design's shared examples so that the tests stand alone.
+BAD_DRAFTS = DATA / "bad"
 LETTER_DATE = dt.date(2026, 11, 25)
 
 

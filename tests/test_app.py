@@ -15,7 +15,7 @@ from streamlit.runtime.media_file_manager import MediaFileManager
 from streamlit.testing.v1 import AppTest, app_test
 
 from drafting import ChosenReason, Draft, assemble, parse_draft, to_text
-from tests.conftest import DATA, SHARED
+from tests.conftest import BAD_DRAFTS, DATA
 
 APP = Path(__file__).resolve().parents[1] / "app.py"
 PAGES = ("start", "situation", "reasons", "examples", "details", "questions", "letter")
@@ -169,10 +169,7 @@ def test_loading_the_sample_draft_fills_every_page():
 
 
 BAD_FILES = [
-    *[
-        (path.name, path.read_bytes())
-        for path in sorted((SHARED / "examples" / "bad").glob("*.json"))
-    ],
+    *[(path.name, path.read_bytes()) for path in sorted(BAD_DRAFTS.glob("*.json"))],
     ("photo.json", b"\x89PNG\r\n\x1a\n\x00\x00"),
     ("notes.json", b"Dear council, we object."),
 ]

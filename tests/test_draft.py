@@ -16,7 +16,7 @@ from drafting import (
     save_draft,
 )
 from drafting.draft import EXTENSIONS
-from tests.conftest import SHARED
+from tests.conftest import BAD_DRAFTS
 
 HOSTILE = "{{ 7*7 }} {% raw %} <script>alert(1)</script> ŵ ŷ “quoted” café 😀 שלום \u202e \x07"
 
@@ -58,7 +58,7 @@ def _with(sample_dict, **changes):
     return json.dumps(data)
 
 
-BAD_DRAFTS = [
+BAD_INPUTS = [
     ("not json", lambda d: '{"schema": "response-builder/draft@1", "group": {', "not valid JSON"),
     ("a list", lambda d: "[1, 2]", "not a Response Builder draft: it holds a list"),
     ("no schema", lambda d: "{}", "has no 'schema' field"),
@@ -116,7 +116,7 @@ BAD_DRAFTS = [
 ]
 
 
-@pytest.mark.parametrize(("case", "make", "message"), BAD_DRAFTS, ids=[c[0] for c in BAD_DRAFTS])
+@pytest.mark.parametrize(("case", "make", "message"), BAD_INPUTS, ids=[c[0] for c in BAD_INPUTS])
 def test_a_bad_draft_gets_one_clear_message(sample_dict, case, make, message):
     with pytest.raises(DraftError, match=re.escape(message)):
         parse_draft(make(sample_dict))
@@ -142,7 +142,7 @@ def test_deep_nesting_is_refused_not_crashed():
 @pytest.mark.parametrize("name", ["truncated.json", "unknown-reason.json"])
 def test_the_shared_bad_examples_are_refused(name):
     with pytest.raises(DraftError):
-        load_draft(SHARED / "examples" / "bad" / name)
+        load_draft(BAD_DRAFTS / name)
 
 
 def test_reason_ids_follow_the_letter_order():

@@ -20,9 +20,10 @@ from drafting.fairness import (
     set_note,
 )
 from reasons import CatalogueError
-from tests.conftest import LETTER_DATE, SHARED
+from tests.conftest import DATA, LETTER_DATE
 
-FACTS = " ".join((SHARED / "FACTS.md").read_text(encoding="utf-8").split())
+# The project's checked facts (a copy of the design's FACTS.md, kept with the tests).
+FACTS = " ".join((DATA / "FACTS.md").read_text(encoding="utf-8").split())
 
 
 def test_the_checklist_has_the_five_concerns_the_issue_asks_for():
