@@ -34,6 +34,7 @@ draft, catalogue = _ui.get_draft(), _ui.catalogue()
 templates = {t.id: t for t in _ui.templates()}
 VIEWS = {"preview": "Preview and edit", "email": "Covering email"}
 EDITING = "letter_editing"  # the id of the piece being edited, if any
+EDITED = "letter_edited"  # the id of the piece last edited: its Edit button takes the focus
 KIND_NAMES = {
     "title": "title",
     "heading": "heading",
@@ -62,12 +63,22 @@ def start_editing(piece: Piece, text: str) -> None:
 
 def save_edit(piece: Piece) -> None:
     set_edit(draft, draft.template, piece, st.session_state.get(f"edit_text_{piece.id}", ""))
-    st.session_state.pop(EDITING, None)
+    stop_editing()
     _ui.draft_changed()
 
 
 def stop_editing() -> None:
-    st.session_state.pop(EDITING, None)
+    st.session_state[EDITED] = st.session_state.pop(EDITING, None)
+
+
+def focus(selector: str) -> None:
+    """Put the keyboard focus on the element `selector` finds (when a rerun has replaced the
+    button that had it). Our own fixed script: no user text reaches it; ids are [a-z0-9-]."""
+    st.html(
+        f"<script>setTimeout(() => document.querySelector('{selector}')?.focus(), 100)</script>",
+        unsafe_allow_javascript=True,
+        width="content",
+    )
 
 
 def use_new_text(block: str) -> None:
@@ -134,6 +145,7 @@ def edit_form(piece: Piece, edited: bool) -> None:
                     on_click=use_new_text,
                     args=(piece.id,),
                 )
+    focus(f".st-key-edit_text_{piece.id} textarea")
 
 
 def preview(final: FinalLetter) -> None:
@@ -166,6 +178,8 @@ def preview(final: FinalLetter) -> None:
         )
         if piece.id in stale:
             stale_note(stale[piece.id], "preview")
+    if back_to := st.session_state.pop(EDITED, None):
+        focus(f".st-key-edit_{back_to} button")
 
 
 def edits_beside_downloads(final: FinalLetter) -> None:

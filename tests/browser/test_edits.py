@@ -31,13 +31,19 @@ STALE_WARNING = "replaced text that your answers have changed since"
 
 
 def edit_in_place(page: Page, block: str, text: str) -> None:
-    """Press Edit beside a block of the preview, type the new text, and save with Ctrl+Enter."""
+    """With the keyboard: Enter on the Edit button beside a block of the preview, type the new
+    text in the box that takes the focus, save with Ctrl+Enter; the focus comes back to Edit."""
     settled(page)
-    page.locator(f".st-key-edit_{block} button").first.click()  # its tooltip holds a twin
+    edit = page.locator(f".st-key-edit_{block} button").first  # its tooltip holds a twin
+    edit.focus()
+    page.keyboard.press("Enter")
     box = page.get_by_role("textbox", name="Your words for this paragraph")
-    box.fill(text)
-    box.press("Control+Enter")
+    expect(box).to_be_focused()
+    page.keyboard.press("Control+A")
+    page.keyboard.type(text)
+    page.keyboard.press("Control+Enter")
     expect(page.get_by_text("with your own words in 1 place")).to_be_visible()
+    expect(page.locator(f".st-key-edit_{block} button").first).to_be_focused()
 
 
 def expected_shape(example_20: str) -> tuple[list[tuple[str, str]], list[str], list[str]]:
