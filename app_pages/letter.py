@@ -174,7 +174,6 @@ def preview(final: FinalLetter) -> None:
             args=(piece, current or piece.text),
             type="tertiary",
             icon=":material/edit:",
-            help=f"Put this {KIND_NAMES.get(piece.kind, 'paragraph')} in your own words",
         )
         if piece.id in stale:
             stale_note(stale[piece.id], "preview")

@@ -128,7 +128,7 @@ def click_then_see(name: str, shown):
 
 def edit_opening(page: Page) -> None:
     """Press Edit beside the letter's opening paragraph and wait for its text box."""
-    page.locator(".st-key-edit_opening button").first.click()  # its tooltip holds a twin
+    page.locator(".st-key-edit_opening button").click()
     expect(page.get_by_role("textbox", name="Your words for this paragraph")).to_be_visible()
 
 

@@ -34,7 +34,7 @@ def edit_in_place(page: Page, block: str, text: str) -> None:
     """With the keyboard: Enter on the Edit button beside a block of the preview, type the new
     text in the box that takes the focus, save with Ctrl+Enter; the focus comes back to Edit."""
     settled(page)
-    edit = page.locator(f".st-key-edit_{block} button").first  # its tooltip holds a twin
+    edit = page.locator(f".st-key-edit_{block} button")
     edit.focus()
     page.keyboard.press("Enter")
     box = page.get_by_role("textbox", name="Your words for this paragraph")
@@ -43,7 +43,7 @@ def edit_in_place(page: Page, block: str, text: str) -> None:
     page.keyboard.type(text)
     page.keyboard.press("Control+Enter")
     expect(page.get_by_text("with your own words in 1 place")).to_be_visible()
-    expect(page.locator(f".st-key-edit_{block} button").first).to_be_focused()
+    expect(edit).to_be_focused()
 
 
 def expected_shape(example_20: str) -> tuple[list[tuple[str, str]], list[str], list[str]]:
