@@ -9,8 +9,8 @@ draft raises one `DraftError` whose message says, in plain English, which field 
     drafting.draft.DraftError: Reason 42 is not one of the 26 reasons (they are numbered 1 to 26).
 
 Limits (say them in the app and the README): a draft file of at most 3 MB; each field at most the
-`max` in its metadata below (examples, context and answers 10,000 characters; the user's own
-edit of the letter 200,000; addresses and the group's description 1,000; other single fields
+`max` in its metadata below (examples, context and answers 10,000 characters; each of the
+user's edits of the letter 200,000; addresses and the group's description 1,000; other single fields
 300); lists at most `max` items, each list or map item at most `item_max` characters.
 
 Fields beyond the minimal contract are named in EXTENSIONS (a dotted name reaches inside a
