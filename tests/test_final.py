@@ -250,13 +250,22 @@ def test_build_applies_edits_and_reports_stale_and_unknown_ones(tmp_path, sample
         for b in json.loads(run("blocks", str(DATA / "sample-draft.json")).stdout)
     }
     sample_dict["edits"] = [
-        {"block": "closing", "was": blocks["closing"], "text": "Our own closing words."},
-        {"block": "reason-20-example", "was": "An older example.", "text": "Our edit."},
-        {"block": "reason-9", "was": "", "text": "Kept for later."},
+        {"block": "closing", "was": blocks["closing"], "text": "Our own closing words."}
     ]
     draft = tmp_path / "draft.json"
     draft.write_text(json.dumps(sample_dict), encoding="utf-8")
     output = tmp_path / "letter.docx"
+    result = run("build", str(draft), "--output", str(output))
+    assert (result.returncode, result.stderr) == (0, "")  # nothing stale: nothing said
+    word = docx.Document(output)
+    assert "Our own closing words." in [p.text for p in word.paragraphs]
+    assert [p.text for p in word.paragraphs if p.style.name == "List Number"] == [blocks["ask-1"]]
+
+    sample_dict["edits"] += [
+        {"block": "reason-20-example", "was": "An older example.", "text": "Our edit."},
+        {"block": "reason-9", "was": "", "text": "Kept for later."},
+    ]
+    draft.write_text(json.dumps(sample_dict), encoding="utf-8")
     result = run("build", str(draft), "--template", "formal", "--output", str(output))
     assert result.returncode == 0
     lines = result.stderr.splitlines()
