@@ -70,6 +70,15 @@ def test_reason_ids_follow_the_reason_through_reordering_and_tone(sample, catalo
     assert list(after).index("reason-20") < list(after).index("reason-2")
 
 
+def test_an_edited_theme_heading_stays_with_its_theme_when_reasons_are_reordered(sample, catalogue):
+    sample.edits = [edit_of(sample, catalogue, "theme-cost", lambda t: "What it would cost")]
+    sample.reasons.reverse()
+    final = final_letter(sample, catalogue, today=LETTER_DATE)
+    headings = [p.text for p in final.letter.pieces() if p.kind == "subheading"]
+    assert headings == ["The shape of the local sector", "What it would cost"]
+    assert not final.stale
+
+
 def test_each_ask_is_its_own_numbered_piece(sample, catalogue):
     sample.asks = ["Keep the grants.", "Publish the options appraisal."]
     found = pieces(sample, catalogue)
