@@ -111,6 +111,18 @@ def test_an_edited_block_keeps_its_kind_and_style_in_word_text_and_markdown(samp
     assert "We have seen it here." in markdown
 
 
+def test_an_edit_is_data_in_every_export(sample, catalogue):
+    hostile = "{{ 7*7 }} <b>ŵ</b> **not bold** [link](http://x)\n# not a heading"
+    sample.edits = [edit_of(sample, catalogue, "closing", lambda t: hostile)]
+    letter = final_letter(sample, catalogue, today=LETTER_DATE).letter
+    assert hostile in to_text(letter)
+    assert hostile in [p.text for p in docx.Document(io.BytesIO(to_docx(letter))).paragraphs]
+    markdown = to_markdown(letter)
+    assert (
+        r"\*\*not bold\*\* \[link\](http://x)  " in markdown and "\n\\# not a heading" in markdown
+    )
+
+
 def test_an_empty_edit_takes_its_block_out(sample, catalogue):
     sample.edits = [edit_of(sample, catalogue, "closing", lambda t: "")]
     final = final_letter(sample, catalogue, today=LETTER_DATE)
