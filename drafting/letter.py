@@ -126,8 +126,19 @@ def _tidy(spans: list[Span]) -> Line:
 # The subset is small enough for one regular expression: a tag (with at most a class, then an
 # id), a run of text, or a stray "<" that is an error. Far faster than html.parser on long letters.
 _TOKEN = re.compile(
-    r'<(/?)([a-z0-9]+)(?:\s+class="([a-z]*)")?(?:\s+id="([a-z0-9-]*)")?\s*/?>|([^<]+)|(<)'
+    r'<(/?)([a-z0-9]+)(?:\s+class="([a-z]*)")?(?:\s+id="([^"<>]*)")?\s*/?>|([^<]+)|(<)'
 )
+_NOT_ID = re.compile(r"[^a-z0-9]+")
+
+
+def block_id(written: str) -> str:
+    """An id as a template wrote it, made safe: lower case, a run of anything but letters and
+    digits becoming "-" (a template may build an id from data, such as `question-4.1`).
+
+        >>> block_id("Question-4.1 (b)")
+        'question-4-1-b'
+    """
+    return _NOT_ID.sub("-", html.unescape(written).lower()).strip("-")[:70]  # room for "-2"
 
 
 class _LetterParser:
@@ -156,7 +167,7 @@ class _LetterParser:
             elif closing:
                 self.handle_endtag(tag)
             else:
-                self.handle_starttag(tag, css_class, tag_id or "")
+                self.handle_starttag(tag, css_class, block_id(tag_id or ""))
 
     def fail(self, what: str) -> None:
         line = self.markup.count("\n", 0, self.position) + 1
