@@ -26,6 +26,7 @@ from drafting import (
 from drafting.draft import WHOLE_LETTER
 from drafting.export import markdown_pieces
 from drafting.final import carry_over, final_letter, keep_edit, set_edit, use_generated
+from drafting.letter import parse_letter
 from tests.conftest import DATA, LETTER_DATE
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -77,6 +78,19 @@ def test_an_edited_theme_heading_stays_with_its_theme_when_reasons_are_reordered
     headings = [p.text for p in final.letter.pieces() if p.kind == "subheading"]
     assert headings == ["The shape of the local sector", "What it would cost"]
     assert not final.stale
+
+
+def test_ids_from_data_are_made_safe_and_a_repeated_id_is_numbered():
+    letter = parse_letter(
+        '<h3 id="question-4.1">Question 4.1</h3><p id="reason-2">A</p><p id="reason-2">B</p>'
+        "<ul><li>x</li></ul>"
+    )
+    assert [p.id for p in letter.pieces()] == [
+        "question-4-1",
+        "reason-2",
+        "reason-2-2",
+        "bullets-1-1",
+    ]
 
 
 def test_each_ask_is_its_own_numbered_piece(sample, catalogue):
