@@ -12,12 +12,12 @@ import datetime as dt
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import partial
+from functools import partial, wraps
 from typing import TYPE_CHECKING, Any
 
 import streamlit as st
 
-from drafting import Draft, DraftError, Letter, TemplateInfo, list_templates, to_markdown
+from drafting import Draft, DraftError, TemplateInfo, list_templates
 from drafting.calendar import has_closed
 from drafting.checks import closing_note, plural
 from drafting.selection import set_evidence
@@ -294,15 +294,15 @@ def escape(text: str) -> str:
 _HEADING = re.compile(r"^(#+) ", re.MULTILINE)
 
 
-def show_letter(letter: Letter) -> None:
-    """Show a letter with its headings and lists; the group's text appears as typed.
+def show_letter(markdown: str) -> None:
+    """Show (part of) a letter from its Markdown (`to_markdown`, `markdown_pieces`) with its
+    headings and lists; the group's text appears as typed.
 
-    `to_markdown` escapes what Markdown reads as formatting; Streamlit also reads `$` as maths,
+    The exporter escapes what Markdown reads as formatting; Streamlit also reads `$` as maths,
     so that is escaped too. (Streamlit still links e-mail and web addresses.) Headings drop one
     level, below the page's own title.
     """
-    text = to_markdown(letter).replace("$", r"\$")
-    st.markdown(_HEADING.sub(r"#\1 ", text))
+    st.markdown(_HEADING.sub(r"#\1 ", markdown.replace("$", r"\$")))
 
 
 def evidence_markdown(reason: Reason) -> str:
@@ -339,6 +339,30 @@ def notice(text: str, kind: str = "success") -> None:
 def show_notices() -> None:
     for kind, text in st.session_state.pop("notices", []):
         getattr(st, kind)(text)
+
+
+def fragment(body: Callable[[], None]) -> Callable[[], None]:
+    """`st.fragment`, showing the messages its own widgets queue: a fragment's rerun does not
+    run the frame, where `show_notices` shows them after a full rerun."""
+
+    @st.fragment
+    @wraps(body)
+    def run() -> None:
+        show_notices()
+        body()
+
+    return run
+
+
+def note_examples_kept(draft: Draft, aside_before: set[int]) -> None:
+    """Say which reasons just taken out of the letter had an example, and that it is kept."""
+    for reason in draft.set_aside:
+        if reason.id not in aside_before:
+            notice(
+                f"Reason {reason.id} is out of your letter, but its example is kept: tick it"
+                " again to bring the example back.",
+                "toast",
+            )
 
 
 def confirm_button(label: str, key: str, *, question: str, yes: str, action: Callable) -> None:

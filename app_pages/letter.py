@@ -1,4 +1,8 @@
-"""Your letter: template and tone, a live preview, your own edits, and the downloads."""
+"""Your letter: template and tone, a preview you edit in place, and the downloads.
+
+The preview shows exactly what the downloads hold (`drafting.final`): the letter made from the
+answers, with the group's own words in place of any paragraph, heading or ask it edited.
+"""
 
 import datetime as dt
 from functools import partial
@@ -6,33 +10,217 @@ from functools import partial
 import streamlit as st
 
 from app_pages import _ui
-from drafting import (
-    TONES,
-    LetterEdit,
-    assemble,
-    draft_to_json,
-    file_name,
-    letter_from_text,
-    reasons_csv,
-    render,
-    to_text,
-    tone_phrases,
-)
+from drafting import TONES, draft_to_json, file_name, reasons_csv, render, to_text, tone_phrases
 from drafting.assembly import cover_email
-from drafting.calendar import long_date
 from drafting.checks import length_note, plural
-from drafting.letter import digest
-from drafting.ownwords import measure_letter, own_words_note
+from drafting.export import markdown_pieces
+from drafting.final import (
+    FinalLetter,
+    StaleEdit,
+    carry_over,
+    final_letter,
+    keep_edit,
+    own_words,
+    set_edit,
+    use_generated,
+)
+from drafting.letter import Piece
+from drafting.ownwords import own_words_note
 from drafting.questions import unanswered_note
 from drafting.selection import set_reasons
 
 _ui.step_title("letter")
 draft, catalogue = _ui.get_draft(), _ui.catalogue()
 templates = {t.id: t for t in _ui.templates()}
-VIEWS = {"preview": "Preview", "edit": "Edit the final text", "email": "Covering email"}
+VIEWS = {"preview": "Preview and edit", "email": "Covering email"}
+EDITING = "letter_editing"  # the id of the piece being edited, if any
+EDITED = "letter_edited"  # the id of the piece last edited: its Edit button takes the focus
+KIND_NAMES = {
+    "title": "title",
+    "heading": "heading",
+    "subheading": "heading",
+    "numbered": "list item",
+    "bullets": "list item",
+    "signature": "signature",
+}
 
 
-@st.fragment
+def _plain(text: str) -> str:
+    """The group's text as Markdown that shows it exactly as typed, line breaks and all."""
+    return _ui.escape(text).replace("\n", "  \n") or "*(nothing: taken out of the letter)*"
+
+
+def change_reasons(ids: list[int]) -> None:
+    aside = {r.id for r in draft.set_aside}
+    set_reasons(draft, ids)
+    _ui.note_examples_kept(draft, aside)
+
+
+def start_editing(piece: Piece, text: str) -> None:
+    st.session_state[EDITING] = piece.id
+    st.session_state[f"edit_text_{piece.id}"] = text
+
+
+def save_edit(piece: Piece) -> None:
+    set_edit(draft, draft.template, piece, st.session_state.get(f"edit_text_{piece.id}", ""))
+    stop_editing()
+    _ui.draft_changed()
+
+
+def stop_editing() -> None:
+    st.session_state[EDITED] = st.session_state.pop(EDITING, None)
+
+
+def focus(selector: str) -> None:
+    """Put the keyboard focus on the element `selector` finds (when a rerun has replaced the
+    button that had it). Our own fixed script: no user text reaches it; ids are [a-z0-9-]."""
+    st.html(
+        f"<script>setTimeout(() => document.querySelector('{selector}')?.focus(), 100)</script>",
+        unsafe_allow_javascript=True,
+        width="content",
+    )
+
+
+def use_new_text(block: str) -> None:
+    use_generated(draft, draft.template, block)
+    st.session_state.pop(EDITING, None)
+    _ui.draft_changed()
+
+
+def keep_mine(stale: StaleEdit) -> None:
+    keep_edit(draft, stale)
+    _ui.draft_changed()
+
+
+def stale_note(stale: StaleEdit, where: str) -> None:
+    """A stale edit: the group's text beside the new generated text, and the two choices."""
+    with st.container(border=True, key=f"stale_{where}_{stale.edit.block}"):
+        st.markdown(
+            ":material/sync_problem: **Your answers have changed the text you edited here.**"
+            " Your edit is still what the letter uses."
+        )
+        mine, new = st.columns(2)
+        mine.markdown(f"**Your edit**  \n{_plain(stale.edit.text)}")
+        new.markdown(f"**The new text from your answers**  \n{_plain(stale.now)}")
+        keep, use = st.columns(2)
+        keep.button(
+            "Keep my edit",
+            key=f"keep_{where}_{stale.edit.block}",
+            on_click=keep_mine,
+            args=(stale,),
+            icon=":material/check:",
+        )
+        use.button(
+            "Use the new text",
+            key=f"use_new_{where}_{stale.edit.block}",
+            on_click=use_new_text,
+            args=(stale.edit.block,),
+            icon=":material/auto_awesome:",
+        )
+
+
+def edit_form(piece: Piece, edited: bool) -> None:
+    kind = KIND_NAMES.get(piece.kind, "paragraph")
+    with st.form(f"edit_form_{piece.id}"):
+        st.text_area(
+            f"Your words for this {kind}",
+            key=f"edit_text_{piece.id}",
+            height=68 if kind in ("title", "heading", "list item") else 200,
+            help="Ctrl+Enter saves. It keeps its place and style in the letter. Leave it empty"
+            " to take it out of the letter.",
+        )
+        with st.container(horizontal=True):
+            st.form_submit_button(
+                "Save",
+                key=f"edit_save_{piece.id}",
+                type="primary",
+                on_click=save_edit,
+                args=(piece,),
+            )
+            st.form_submit_button("Cancel", key=f"edit_cancel_{piece.id}", on_click=stop_editing)
+            if edited:
+                st.form_submit_button(
+                    "Use the text made from my answers",
+                    key=f"edit_undo_{piece.id}",
+                    on_click=use_new_text,
+                    args=(piece.id,),
+                )
+    focus(f".st-key-edit_text_{piece.id} textarea")
+
+
+def preview(final: FinalLetter) -> None:
+    """The letter piece by piece as the downloads hold it, each with its own Edit button."""
+    shown = {piece.id: (piece, text) for piece, text in markdown_pieces(final.letter)}
+    stale = {s.edit.block: s for s in final.stale}
+    editing = st.session_state.get(EDITING)
+    for piece in final.generated.pieces():
+        edited = piece.id in final.edited
+        current = shown[piece.id][0].text if piece.id in shown else ""
+        if piece.id == editing:
+            edit_form(piece, edited)
+            continue
+        words, button = st.columns([9, 1], vertical_alignment="top")
+        with words:
+            if piece.id in shown:
+                _ui.show_letter(shown[piece.id][1])
+            else:
+                st.caption(f"You took this out: {_ui.escape(piece.text[:80])}…")
+            if edited and piece.id not in stale:
+                st.caption(":material/edit: Your own words")
+        button.button(
+            "Edit",
+            key=f"edit_{piece.id}",
+            on_click=start_editing,
+            args=(piece, current or piece.text),
+            type="tertiary",
+            icon=":material/edit:",
+        )
+        if piece.id in stale:
+            stale_note(stale[piece.id], "preview")
+    if back_to := st.session_state.pop(EDITED, None):
+        focus(f".st-key-edit_{back_to} button")
+
+
+def edits_beside_downloads(final: FinalLetter) -> None:
+    """What the downloads hold, and every edit that needs a look, never hidden."""
+    edits = len(final.edited)
+    if not edits:
+        st.info(
+            "The letter downloads hold the letter **made from your answers**, as the preview"
+            " shows it.",
+            icon=":material/auto_awesome:",
+        )
+    else:
+        st.info(
+            "The letter downloads hold the letter as the preview shows it: made from your"
+            f" answers, with **your own words in {plural(edits, 'place')}**.",
+            icon=":material/edit:",
+        )
+    if final.stale:
+        st.warning(
+            f"{plural(len(final.stale), 'edit')} replaced text that your answers have changed"
+            " since. The downloads use your edits; check each one:",
+            icon=":material/sync_problem:",
+        )
+        for stale in final.stale:
+            stale_note(stale, "downloads")
+    for edit in final.unknown:
+        with st.container(border=True, key=f"unknown_{edit.block}"):
+            st.markdown(
+                "**Kept, but not in this letter:** you edited a part that this letter no longer"
+                " has (perhaps its reason or example was taken out). It comes back if the part"
+                f" does.  \n{_plain(edit.text)}"
+            )
+            st.button(
+                "Delete this edit",
+                key=f"drop_{edit.block}",
+                on_click=use_new_text,
+                args=(edit.block,),
+                icon=":material/delete:",
+            )
+
+
+@_ui.fragment
 def letter_page() -> None:
     """Everything below the title. A change here (a reason, the tone, an edit) reruns only this,
     not the whole page and its frame, so the preview follows at once."""
@@ -48,7 +236,7 @@ def letter_page() -> None:
         "Reasons in this letter",
         "letter_reasons",
         draft.reason_ids,
-        partial(set_reasons, draft),
+        change_reasons,
         options=[r.id for r in catalogue.reasons],
         format_func=lambda i: f"{i}. {catalogue.reason(i).title}",
         help="Add or take out reasons here; an example you wrote is kept if you take its"
@@ -72,6 +260,7 @@ def letter_page() -> None:
             options=list(templates),
             format_func=lambda t: templates[t].name,
             captions=[f"{t.description} ({t.length})" for t in templates.values()],
+            help="Each kind of letter keeps its own edits.",
         )
     with right:
         tones = tone_phrases()
@@ -88,13 +277,17 @@ def letter_page() -> None:
         )
 
     today = dt.date.today()
-    letter = assemble(draft, catalogue, today=today)
-    generated = to_text(letter)
-    fingerprint = digest(generated, long_date(today))  # the same tomorrow, if nothing changes
-    edit = draft.letter_edit if draft.letter_edit.text else None
-    final = letter_from_text(letter.title, edit.text) if edit else letter
-    st.markdown(f"**Length:** {length_note(final.word_count())}")
-    own = measure_letter(draft, catalogue, final, today)
+    if carry_over(draft, catalogue, today):
+        _ui.draft_changed()
+        st.info(
+            "Your draft held an edit of the whole letter from an earlier version of this app."
+            " Each paragraph you changed is now an edit of that paragraph, marked *Your own"
+            " words* below; paragraphs you added follow the one before them.",
+            icon=":material/edit:",
+        )
+    final = final_letter(draft, catalogue, today=today)
+    st.markdown(f"**Length:** {length_note(final.letter.word_count())}")
+    own = own_words(draft, catalogue, final, today)
     missing = sum(1 for r in draft.reasons if not r.example.strip())
     if own.low:
         st.info(own_words_note(own, missing), icon=":material/edit_note:")
@@ -108,56 +301,12 @@ def letter_page() -> None:
 
     view = _ui.view_switch(VIEWS, "preview", "letter_view")
     if view == "preview":
-        if edit:
-            st.caption(
-                "This preview is made from your answers. You have edited the final text, so the"
-                " downloads use your edited version instead."
-            )
+        st.caption(
+            "This is the letter your downloads hold. Press **Edit** beside a paragraph, heading"
+            " or ask to put it in your own words; the rest keeps following your answers."
+        )
         with st.container(border=True, key="letter_preview"):
-            _ui.show_letter(letter)
-
-    def keep_edit(text: str) -> None:
-        if text == generated:
-            draft.letter_edit = LetterEdit()
-        else:
-            draft.letter_edit = LetterEdit(text, edit.based_on if edit else fingerprint)
-
-    def regenerate() -> None:
-        draft.letter_edit = LetterEdit()
-        _ui.draft_changed()
-        _ui.notice("Your edits are gone; the letter is made fresh from your answers.", "toast")
-
-    if view == "edit":
-        st.markdown(
-            "Change any words you like. Your edited version is kept as it is: changing your"
-            " answers later will not overwrite it."
-        )
-        if edit and edit.based_on != fingerprint:
-            st.warning(
-                "Your answers have changed since you edited the text. Your edited version has"
-                " not changed, and it is what the downloads use. To bring in the changes, edit"
-                " the text yourself, or replace your edits with a fresh letter.",
-                icon=":material/sync_problem:",
-            )
-        _ui.bound(
-            st.text_area,
-            "The final text of your letter",
-            "letter_edit",
-            edit.text if edit else generated,
-            keep_edit,
-            height=500,
-        )
-        if edit:
-            _ui.confirm_button(
-                "Replace my edits with a fresh letter",
-                "letter_regenerate",
-                question=(
-                    "This throws away your edits and makes the text fresh from your answers."
-                    " Download your edited version first if you may want it."
-                ),
-                yes="Yes, replace my edits",
-                action=regenerate,
-            )
+            preview(final)
 
     if view == "email":
         st.markdown(
@@ -175,13 +324,7 @@ def letter_page() -> None:
             " a reason on the Questions and fairness page.",
             icon=":material/error:",
         )
-    if edit:
-        st.info("The letter downloads use **your edited version**.", icon=":material/edit:")
-    else:
-        st.info(
-            "The letter downloads use the letter **generated from your answers**.",
-            icon=":material/auto_awesome:",
-        )
+    edits_beside_downloads(final)
     author = draft.group.name
     columns = st.columns(3)
     for column, (fmt, label) in zip(
@@ -192,7 +335,7 @@ def letter_page() -> None:
         with column:
             _ui.download(
                 label,
-                partial(render, final, fmt, author),
+                partial(render, final.letter, fmt, author),
                 file_name(draft, fmt),
                 key=f"download_{fmt}",
                 type="primary" if fmt == "docx" else "secondary",
@@ -219,11 +362,15 @@ def letter_page() -> None:
     if draft.template != "councillors":
         st.caption(
             "Ask your councillors to act too: the same reasons and examples, as a shorter"
-            " letter to elected members (made from your answers, not your edits)."
+            " letter to elected members (with any edits you made to that kind of letter)."
         )
         _ui.download(
             "Letter to councillors (.docx)",
-            lambda: render(assemble(draft, catalogue, template="councillors"), "docx", author),
+            lambda: render(
+                final_letter(draft, catalogue, template="councillors", today=today).letter,
+                "docx",
+                author,
+            ),
             file_name(draft, "docx", kind="councillors"),
             key="download_councillors",
         )

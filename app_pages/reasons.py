@@ -19,13 +19,9 @@ VIEWS = {"choose": "Choose from the 26 reasons", "order": "Put your reasons in o
 
 
 def choose(reason_id: int, chosen: bool) -> None:
+    aside = {r.id for r in draft.set_aside}
     set_chosen(draft, reason_id, chosen)
-    if reason_id in {r.id for r in draft.set_aside}:
-        _ui.notice(
-            f"Reason {reason_id} is out of your letter, but its example is kept: tick it again"
-            " to bring the example back.",
-            "toast",
-        )
+    _ui.note_examples_kept(draft, aside)
 
 
 def reorder(reason_id: int, step: int) -> None:
@@ -96,7 +92,7 @@ def order_view() -> None:
             )
 
 
-@st.fragment
+@_ui.fragment
 def reasons_list() -> None:
     """The count and the chosen view: a tick reruns only this, not the whole page and frame."""
     st.markdown(

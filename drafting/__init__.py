@@ -19,8 +19,8 @@ from drafting.draft import (
     CoSignatory,
     Draft,
     DraftError,
+    Edit,
     Group,
-    LetterEdit,
     Question,
     draft_from_dict,
     draft_to_json,
@@ -37,7 +37,7 @@ from drafting.export import (
     to_markdown,
     to_text,
 )
-from drafting.letter import Block, Letter, LetterTemplateError, Span, letter_from_text
+from drafting.letter import Block, Letter, LetterTemplateError, Span
 
 __all__ = [
     "FORMATS",
@@ -49,9 +49,9 @@ __all__ = [
     "Consultation",
     "Draft",
     "DraftError",
+    "Edit",
     "Group",
     "Letter",
-    "LetterEdit",
     "LetterTemplateError",
     "Question",
     "Span",
@@ -61,7 +61,6 @@ __all__ = [
     "draft_from_dict",
     "draft_to_json",
     "file_name",
-    "letter_from_text",
     "list_templates",
     "load_draft",
     "parse_draft",

@@ -3,6 +3,13 @@
     python -m drafting reasons                      # the catalogue as CSV on stdout
     python -m drafting check draft.json             # is this a valid draft?
     python -m drafting build draft.json --template formal --format docx --output letter.docx
+    python -m drafting blocks draft.json --template formal  # the letter's blocks as JSON
+
+`build` applies the draft's `edits`, each in place of its block; an edit whose generated text
+has changed since it was made (stale), or of a block the template does not have, is reported
+on stderr, one line each, and the letter is still written (exit status 0). `blocks` prints
+the generated letter's blocks (each paragraph, heading and list item) as a JSON array of
+{"id", "kind", "text"}: an edit names a block by its id, and its "was" is the block's text.
 
 A bad draft exits with status 2 and a one-line message, never a traceback.
 """
@@ -10,12 +17,14 @@ A bad draft exits with status 2 and a one-line message, never a traceback.
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 from pathlib import Path
 
 from drafting.assembly import UnknownTemplateError, assemble
 from drafting.draft import TONES, DraftError, load_draft
 from drafting.export import FORMATS, file_name, render
+from drafting.final import final_letter
 from reasons.catalogue import load_catalogue
 
 BAD_INPUT = 2
@@ -28,9 +37,13 @@ def _parser() -> argparse.ArgumentParser:
     check = commands.add_parser("check", help="check that a draft file is valid")
     check.add_argument("draft", type=Path)
     build = commands.add_parser("build", help="write the letter for a draft file")
-    build.add_argument("draft", type=Path, help="the draft file (.json)")
-    build.add_argument("--template", help="letter template (default: the draft's own)")
-    build.add_argument("--tone", choices=TONES, help="tone of voice (default: the draft's own)")
+    blocks = commands.add_parser("blocks", help="print the letter's blocks as JSON")
+    for command in (build, blocks):
+        command.add_argument("draft", type=Path, help="the draft file (.json)")
+        command.add_argument("--template", help="letter template (default: the draft's own)")
+        command.add_argument(
+            "--tone", choices=TONES, help="tone of voice (default: the draft's own)"
+        )
     build.add_argument("--format", choices=list(FORMATS), default="docx")
     build.add_argument(
         "--output", type=Path, help="where to write (default: a name from the consultation)"
@@ -50,13 +63,20 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "check":
             print(f"{args.draft}: a valid draft with {len(draft.reasons)} reasons.")
             return 0
-        letter = assemble(draft, catalogue, template=args.template, tone=args.tone)
+        if args.command == "blocks":
+            letter = assemble(draft, catalogue, template=args.template, tone=args.tone)
+            pieces = [{"id": p.id, "kind": p.kind, "text": p.text} for p in letter.pieces()]
+            print(json.dumps(pieces, ensure_ascii=False, indent=2))
+            return 0
+        final = final_letter(draft, catalogue, template=args.template, tone=args.tone)
     except (DraftError, UnknownTemplateError) as e:
         print(f"{args.draft}: {e}", file=sys.stderr)
         return BAD_INPUT
+    for problem in final.problems(args.template or draft.template):
+        print(f"{args.draft}: {problem}", file=sys.stderr)
     output = args.output or Path(file_name(draft, args.format))
     try:
-        output.write_bytes(render(letter, args.format, author=draft.group.name))
+        output.write_bytes(render(final.letter, args.format, author=draft.group.name))
     except OSError as e:
         print(f"Cannot write {output}: {e.strerror}.", file=sys.stderr)
         return 1

@@ -9,8 +9,8 @@ draft raises one `DraftError` whose message says, in plain English, which field 
     drafting.draft.DraftError: Reason 42 is not one of the 26 reasons (they are numbered 1 to 26).
 
 Limits (say them in the app and the README): a draft file of at most 3 MB; each field at most the
-`max` in its metadata below (examples, context and answers 10,000 characters; the user's own
-edit of the letter 200,000; addresses and the group's description 1,000; other single fields
+`max` in its metadata below (examples, context and answers 10,000 characters; each of the
+user's edits of the letter 200,000; addresses and the group's description 1,000; other single fields
 300); lists at most `max` items, each list or map item at most `item_max` characters.
 
 Fields beyond the minimal contract are named in EXTENSIONS (a dotted name reaches inside a
@@ -117,6 +117,8 @@ EXTENSIONS = (
     "situation",
     "set_aside",
     "letter_edit",
+    "edits.template",  # before "edits": an empty list is dropped whole
+    "edits",
     "questions_paste",
     "evidence",
     "fairness",
@@ -128,11 +130,29 @@ EXTENSIONS = (
 
 @dataclass
 class LetterEdit:
-    """The group's own edit of the final letter text, and a digest of the generated text it
-    started from (so the app can say when the answers have changed since). Empty: no edit."""
+    """An older version's edit of the whole letter as one text. Read from old drafts only:
+    loading one carries its text over to `edits` (see `WHOLE_LETTER`); never written again."""
 
     text: str = _text(LETTER_TEXT)
     based_on: str = _text(64)
+
+
+# The block id of an edit of the whole letter, carried over from an old draft's `letter_edit`.
+# `drafting.final.carry_over` splits it into edits of the letter's own blocks.
+WHOLE_LETTER = "letter"
+BLOCK_ID = re.compile(r"[a-z0-9-]{1,80}")
+
+
+@dataclass
+class Edit:
+    """The group's own text for one block of the letter (a paragraph, a heading or one list
+    item, by its id), and the generated text it replaced, to tell when that has changed since.
+    `template` is the letter template it was made in; empty, it applies to any template."""
+
+    block: str = _text(80)
+    was: str = _text(LETTER_TEXT)
+    text: str = _text(LETTER_TEXT)
+    template: str = _text(40)
 
 
 @dataclass
@@ -154,6 +174,8 @@ class Draft:
     situation: dict[str, str] = field(default_factory=dict, metadata={"max": 50})
     set_aside: list[ChosenReason] = _items(REASON_COUNT)
     letter_edit: LetterEdit = field(default_factory=LetterEdit)
+    # The group's edits of the letter, one per block and template (see `drafting.final`).
+    edits: list[Edit] = _items(500)
     # The consultation's questions as pasted, until the group splits them into questions.
     questions_paste: str = _text(LONG_TEXT)
     # Reasons (by id) whose national evidence the group includes; the letter lists its sources.
@@ -303,6 +325,32 @@ def _check_concerns(draft: Draft) -> None:
         seen.add(concern)
 
 
+def _check_edits(draft: Draft) -> None:
+    """Check each edit names a block id and carry an old whole-letter edit over to `edits`."""
+    seen = set()
+    for i, edit in enumerate(draft.edits, start=1):
+        if not BLOCK_ID.fullmatch(edit.block):
+            raise DraftError(
+                f"The field edits[{i}].block should be a block id (lower-case letters, digits"
+                f" and '-'), not '{edit.block[:40]}'."
+            )
+        if edit.template and not re.fullmatch(r"[a-z0-9_-]{1,40}", edit.template):
+            raise DraftError(f"The field edits[{i}].template is not a template name.")
+        if (edit.block, edit.template) in seen:
+            raise DraftError(f"The block '{edit.block}' is edited twice; keep one edit of it.")
+        seen.add((edit.block, edit.template))
+    old = draft.letter_edit.text
+    if old.strip():
+        if (WHOLE_LETTER, draft.template) in seen:  # never both, unless written by hand: keep both
+            edit = next(
+                e for e in draft.edits if (e.block, e.template) == (WHOLE_LETTER, draft.template)
+            )
+            edit.text = f"{edit.text}\n\n{old}"
+        else:
+            draft.edits.append(Edit(WHOLE_LETTER, "", old, draft.template))
+    draft.letter_edit = LetterEdit()
+
+
 def _check_schema(data: Any) -> None:
     if not isinstance(data, dict):
         raise DraftError(f"This file is not a Response Builder draft: it holds {_kind(data)}.")
@@ -350,6 +398,7 @@ def draft_from_dict(data: Any, known_reasons: frozenset[int] = KNOWN_REASONS) ->
             ) from None
     if draft.tone not in TONES:
         raise DraftError(f"The tone '{draft.tone[:40]}' is not one of {', '.join(TONES)}.")
+    _check_edits(draft)
     if not re.fullmatch(r"[a-z0-9_-]{1,40}", draft.template):
         raise DraftError(f"The template name '{draft.template[:40]}' is not a template name.")
     return draft

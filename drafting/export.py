@@ -17,7 +17,7 @@ import unicodedata
 from collections.abc import Callable
 
 from drafting.draft import Draft
-from drafting.letter import Block, Letter, Line, Span
+from drafting.letter import Block, Letter, Line, Piece, Span
 from reasons.catalogue import Catalogue
 
 FORMATS = {"docx": "Word document", "md": "Markdown", "txt": "Plain text"}
@@ -119,23 +119,40 @@ def _plain_line(line: Line, indent: str) -> str:
     return "".join(s.text for s in line).replace("\n", "\n" + indent)
 
 
+def _block_pieces(block: Block, line_text: Callable[[Line, str], str], marks: dict) -> list[str]:
+    """Each piece of a block (a list: each item, with its marker) in one export's form."""
+    if block.kind not in ("bullets", "numbered"):
+        return [marks.get(block.kind, "") + line_text(block.items[0], "")]
+    items = []
+    for n, item in enumerate(block.items, start=1):
+        marker = f"{n}. " if block.kind == "numbered" else "- "
+        items.append(marker + line_text(item, " " * len(marker)))
+    return items
+
+
 def _render(letter: Letter, line_text: Callable[[Line, str], str], heading_marks: dict) -> str:
-    parts = []
-    for block in letter.blocks:
-        if block.kind in ("bullets", "numbered"):
-            items = []
-            for n, item in enumerate(block.items, start=1):
-                marker = f"{n}. " if block.kind == "numbered" else "- "
-                items.append(marker + line_text(item, " " * len(marker)))
-            parts.append("\n".join(items))
-        else:
-            parts.append(heading_marks.get(block.kind, "") + line_text(block.items[0], ""))
+    parts = ["\n".join(_block_pieces(b, line_text, heading_marks)) for b in letter.blocks]
     return "\n\n".join(parts) + "\n"
+
+
+_MARKDOWN_HEADINGS = {"title": "# ", "heading": "## ", "subheading": "### "}
 
 
 def to_markdown(letter: Letter) -> str:
     """Return the letter as Markdown; user text is escaped so it renders exactly as typed."""
-    return _render(letter, _markdown_line, {"title": "# ", "heading": "## ", "subheading": "### "})
+    return _render(letter, _markdown_line, _MARKDOWN_HEADINGS)
+
+
+def markdown_pieces(letter: Letter) -> list[tuple[Piece, str]]:
+    """Each piece of the letter with its Markdown, as `to_markdown` writes it (the preview
+    shows these, one by one, each with its own edit button)."""
+    return [
+        (piece, text)
+        for block in letter.blocks
+        for piece, text in zip(
+            block.pieces(), _block_pieces(block, _markdown_line, _MARKDOWN_HEADINGS), strict=True
+        )
+    ]
 
 
 def to_text(letter: Letter) -> str:

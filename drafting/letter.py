@@ -4,6 +4,17 @@ Templates write a small, fixed subset of HTML; `parse_letter` turns it into bloc
 reaches that HTML only escaped (see `assemble.py`), so nothing a user types can add a block,
 a heading or a tag: it always comes back here as literal text.
 
+Every block, and every item of a list, has an id: the `id="..."` a template gives its tag
+(derived from what the block comes from, such as `reason-20` or `ask-1`, so the same across
+regenerations and tones), else one from its kind and place (`paragraph-3`, the third plain
+paragraph; `asks-2`, the second item of the list `asks`). An id used twice gets `-2`, `-3`...
+
+    >>> letter = parse_letter('<p id="opening">Hello.</p><ol id="asks"><li id="ask-1">A</li>'
+    ...                       '<li>B</li></ol><p>Bye.</p>')
+    >>> [(p.id, p.kind, p.text) for p in letter.pieces()]
+    [('opening', 'paragraph', 'Hello.'), ('ask-1', 'numbered', 'A'), ('asks-2', 'numbered', 'B'), \
+('paragraph-1', 'paragraph', 'Bye.')]
+
     >>> parse_letter('<h1>Our response</h1><p>We <strong>object</strong>.</p>').blocks[1].items
     ((Span(text='We ', bold=False, italic=False), Span(text='object', bold=True, italic=False), \
 Span(text='.', bold=False, italic=False)),)
@@ -11,7 +22,6 @@ Span(text='.', bold=False, italic=False)),)
 
 from __future__ import annotations
 
-import hashlib
 import html
 import re
 from dataclasses import dataclass
@@ -42,15 +52,35 @@ Line = tuple[Span, ...]
 
 
 @dataclass(frozen=True)
+class Piece:
+    """What the group can edit on its own: a paragraph or heading, or one item of a list."""
+
+    id: str
+    kind: str
+    line: Line
+
+    @property
+    def text(self) -> str:
+        return "".join(s.text for s in self.line)
+
+
+@dataclass(frozen=True)
 class Block:
     """One paragraph-level piece of the letter.
 
     `items` holds one entry for a paragraph or heading and one per item for a list. A "\\n"
-    inside a span's text is a line break (address lines, the user's own line breaks).
+    inside a span's text is a line break (address lines, the user's own line breaks). `id` is
+    the block's id; `item_ids` has one id per item (for a paragraph or heading, its own id).
     """
 
     kind: str
     items: tuple[Line, ...]
+    id: str = ""
+    item_ids: tuple[str, ...] = ()
+
+    def pieces(self) -> list[Piece]:
+        ids = self.item_ids or (self.id,) * len(self.items)
+        return [Piece(i, self.kind, line) for i, line in zip(ids, self.items, strict=True)]
 
     @property
     def texts(self) -> list[str]:
@@ -74,6 +104,10 @@ class Letter:
     def word_count(self) -> int:
         return len(self.text.split())
 
+    def pieces(self) -> list[Piece]:
+        """Every editable piece, in the letter's order."""
+        return [piece for block in self.blocks for piece in block.pieces()]
+
 
 def _tidy(spans: list[Span]) -> Line:
     """Merge neighbouring spans of one style and trim the line's outer white space."""
@@ -89,9 +123,22 @@ def _tidy(spans: list[Span]) -> Line:
     return tuple(s for s in merged if s.text)
 
 
-# The subset is small enough for one regular expression: a tag (with at most a class), a run of
-# text, or a stray "<" that is an error. Far faster than html.parser on long letters.
-_TOKEN = re.compile(r'<(/?)([a-z0-9]+)(?:\s+class="([a-z]*)")?\s*/?>|([^<]+)|(<)')
+# The subset is small enough for one regular expression: a tag (with at most a class, then an
+# id), a run of text, or a stray "<" that is an error. Far faster than html.parser on long letters.
+_TOKEN = re.compile(
+    r'<(/?)([a-z0-9]+)(?:\s+class="([a-z]*)")?(?:\s+id="([^"<>]*)")?\s*/?>|([^<]+)|(<)'
+)
+_NOT_ID = re.compile(r"[^a-z0-9]+")
+
+
+def block_id(written: str) -> str:
+    """An id as a template wrote it, made safe: lower case, a run of anything but letters and
+    digits becoming "-" (a template may build an id from data, such as `question-4.1`).
+
+        >>> block_id("Question-4.1 (b)")
+        'question-4-1-b'
+    """
+    return _NOT_ID.sub("-", html.unescape(written).lower()).strip("-")[:70]  # room for "-2"
 
 
 class _LetterParser:
@@ -100,14 +147,19 @@ class _LetterParser:
         self.position = 0
         self.blocks: list[Block] = []
         self.kind: str | None = None  # the open block
+        self.id = ""  # the open block's id, as the template wrote it
         self.items: list[Line] = []
+        self.item_ids: list[str] = []
+        self.item_id = ""  # the open list item's id
+        self.used: set[str] = set()
+        self.counts: dict[str, int] = {}
         self.spans: list[Span] | None = None  # the open line, if any
         self.bold = self.italic = 0
 
     def feed(self) -> None:
         for token in _TOKEN.finditer(self.markup):
             self.position = token.start()
-            closing, tag, css_class, text, stray = token.groups()
+            closing, tag, css_class, tag_id, text, stray = token.groups()
             if stray:
                 self.fail("a '<' that starts no allowed tag")
             elif text is not None:
@@ -115,13 +167,13 @@ class _LetterParser:
             elif closing:
                 self.handle_endtag(tag)
             else:
-                self.handle_starttag(tag, css_class)
+                self.handle_starttag(tag, css_class, block_id(tag_id or ""))
 
     def fail(self, what: str) -> None:
         line = self.markup.count("\n", 0, self.position) + 1
         raise LetterTemplateError(f"{what} (rendered line {line})")
 
-    def handle_starttag(self, tag: str, css_class: str | None) -> None:
+    def handle_starttag(self, tag: str, css_class: str | None, tag_id: str = "") -> None:
         if tag in ("strong", "em", "br"):
             if self.spans is None:
                 self.fail(f"<{tag}> outside a paragraph, heading or list item")
@@ -138,21 +190,33 @@ class _LetterParser:
             kind = css_class or "paragraph"
             if kind not in ("paragraph", *PARAGRAPH_KINDS):
                 self.fail(f'unknown paragraph class "{kind}"')
-            self.open(kind, line=True)
+            self.open(kind, tag_id, line=True)
         elif tag in HEADING_KINDS:
-            self.open(HEADING_KINDS[tag], line=True)
+            self.open(HEADING_KINDS[tag], tag_id, line=True)
         elif tag in LIST_KINDS:
-            self.open(LIST_KINDS[tag], line=False)
+            self.open(LIST_KINDS[tag], tag_id, line=False)
         elif tag == "li":
             if self.kind not in LIST_KINDS.values() or self.spans is not None:
                 self.fail("<li> outside a list, or inside another <li>")
-            self.spans = []
+            self.spans, self.item_id = [], tag_id
         else:
             self.fail(f"<{tag}> is not allowed in a letter template")
 
-    def open(self, kind: str, *, line: bool) -> None:
-        self.kind, self.items = kind, []
+    def open(self, kind: str, tag_id: str, *, line: bool) -> None:
+        self.kind, self.id, self.items, self.item_ids = kind, tag_id, [], []
         self.spans = [] if line else None
+
+    def unique(self, wanted: str, fallback: str) -> str:
+        """The id `wanted` (else one counted from `fallback`), made unique in the letter."""
+        if not wanted:
+            self.counts[fallback] = self.counts.get(fallback, 0) + 1
+            wanted = f"{fallback}-{self.counts[fallback]}"
+        found, n = wanted, 1
+        while found in self.used:
+            n += 1
+            found = f"{wanted}-{n}"
+        self.used.add(found)
+        return found
 
     def handle_endtag(self, tag: str) -> None:
         if tag == "strong":
@@ -165,6 +229,7 @@ class _LetterParser:
             line = _tidy(self.spans)
             if line:
                 self.items.append(line)
+                self.item_ids.append(self.item_id if tag == "li" else "")
             self.spans = None
             if tag != "li":
                 self.end_block()
@@ -175,8 +240,16 @@ class _LetterParser:
 
     def end_block(self) -> None:
         if self.items:
-            self.blocks.append(Block(self.kind or "paragraph", tuple(self.items)))
-        self.kind, self.items, self.spans = None, [], None
+            kind = self.kind or "paragraph"
+            block_id = self.unique(self.id, kind)
+            item_ids = (block_id,)
+            if kind in LIST_KINDS.values():
+                item_ids = tuple(
+                    self.unique(wanted or f"{block_id}-{n}", kind)
+                    for n, wanted in enumerate(self.item_ids, start=1)
+                )
+            self.blocks.append(Block(kind, tuple(self.items), block_id, item_ids))
+        self.kind, self.id, self.items, self.item_ids, self.spans = None, "", [], [], None
 
     def handle_data(self, data: str) -> None:
         if self.spans is None:
@@ -196,41 +269,3 @@ def parse_letter(markup: str, title: str = "") -> Letter:
     if parser.kind is not None:
         parser.fail(f"a {parser.kind} block is not closed")
     return Letter(title, tuple(parser.blocks))
-
-
-_BLANK_LINE = re.compile(r"\n[ \t]*\n\s*")
-
-
-def letter_from_text(title: str, text: str) -> Letter:
-    """Turn plain text (a group's own edit of its letter) back into a Letter for the exporters.
-
-    Each block between blank lines becomes a paragraph, keeping its line breaks; a block that is
-    exactly `title` becomes the letter's title heading.
-
-        >>> letter = letter_from_text("Our response", "Our response\\n\\nWe object.")
-        >>> [b.kind for b in letter.blocks]
-        ['title', 'paragraph']
-    """
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    blocks = []
-    for chunk in _BLANK_LINE.split(text):
-        chunk = chunk.strip()
-        if chunk:
-            kind = "title" if title.strip() and chunk == title.strip() else "paragraph"
-            blocks.append(Block(kind, ((Span(chunk),),)))
-    return Letter(title, tuple(blocks))
-
-
-def digest(text: str, dated: str = "") -> str:
-    """A short fingerprint of a letter's text, to tell later whether it has changed.
-
-    `dated` is the letter's own date as written in it: it is left out, so that a letter made
-    again on another day, from the same answers, has the same fingerprint.
-
-        >>> digest("25 November 2026. We object.", "25 November 2026") == digest(
-        ...     "26 November 2026. We object.", "26 November 2026")
-        True
-    """
-    if dated:
-        text = text.replace(dated, "")
-    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:32]

@@ -14,7 +14,7 @@ import pytest
 from streamlit.runtime.media_file_manager import MediaFileManager
 from streamlit.testing.v1 import AppTest, app_test
 
-from drafting import ChosenReason, Draft, assemble, parse_draft, to_text
+from drafting import ChosenReason, Draft, assemble, draft_to_json, parse_draft, to_text
 from tests.conftest import BAD_DRAFTS, DATA
 
 APP = Path(__file__).resolve().parents[1] / "app.py"
@@ -35,9 +35,20 @@ def go(at: AppTest, page: str) -> AppTest:
 
 
 def show(at: AppTest, view: str) -> AppTest:
-    """Choose what the letter page shows: "preview", "edit" or "email"."""
+    """Choose what the letter page shows: "preview" or "email"."""
     at.segmented_control(key="letter_view").set_value(view).run()
     return at
+
+
+def edit_block(at: AppTest, block: str, change) -> str:
+    """On the letter page, press Edit beside `block`, change its text with `change(text)`, and
+    save; return the text saved."""
+    at.button(key=f"edit_{block}").click().run()
+    box = at.text_area(key=f"edit_text_{block}")
+    text = change(box.value)
+    box.input(text)
+    at.button(key=f"edit_save_{block}").click().run()
+    return text
 
 
 def draft_of(at: AppTest) -> Draft:
@@ -46,8 +57,8 @@ def draft_of(at: AppTest) -> Draft:
 
 def preview(at: AppTest) -> str:
     """The letter preview as the reader sees it: Markdown with its backslash escapes undone."""
-    (block,) = at.container(key="letter_preview").markdown
-    return re.sub(r"\\(.)", r"\1", block.value)
+    blocks = at.container(key="letter_preview").markdown
+    return re.sub(r"\\(.)", r"\1", "\n\n".join(b.value for b in blocks))
 
 
 def texts(elements) -> str:
@@ -200,37 +211,70 @@ def test_an_empty_selection_says_what_to_do_next(page, button):
     assert at.checkbox(key="reason_1")  # now on the reasons page
 
 
-# The group's own edit of the final text.
-def test_an_edited_letter_survives_a_change_of_tone_until_regenerated(sample, downloads, catalogue):
-    at = show(open_app(sample, "letter"), "edit")
-    assert "generated from your answers" in texts(at.info)
-    edited = at.text_area(key="letter_edit").value.replace("Dear", "Dear Ms Rahman and", 1)
-    edited += "\nWe would welcome a meeting.\n"
-    at.text_area(key="letter_edit").input(edited).run()
-    assert "your edited version" in texts(at.info)
+# The group's own edits, block by block.
+def test_an_edit_keeps_its_place_and_is_marked_stale_when_its_text_changes(
+    sample, downloads, catalogue
+):
+    at = open_app(sample, "letter")
+    assert "made from your answers" in texts(at.info)
+    edited = edit_block(at, "salutation", lambda t: t.replace("Dear", "Dear Ms Rahman and", 1))
+    assert edited in preview(at)
+    assert "your own words in 1 place" in texts(at.info)
     assert not at.warning
+    word = docx.Document(io.BytesIO(downloads(at)["download_docx"][1]))
+    assert edited in [p.text for p in word.paragraphs]
+    assert word.paragraphs[4].style.name == "Heading 1"  # the rest keeps its shape
 
-    at.radio(key="letter_tone").set_value("firm").run()
-    assert at.text_area(key="letter_edit").value == edited
-    assert "Your answers have changed since you edited the text" in at.warning[0].value
+    at.radio(key="letter_tone").set_value("firm").run()  # the opening changes, not the salutation
+    assert not at.warning
+    edit_block(at, "position", lambda t: t + " We would welcome a meeting.")
+    at.radio(key="letter_tone").set_value("formal").run()  # the position's words change
+    assert "1 edit replaced text that your answers have changed" in at.warning[0].value
+    stale = at.container(key="stale_downloads_position")
+    assert "We would welcome a meeting\\." in stale.markdown[1].value  # escaped: shown as typed
     assert "We would welcome a meeting." in downloads(at)["download_txt"][1].decode()
-    assert "We oppose the proposal" in preview(show(at, "preview"))  # it follows the new tone
-    show(at, "edit")
-
-    at.button(key="letter_regenerate").click().run()
-    at.button(key="letter_regenerate_yes").click().run()
-    fresh = at.text_area(key="letter_edit").value
-    assert fresh == to_text(assemble(draft_of(at), catalogue))
-    assert "We would welcome a meeting." not in fresh and "We oppose the proposal" in fresh
-    assert "generated from your answers" in texts(at.info)
+    at.button(key="use_new_downloads_position").click().run()
+    assert not at.warning
+    assert "We would welcome a meeting." not in preview(at)
+    assert edited in preview(at)
 
 
-def test_the_regenerate_question_can_be_cancelled(sample):
-    at = show(open_app(sample, "letter"), "edit")
-    at.text_area(key="letter_edit").input("Our own letter.").run()
-    at.button(key="letter_regenerate").click().run()
-    at.button(key="letter_regenerate_cancel").click().run()
-    assert at.text_area(key="letter_edit").value == "Our own letter."
+def test_a_stale_edit_can_be_kept_and_each_template_keeps_its_own_edits(sample):
+    at = open_app(sample, "letter")
+    edit_block(at, "reason-20-example", lambda t: t + " It closed in March.")
+    draft_of(at).reasons[1].example = "A different example now."
+    at.run()
+    assert at.container(key="stale_preview_reason-20-example")
+    at.button(key="keep_preview_reason-20-example").click().run()
+    assert not at.warning
+    assert "It closed in March." in preview(at)
+    at.radio(key="letter_template").set_value("email").run()
+    assert "It closed in March." not in preview(at)
+    at.radio(key="letter_template").set_value("formal").run()
+    assert "It closed in March." in preview(at)
+
+
+def test_an_edit_can_be_cancelled(sample):
+    at = open_app(sample, "letter")
+    at.button(key="edit_closing").click().run()
+    at.text_area(key="edit_text_closing").input("Not this.")
+    at.button(key="edit_cancel_closing").click().run()
+    assert draft_of(at).edits == []
+    assert "Not this." not in preview(at)
+
+
+def test_an_old_whole_letter_edit_is_split_into_block_edits(sample, catalogue):
+    text = to_text(assemble(sample, catalogue)).replace("Dear", "Dear Ms Rahman and", 1)
+    text += "\nA paragraph we added at the end.\n"
+    sample.letter_edit.text = text
+    old = parse_draft(draft_to_json(sample))
+    at = open_app(old, "letter")
+    assert "earlier version of this app" in texts(at.info)
+    shown = preview(at)
+    assert "Dear Ms Rahman and" in shown and "A paragraph we added at the end." in shown
+    # The changed paragraph is an edit of its own block; the added one joins the block before.
+    assert [e.block for e in draft_of(at).edits] == ["salutation", "signature"]
+    assert draft_of(at).letter_edit.text == ""
 
 
 # Everything typed survives moving between pages.
@@ -258,10 +302,11 @@ def test_user_text_appears_literally_in_the_preview_and_the_edit_box():
     shown = preview(at)
     assert HOSTILE in shown and "[Our group](http://x)" in shown
     assert "49" not in shown
-    raw = at.container(key="letter_preview").markdown[0].value
+    raw = "\n".join(m.value for m in at.container(key="letter_preview").markdown)
     for escaped in (r"\[link\](", r"\<script\>", r"\$5", r"\{\{ 7\*7 \}\}", r"\# not"):
         assert escaped in raw
-    assert HOSTILE in show(at, "edit").text_area(key="letter_edit").value
+    at.button(key="edit_reason-2-example").click().run()
+    assert HOSTILE in at.text_area(key="edit_text_reason-2-example").value
 
 
 # The steps, one by one.

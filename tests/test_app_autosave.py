@@ -10,7 +10,7 @@ import streamlit as st
 from streamlit.testing.v1 import AppTest
 
 from drafting.store import DraftStore, is_draft_id
-from tests.test_app import APP, draft_of, go, show, texts
+from tests.test_app import APP, draft_of, edit_block, go, preview, texts
 from tests.test_hostile import PAYLOADS
 
 
@@ -145,14 +145,12 @@ def test_situation_answers_set_aside_examples_and_letter_edits_are_saved_too():
     go(at, "reasons")
     at.checkbox(key="reason_20").uncheck().run()
     at.checkbox(key="reason_2").check().run()
-    show(go(at, "letter"), "edit")
-    at.text_area(key="letter_edit").input("My own letter.").run()
+    edit_block(go(at, "letter"), "closing", lambda _: "My own closing words.")
     stored = DraftStore().load(link).draft
     assert list(stored.situation.values()) == ["yes"]
     assert stored.set_aside[0].example == "An example to set aside."
-    assert stored.letter_edit.text == "My own letter."
-    again = show(open_tab(link, "letter"), "edit")
-    assert again.text_area(key="letter_edit").value == "My own letter."
+    assert [(e.block, e.text) for e in stored.edits] == [("closing", "My own closing words.")]
+    assert "My own closing words." in preview(open_tab(link, "letter"))
 
 
 def test_an_oversized_upload_is_refused_and_changes_nothing():
@@ -171,7 +169,8 @@ def test_a_hostile_payload_is_saved_and_shown_exactly_as_typed(name):
     again = open_tab(link_of(at), "letter")
     assert draft_of(again).reasons[0].example == payload
     # The letter trims white space at the very end of a paragraph (here a vertical tab).
-    assert payload.strip() in show(again, "edit").text_area(key="letter_edit").value
+    again.button(key="edit_reason-20-example").click().run()
+    assert payload.strip() in again.text_area(key="edit_text_reason-20-example").value
     assert not again.exception
 
 

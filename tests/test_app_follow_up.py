@@ -11,7 +11,7 @@ import docx
 from drafting import ChosenReason, CoSignatory, Draft, parse_draft
 from drafting.profile import profile_to_json
 from tests import test_app
-from tests.test_app import draft_of, go, open_app, preview, show, texts
+from tests.test_app import draft_of, edit_block, go, open_app, preview, show, texts
 from tests.test_app_autosave import link_of, open_tab, type_an_example
 
 downloads = test_app.downloads  # the fixture that reopens what a download button gives
@@ -124,10 +124,9 @@ def test_the_own_words_share_is_shown_and_nudges_when_low(catalogue):
 
 
 def test_words_added_in_an_edit_count_as_the_groups_own(sample):
-    at = show(open_app(sample, "letter"), "edit")
+    at = open_app(sample, "letter")
     before = own_words_percent(at)
-    edited = at.text_area(key="letter_edit").value + "\n" + "We run a lunch club. " * 60
-    at.text_area(key="letter_edit").input(edited).run()
+    edit_block(at, "closing", lambda text: text + " We run a lunch club." * 60)
     assert own_words_percent(at) > before + 20
 
 

@@ -2,7 +2,8 @@
 
 import pytest
 
-from drafting import ChosenReason, Draft, Question, assemble, letter_from_text, to_text
+from drafting import ChosenReason, Draft, Edit, Question, assemble
+from drafting.final import final_letter, own_words
 from drafting.ownwords import measure, measure_letter, own_words_note, without_own_writing
 from tests.conftest import LETTER_DATE
 
@@ -52,10 +53,16 @@ def test_the_groups_examples_and_answers_count_exactly(catalogue, template):
 
 
 def test_words_the_group_adds_in_its_own_edit_count(sample, catalogue):
-    letter = assemble(sample, catalogue, today=LETTER_DATE)
-    before = measure_letter(sample, catalogue, letter, LETTER_DATE)
-    edited = to_text(letter) + "\nWe invite you to visit our Thursday lunch club.\n"
-    after = measure_letter(sample, catalogue, letter_from_text(letter.title, edited), LETTER_DATE)
+    before = own_words(
+        sample, catalogue, final_letter(sample, catalogue, today=LETTER_DATE), LETTER_DATE
+    )
+    closing = next(
+        p for p in assemble(sample, catalogue, today=LETTER_DATE).pieces() if p.id == "closing"
+    )
+    edited = closing.text + " We invite you to visit our Thursday lunch club."
+    sample.edits = [Edit("closing", closing.text, edited)]
+    final = final_letter(sample, catalogue, today=LETTER_DATE)
+    after = own_words(sample, catalogue, final, LETTER_DATE)
     assert after.own == before.own + 9
 
 

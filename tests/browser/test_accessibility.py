@@ -126,6 +126,12 @@ def click_then_see(name: str, shown):
     return show
 
 
+def edit_opening(page: Page) -> None:
+    """Press Edit beside the letter's opening paragraph and wait for its text box."""
+    page.locator(".st-key-edit_opening button").click()
+    expect(page.get_by_role("textbox", name="Your words for this paragraph")).to_be_visible()
+
+
 # What a page shows only after a click, audited too when a draft is loaded: (page's link, what
 # the view is called in the summary, how to open it).
 MORE_VIEWS = (
@@ -157,14 +163,7 @@ MORE_VIEWS = (
             lambda page: page.get_by_role("button", name="Move down").first,
         ),
     ),
-    (
-        "Your letter",
-        "final text",
-        click_then_see(
-            "Edit the final text",
-            lambda page: page.get_by_label("The final text of your letter"),
-        ),
-    ),
+    ("Your letter", "editing a paragraph", edit_opening),
 )
 
 
