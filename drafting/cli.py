@@ -3,6 +3,7 @@
     python -m drafting reasons                      # the catalogue as CSV on stdout
     python -m drafting check draft.json             # is this a valid draft?
     python -m drafting build draft.json --template formal --format docx --output letter.docx
+    python -m drafting consultation paper.pdf       # what a consultation document says, as JSON
 
 A bad draft exits with status 2 and a one-line message, never a traceback.
 """
@@ -10,10 +11,12 @@ A bad draft exits with status 2 and a one-line message, never a traceback.
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 from pathlib import Path
 
 from drafting.assembly import UnknownTemplateError, assemble
+from drafting.consultation import ConsultationError, read_consultation
 from drafting.draft import TONES, DraftError, load_draft
 from drafting.export import FORMATS, file_name, render
 from reasons.catalogue import load_catalogue
@@ -35,11 +38,31 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument(
         "--output", type=Path, help="where to write (default: a name from the consultation)"
     )
+    consultation = commands.add_parser(
+        "consultation", help="read a consultation document (PDF, Word or text) and print JSON"
+    )
+    consultation.add_argument("document", type=Path)
     return parser
+
+
+def _consultation(path: Path) -> int:
+    """Print what a consultation document says as one JSON object; exit 2 if it is unreadable."""
+    try:
+        reading = read_consultation(path.read_bytes(), path.name)
+    except OSError as e:
+        print(f"Cannot read {path}: {e.strerror}.", file=sys.stderr)
+        return BAD_INPUT
+    except ConsultationError as e:
+        print(f"{path}: {e}", file=sys.stderr)
+        return BAD_INPUT
+    print(json.dumps(reading.to_json(), ensure_ascii=False, indent=2))
+    return 0
 
 
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
+    if args.command == "consultation":
+        return _consultation(args.document)
     catalogue = load_catalogue()
     if args.command == "reasons":
         columns = ["id", "title", "theme", "theme_title", "summary", "source"]

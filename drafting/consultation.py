@@ -10,7 +10,7 @@ passages that tie the proposal to a reason, each quoted as written with its page
     >>> found.closes, [(q.number, q.text) for q in found.questions]
     ('2027-01-31', [('1', 'Do you agree with a single lead provider?')])
     >>> [(s.reason, s.quote) for s in found.signals][:1]
-    [(14, 'Q1. Do you agree with a single lead provider?')]
+    [(14, 'Do you agree with a single lead provider?')]
 
 Anything that cannot be read raises one `ConsultationError` with a message fit to show a user.
 """
@@ -28,7 +28,7 @@ from drafting.draft import MEDIUM_TEXT, Draft, Question, Quote
 from drafting.fairness import is_short
 from drafting.questions import split_questions
 from drafting.selection import set_chosen
-from reasons.signals import Signal, signals
+from reasons.signals import signals
 
 MAX_BYTES = 20_000_000
 MAX_PAGES = 300
@@ -277,8 +277,14 @@ _CLOSES = re.compile(
     re.I,
 )
 _OPENS = re.compile(r"\b(?:opens?|opened|opening|launch\w*|start\w*|begins?|began|from)\b", re.I)
-# A sentence ends at . ! or ? after a word (not after "Q1." or "4.1"), or at a blank line.
-_SENTENCE_END = re.compile(r"(?<=[^\W\d][.!?])\s+(?=[A-Z(“\"'‘])|(?<=[)’”\"'%][.!?])\s+|\n\s*\n")
+# A sentence ends at . ! or ? before a space and a capital ("4.1" and "11.59pm" go on). or at a blank line.
+# A sentence ends at . ! or ? before a space and a capital ("4.1" and "11.59pm" go on).
+_SENTENCE_END = re.compile(r"(?<=\w[.!?])\s+(?=[A-Z(“\"'‘])|(?<=[)’”\"'%][.!?])\s+")
+# A paragraph or question number at the start of a line: "4.1", "3.", "Q2", "(b)".
+_LEADING_NUMBER = re.compile(
+    r"^\s*(?:(?:q|question)\s*\d{1,3}[a-z]?[.):]?|\d{1,3}(?:\.\d{1,3})+|\(?\d{1,3}[a-z]?[.):])\s+",
+    re.I,
+)
 _EMAIL = re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
 _URL = re.compile(r"\b(?:https?://|www\.)[^\s<>()\"']+", re.I)
 _POSTCODE = re.compile(r"\b[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2}\b")
@@ -336,13 +342,34 @@ class _Sentence:
     page: int | None
 
 
+def _paragraphs(text: str) -> list[str]:
+    """Split a page's lines into paragraphs: at a blank line, at a numbered line, and after a
+    short line with no closing punctuation (a heading) when the next line starts a new one."""
+    paragraphs: list[list[str]] = [[]]
+    for line in text.splitlines():
+        line = line.strip()
+        previous = paragraphs[-1][-1] if paragraphs[-1] else ""
+        heading = (
+            previous
+            and len(previous) < 60
+            and not previous.endswith((".", ",", ";", ":", "-"))
+            and line[:1].isupper()
+        )
+        if not line or _LEADING_NUMBER.match(line) or heading:
+            paragraphs.append([])
+        if line:
+            paragraphs[-1].append(line)
+    return [" ".join(p) for p in paragraphs if p]
+
+
 def _sentences(pages: list[Page]) -> list[_Sentence]:
+    """The document's sentences with their pages, whitespace collapsed and any paragraph or
+    question number in front left out."""
     found = []
     for page in pages:
-        for part in _SENTENCE_END.split(page.text):
-            # A heading or a form line on its own line is a sentence of its own too.
-            for piece in re.split(r"\n(?=\s*(?:Q(?:uestion)?\s*)?\d{1,3}[.):]\s)", part):
-                if text := _flat(piece):
+        for paragraph in _paragraphs(page.text):
+            for sentence in _SENTENCE_END.split(_LEADING_NUMBER.sub("", paragraph)):
+                if text := _flat(sentence):
                     found.append(_Sentence(text, page.number))
     return found
 
@@ -383,9 +410,14 @@ def _dates(sentences: list[_Sentence]) -> tuple[dt.date | None, dt.date | None, 
 
 
 def _title(pages: list[Page], body: str) -> str:
+    """A "Title:" line, else the first line near the top that names a consultation (a title
+    that wraps onto a line starting in lower case is joined up), else the first line."""
     if match := _LABELS["title"].search(pages[0].text):
         return _flat(match[1])
     lines = [_flat(line) for line in pages[0].text.splitlines()[:20]]
+    for i in range(len(lines) - 1, 0, -1):
+        if lines[i][:1].islower() and lines[i - 1] and not lines[i - 1].endswith((".", ":")):
+            lines[i - 1 : i + 1] = [f"{lines[i - 1]} {lines[i]}"]
     lines = [
         line
         for line in lines
@@ -466,7 +498,7 @@ def _respond_to(text: str) -> str:
 
 _QUESTION_LIKE = re.compile(
     r"\?|^\s*(?:q|question)\s*\d|^\W*(?:\d{1,3}[a-z]?[.):]?\s+)?(?:please|tell us|describe"
-    r"|explain|list|give|what|how|why|do you|to what extent|is there|are there|would you)\b",
+    r"|explain|list|give us)\b",
     re.I,
 )
 _LETTERED_LINE = re.compile(r"^\s*\(?[a-z]\)\s+\S", re.I)
@@ -514,7 +546,7 @@ def find_questions(pages: list[Page]) -> list[Question]:
     seen = set()
     for question in split_questions("\n".join(_question_lines(pages))):
         key = question.number or question.text
-        if question.number and key not in seen and _QUESTION_LIKE.search(question.text + "?"):
+        if question.number and key not in seen:
             seen.add(key)
             found.append(question)
     return found[:MAX_QUESTIONS]
@@ -541,26 +573,36 @@ def find_signals(
     sentences: list[_Sentence], short_period: _Sentence | None = None
 ) -> list[Passage]:
     """One passage per signal found, the signals found most often first (ties in the file's
-    order); a signal with `dates` is also found from `short_period`."""
+    order). The passage quoted is the first that states something, else the first question
+    that names it; a signal with `dates` is also found from `short_period`. A passage that
+    another signal of the same reason found already is not listed twice."""
     hits: list[tuple[int, int, Passage]] = []
     for order, signal in enumerate(signals()):
-        first: Passage | None = None
+        found: list[Passage] = []
         count = 0
         for sentence in sentences:
             for match in signal.pattern.finditer(sentence.text):
                 count += 1
-                if first is None:
-                    quote = _quote(sentence.text, match.start(), match.end())
-                    first = Passage(signal.reason, quote, sentence.page, signal.name)
-        if first is None and signal.dates and short_period is not None:
-            count, first = 1, _passage(signal, short_period)
-        if first is not None:
+                quote = _quote(sentence.text, match.start(), match.end())
+                found.append(Passage(signal.reason, quote, sentence.page, signal.name))
+        if not found and signal.dates and short_period is not None:
+            count = 1
+            found.append(
+                Passage(
+                    signal.reason, _quote(short_period.text, 0, 0), short_period.page, signal.name
+                )
+            )
+        if found:
+            first = next((p for p in found if not p.quote.endswith("?")), found[0])
             hits.append((-count, order, first))
-    return [passage for *_, passage in sorted(hits, key=lambda h: h[:2])]
-
-
-def _passage(signal: Signal, sentence: _Sentence) -> Passage:
-    return Passage(signal.reason, _quote(sentence.text, 0, 0), sentence.page, signal.name)
+    passages = [passage for *_, passage in sorted(hits, key=lambda h: h[:2])]
+    seen = set()
+    unique = []
+    for passage in passages:
+        if (passage.reason, passage.quote) not in seen:
+            seen.add((passage.reason, passage.quote))
+            unique.append(passage)
+    return unique
 
 
 def read_consultation(data: bytes, name: str = "") -> Reading:
