@@ -271,13 +271,9 @@ _DATE = re.compile(
     )\b""",
     re.IGNORECASE | re.VERBOSE,
 )
-_CLOSES = re.compile(
-    r"\b(?:clos\w*|deadline|ends?|ending|no later than|not later than|by midnight|until|before"
-    r"|by|to|last day)\b",
-    re.I,
-)
+# Words just before a date that make it the closing date, or the opening date.
+_CLOSES = re.compile(r"\b(?:clos\w*|deadline|ends?|ending|no later than|by|until|last day)\b", re.I)
 _OPENS = re.compile(r"\b(?:opens?|opened|opening|launch\w*|start\w*|begins?|began|from)\b", re.I)
-# A sentence ends at . ! or ? before a space and a capital ("4.1" and "11.59pm" go on). or at a blank line.
 # A sentence ends at . ! or ? before a space and a capital ("4.1" and "11.59pm" go on).
 _SENTENCE_END = re.compile(r"(?<=\w[.!?])\s+(?=[A-Z(“\"'‘])|(?<=[)’”\"'%][.!?])\s+")
 # A paragraph or question number at the start of a line: "4.1", "3.", "Q2", "(b)".
@@ -397,12 +393,13 @@ def _dates(sentences: list[_Sentence]) -> tuple[dt.date | None, dt.date | None, 
                 closes, where = last, sentence
                 continue
         for m, d in matches:
+            # The nearest word before the date says which date it is.
             before = sentence.text[max(0, m.start() - 60) : m.start()]
-            if closes is None and re.search(
-                r"\bclos\w*|\bdeadline\b|\bno later than\b|\bends?\b|\bby\b|\buntil\b", before, re.I
-            ):
+            close_at = max((w.end() for w in _CLOSES.finditer(before)), default=-1)
+            open_at = max((w.end() for w in _OPENS.finditer(before)), default=-1)
+            if closes is None and close_at > open_at:
                 closes, where = d, sentence
-            elif opens is None and _OPENS.search(before):
+            elif opens is None and open_at > close_at:
                 opens = d
     if opens and closes and opens > closes:
         opens = None
