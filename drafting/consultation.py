@@ -75,6 +75,13 @@ class Reading:
     pages: int | None = None  # how many pages the document has, where it has pages
     note: str = ""  # something the group should know about the reading, e.g. pages left out
 
+    def suggestions(self) -> list[Passage]:
+        """The reasons to suggest: one passage for each reason, best first."""
+        best: dict[int, Passage] = {}
+        for passage in self.signals:
+            best.setdefault(passage.reason, passage)
+        return list(best.values())
+
     def to_json(self) -> dict[str, Any]:
         """The command line's JSON object."""
         return {
@@ -485,8 +492,11 @@ def _respond_to(text: str) -> str:
         if not starts and "freepost" not in before.lower():
             continue
         start = starts[-1] if starts else before.lower().rfind("freepost")
-        address = re.sub(r"\s*\n\s*", ", ", (before[start:] + match[0]).strip(" ,:\n"))
-        found.append(re.sub(r"[ \t]+", " ", address))
+        address = (before[start:] + match[0]).strip(" ,:\n")
+        # An address set out one part to a line gets commas; one written in a sentence (with
+        # its own commas) has only wrapped lines.
+        joint = " " if "," in address else ", "
+        found.append(re.sub(r"\s+", " ", re.sub(r"\s*\n\s*", joint, address)))
         break
     return "; ".join(found)[:MEDIUM_TEXT]
 

@@ -33,7 +33,7 @@ def test_a_council_paper_in_pdf_gives_its_details(paper):
     assert (paper.opens, paper.closes) == ("2026-11-03", "2026-12-15")
     assert paper.respond_to == (
         "wellbeing.consultation@westbrook.example; https://haveyoursay.westbrook.example/wellbeing;"
-        " Freepost WESTBROOK CONSULTATION, Civic Centre, Market Street, Westbrook, WB1 2AA"
+        " Freepost WESTBROOK CONSULTATION, Civic Centre, Market Street, Westbrook WB1 2AA"
     )
     assert paper.pages == 5
 
