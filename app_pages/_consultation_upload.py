@@ -13,7 +13,6 @@ import streamlit as st
 
 from app_pages import _ui
 from drafting.consultation import (
-    MAX_BYTES,
     SHOWN_FIRST,
     ConsultationError,
     Passage,
@@ -164,9 +163,9 @@ def section() -> None:
         type=["pdf", "docx", "txt"],
         key="consultation_file",
         on_change=_read_upload,
-        max_upload_size=MAX_BYTES // 1_000_000,
-        help="A PDF or Word file of the consultation, up to 20 MB. A scanned document has no"
-        " text to read: paste the parts that matter instead.",
+        help="A PDF or Word file of the consultation, up to"
+        f" {st.get_option('server.maxUploadSize')} MB. For a larger one, or a scan (pictures"
+        " of pages, with no text to read), paste the parts that matter instead.",
     )
     with st.expander("Or paste its text from a web page"):
         st.text_area("The consultation's text", key="consultation_paste", height=150)

@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from io import BytesIO
 from typing import Any
 
+from drafting.checks import plural
 from drafting.draft import MEDIUM_TEXT, Draft, Question, Quote
 from drafting.fairness import is_short
 from drafting.questions import split_questions
@@ -656,8 +657,9 @@ def fill_draft(draft: Draft, reading: Reading, chosen: list[Passage]) -> list[st
 
     The details found replace the draft's (a detail not found leaves the draft's as it is); the
     questions are added after any the draft holds, except those it has already, up to its
-    limit; each chosen passage's reason is added, or given the quote if it has none. Return
-    what was filled, in words, e.g. ["the title", "3 questions", "2 reasons with quotes"].
+    limit; each chosen passage's reason is added, and given the quote if it has none (a passage
+    already quoted for another reason is not quoted twice). Return
+    what was filled, in words, e.g. ["the title", "3 questions", "2 reasons (2 with a quote)"].
     """
     filled = []
     details = {
@@ -685,14 +687,17 @@ def fill_draft(draft: Draft, reading: Reading, chosen: list[Passage]) -> list[st
     new = new[: max(0, MAX_QUESTIONS - len(draft.questions))]
     draft.questions.extend(Question(text=q.text, number=q.number) for q in new)
     if new:
-        filled.append(f"{len(new)} question{'s' if len(new) != 1 else ''}")
+        filled.append(plural(len(new), "question"))
     quoted = 0
+    used = {r.quote.text for r in draft.reasons}
     for passage in chosen:
         set_chosen(draft, passage.reason, True)
         reason = next(r for r in draft.reasons if r.id == passage.reason)
-        if not reason.quote.text.strip():
+        # A passage that two reasons answer is quoted once in the letter, under the first.
+        if not reason.quote.text.strip() and passage.quote not in used:
             reason.quote = Quote(passage.quote, passage.page)
+            used.add(passage.quote)
             quoted += 1
-    if quoted:
-        filled.append(f"{quoted} reason{'s' if quoted != 1 else ''} with quotes")
+    if chosen:
+        filled.append(f"{plural(len(chosen), 'reason')} ({quoted} with a quote)")
     return filled
