@@ -158,9 +158,22 @@ def paper_pdf(pages: list[list[tuple[str, str]]] = PAPER_PAGES, repeat: int = 1)
     return bytes(pdf.output())
 
 
-def long_pdf(repeat: int = 13) -> bytes:
-    """A long consultation paper: 2 + 3 x 13 = 41 pages, the middle pages repeated."""
-    return paper_pdf(repeat=repeat)
+# Background of the kind that fills most pages of a long paper, our own invented words.
+BACKGROUND = (
+    "Demand for support has grown each year since 2021, above all among people over 75 who"
+    " live alone. Local organisations report longer waiting lists for befriending, and more"
+    " referrals from GP practices and the hospital discharge team. Volunteers give around"
+    " 1,200 hours a month across the city, and most groups also raise money of their own from"
+    " trusts, events and donations. The council spends about 1.4 million pounds a year on"
+    " these services, shared between eleven organisations of very different sizes."
+)
+
+
+def long_pdf(repeat: int = 13, background: int = 4) -> bytes:
+    """A long consultation paper: 2 + 3 x `repeat` pages (41 by default), each middle page
+    with `background` more paragraphs, about 3,000 characters a page as in a real paper."""
+    middle = [page + [("text", BACKGROUND)] * background for page in PAPER_PAGES[1:-1]]
+    return paper_pdf([PAPER_PAGES[0], *middle, PAPER_PAGES[-1]], repeat=repeat)
 
 
 def form_docx(title: str = FORM_TITLE) -> bytes:
