@@ -1,5 +1,6 @@
 """On the Start page: read the consultation document, show what was found for the group to
-confirm or correct, and fill the response only when they say so.
+confirm or correct, and fill the response only when they say so. On the Local examples page:
+the quote a chosen reason carries from the document.
 
 The reading waits in session_state["consultation_reading"] while it is shown; each detail found
 seeds its own widget, so what is filled is what the group saw and perhaps corrected.
@@ -20,6 +21,7 @@ from drafting.consultation import (
     fill_draft,
     read_consultation,
 )
+from drafting.draft import ChosenReason, Quote
 from drafting.questions import describe, split_questions
 
 READING = "consultation_reading"
@@ -89,9 +91,30 @@ def _discard() -> None:
     st.session_state.pop(READING, None)
 
 
-def _quote_line(passage: Passage) -> str:
-    page = f" (page {passage.page})" if passage.page else ""
-    return f"\u2018{_ui.escape(passage.quote)}\u2019{page}"
+def _quote_line(text: str, page: int | None) -> str:
+    return f"\u2018{_ui.escape(text)}\u2019" + (f" (page {page})" if page else "")
+
+
+def _leave_out(chosen: ChosenReason) -> None:
+    chosen.quote = Quote()
+    _ui.draft_changed()
+
+
+def quote_note(chosen: ChosenReason) -> None:
+    """Show the passage of the consultation document a chosen reason quotes, if it has one,
+    with a button to leave it out of the letter (on the Local examples page)."""
+    if not chosen.quote.text.strip():
+        return
+    st.markdown(
+        "**Your letter quotes the consultation document here:** "
+        + _quote_line(chosen.quote.text, chosen.quote.page)
+    )
+    st.button(
+        "Leave the quote out",
+        key=f"quote_leave_out_{chosen.id}",
+        on_click=_leave_out,
+        args=(chosen,),
+    )
 
 
 def _suggestion_boxes(suggestions: list[Passage], start: int) -> None:
@@ -99,7 +122,7 @@ def _suggestion_boxes(suggestions: list[Passage], start: int) -> None:
     for i, passage in enumerate(suggestions, start=start):
         title = catalogue.reason(passage.reason).title
         st.checkbox(f"Reason {passage.reason}: {title}", key=f"found_signal_{i}")
-        st.caption(f"{_ui.escape(passage.signal)}: {_quote_line(passage)}")
+        st.caption(f"{_ui.escape(passage.signal)}: {_quote_line(passage.quote, passage.page)}")
 
 
 def _found(reading: Reading, source: str) -> None:
