@@ -104,7 +104,7 @@ class Reading:
 
 def _pdf_pages(data: bytes) -> tuple[list[Page], str]:
     from pypdf import PdfReader
-    from pypdf.errors import DependencyError, FileNotDecryptedError, PdfReadError
+    from pypdf.errors import DependencyError, FileNotDecryptedError
 
     try:
         reader = PdfReader(BytesIO(data))
@@ -119,14 +119,9 @@ def _pdf_pages(data: bytes) -> tuple[list[Page], str]:
             "This PDF is protected by a password, so we cannot read it. Open it, copy its text"
             " and paste it here instead, or ask the council for an unprotected copy."
         ) from None
-    except (PdfReadError, ValueError, KeyError, TypeError, AttributeError, IndexError, OSError):
-        # pypdf raises many kinds of error on a damaged file; all mean the same to the group.
+    except Exception:  # pypdf raises many kinds of error on a damaged file (zlib, limits...)
         raise ConsultationError(
             "This PDF is damaged or not a PDF we can read. Try saving it again, or paste its text."
-        ) from None
-    except RecursionError:
-        raise ConsultationError(
-            "This PDF is built in a way we cannot read; paste its text."
         ) from None
     if not any(len(p.text.strip()) > 20 for p in pages):
         raise ConsultationError(
@@ -188,12 +183,11 @@ def _docx_pages(data: bytes) -> list[Page]:
     import docx
 
     try:
-        document = docx.Document(BytesIO(data))
+        return [Page(None, "\n".join(_docx_lines(docx.Document(BytesIO(data)))))]
     except Exception:  # python-docx and lxml raise many kinds of error on a damaged file
         raise ConsultationError(
             "This Word file is damaged; save it again, or paste its text."
         ) from None
-    return [Page(None, "\n".join(_docx_lines(document)))]
 
 
 def _text_pages(data: bytes) -> list[Page]:

@@ -227,12 +227,13 @@ def scanned_pdf() -> bytes:
     return bytes(pdf.output())
 
 
-def protected_pdf(password: str = "council") -> bytes:
-    """The council's paper, protected by a password."""
+def protected_pdf(password: str = "council", owner: str = "") -> bytes:
+    """The council's paper encrypted with AES: it needs `password` to open (none if empty;
+    then only `owner` may edit it, as many councils' PDFs are set up)."""
     from pypdf import PdfReader, PdfWriter
 
     writer = PdfWriter(clone_from=PdfReader(BytesIO(paper_pdf())))
-    writer.encrypt(password, algorithm="RC4-128")
+    writer.encrypt(password, owner or None, algorithm="AES-256")
     out = BytesIO()
     writer.write(out)
     return out.getvalue()

@@ -6,6 +6,8 @@ import zipfile
 from io import BytesIO
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from drafting import ChosenReason, Draft, assemble, to_text
 from drafting.cli import main
@@ -19,6 +21,8 @@ from drafting.consultation import (
 from drafting.draft import DraftError, Quote, draft_to_json, parse_draft
 from tests import consultation_docs as docs
 from tests.conftest import LETTER_DATE
+
+DAMAGEABLE = {"pdf": docs.paper_pdf(), "docx": docs.form_docx()}
 
 
 @pytest.fixture(scope="module")
@@ -162,6 +166,27 @@ def test_a_form_that_repeats_its_questions_lists_each_once():
 def test_a_document_it_cannot_read_gets_a_plain_message(make, message):
     with pytest.raises(ConsultationError, match=message):
         read_consultation(make(), "upload")
+
+
+def test_a_pdf_locked_only_against_editing_is_read():
+    found = read_consultation(docs.protected_pdf(password="", owner="council"), "locked.pdf")
+    assert found.title == "Consultation on the future of community wellbeing services"
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    base=st.sampled_from(["pdf", "docx"]),
+    changes=st.lists(st.tuples(st.floats(0, 1), st.integers(0, 255)), min_size=1, max_size=30),
+    cut=st.floats(0.05, 1),
+)
+def test_a_damaged_document_gets_a_message_or_a_reading_never_an_error(base, changes, cut):
+    data = bytearray(DAMAGEABLE[base])
+    for where, byte in changes:
+        data[int(where * (len(data) - 1))] = byte
+    try:
+        read_consultation(bytes(data[: max(1, int(len(data) * cut))]), "damaged")
+    except ConsultationError as error:
+        assert str(error)
 
 
 def _zip(files: dict[str, bytes]) -> bytes:
