@@ -33,21 +33,24 @@ _DETAILS = (
 )
 
 
+def _found_values(reading: Reading) -> dict[str, object]:
+    """What each widget showing the reading starts with, by its key."""
+    values: dict[str, object] = {f"found_{name}": getattr(reading, name) for name, _ in _DETAILS}
+    for name in ("opens", "closes"):
+        value = getattr(reading, name)
+        values[f"found_{name}"] = dt.date.fromisoformat(value) if value else None
+    values["found_respond_to"] = reading.respond_to
+    values["found_questions"] = "\n".join(f"{q.number}. {q.text}" for q in reading.questions)
+    for i, _ in enumerate(reading.suggestions()):
+        values[f"found_signal_{i}"] = i < SHOWN_FIRST
+    return values
+
+
 def _show_reading(reading: Reading, source: str) -> None:
     """Keep the reading and seed the widgets that show it."""
     st.session_state[READING] = (reading, source)
     st.session_state.pop(PROBLEM, None)
-    for name, _ in _DETAILS:
-        st.session_state[f"found_{name}"] = getattr(reading, name)
-    for name in ("opens", "closes"):
-        value = getattr(reading, name)
-        st.session_state[f"found_{name}"] = dt.date.fromisoformat(value) if value else None
-    st.session_state["found_respond_to"] = reading.respond_to
-    st.session_state["found_questions"] = "\n".join(
-        f"{q.number}. {q.text}" for q in reading.questions
-    )
-    for i, _ in enumerate(reading.suggestions()):
-        st.session_state[f"found_signal_{i}"] = i < SHOWN_FIRST
+    st.session_state.update(_found_values(reading))
 
 
 def _read(data: bytes, source: str) -> None:
@@ -126,6 +129,10 @@ def _suggestion_boxes(suggestions: list[Passage], start: int) -> None:
 
 
 def _found(reading: Reading, source: str) -> None:
+    # Streamlit forgets a widget's value on a page that does not draw it: after a visit to
+    # another page, the widgets start again from what was found.
+    for key, value in _found_values(reading).items():
+        st.session_state.setdefault(key, value)
     st.subheader(f"What we found in {source}")
     if reading.note:
         st.info(reading.note)

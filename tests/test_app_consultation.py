@@ -90,6 +90,14 @@ def test_confirming_fills_the_details_questions_and_ticked_reasons_with_their_qu
     assert at.text_area(key="consultation_respond_to").value.endswith("Westbrook WB1 2AA")
 
 
+def test_what_was_found_is_still_shown_after_a_visit_to_another_page():
+    at = drop(open_app(), "wellbeing.pdf", docs.paper_pdf())
+    at = go(go(at, "details"), "start")
+    assert at.text_input(key="found_body").value == "Westbrook City Council"
+    assert at.date_input(key="found_closes").value == dt.date(2026, 12, 15)
+    assert not at.warning
+
+
 def test_a_reason_already_chosen_keeps_its_example_and_gains_the_quote():
     draft = Draft(reasons=[ChosenReason(14, "Our lunch club has run for 20 years.")])
     at = drop(open_app(draft), "wellbeing.pdf", docs.paper_pdf())
