@@ -507,7 +507,9 @@ _LETTERED_LINE = re.compile(r"^\s*\(?[a-z]\)\s+\S", re.I)
 
 
 def _is_numbered(line: str) -> bool:
-    return any(q.number for q in split_questions(line))
+    """Whether the splitter reads `line` as the start of a numbered question. A heading such as
+    "Question 1" has no text of its own, so a stand-in "?" is added for the splitter to keep it."""
+    return any(q.number for q in split_questions(f"{line} ?"))
 
 
 def _question_lines(pages: list[Page]) -> list[str]:

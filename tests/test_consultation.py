@@ -123,6 +123,35 @@ def test_text_pasted_from_a_web_page_gives_what_it_says():
     assert found.signals[1].quote.startswith("The service will be split into three lots")
 
 
+@pytest.mark.parametrize(
+    ("text", "questions"),
+    [
+        (
+            "Section 4\nQuestion 1\nDo you agree with the\nproposed model?\nYes / No\n"
+            "Question 2\nPlease explain why.\n",
+            [("1", "Do you agree with the proposed model?"), ("2", "Please explain why.")],
+        ),
+        (
+            "4.1 Background\nThe service began in 2010.\nQ5 To what extent do you agree that we"
+            "\nshould commission one provider?\nQ6: Please explain your answer.\n",
+            [
+                ("5", "To what extent do you agree that we should commission one provider?"),
+                ("6", "Please explain your answer."),
+            ],
+        ),
+        (
+            "Contents\n1. Introduction 3\n2. Proposals 5\n\n1. Introduction\nWe want your"
+            " views.\n\n3. Questions\n1. Do you use the service?\n2. How often?",
+            [("1", "Do you use the service?"), ("2", "How often?")],
+        ),
+    ],
+    ids=["question-headings", "q-numbers-among-sections", "contents-page"],
+)
+def test_questions_are_found_in_the_usual_layouts(text, questions):
+    found = read_consultation(text.encode()).questions
+    assert [(q.number, q.text) for q in found] == questions
+
+
 def test_a_form_that_repeats_its_questions_lists_each_once():
     text = docs.PASTED + "\nResponse form\n1. How often do young people use youth clubs?\n"
     assert len(read_consultation(text.encode()).questions) == 3
