@@ -34,6 +34,7 @@ from reasons.signals import signals
 MAX_BYTES = 20_000_000
 MAX_PAGES = 300
 MAX_CHARACTERS = 2_000_000
+MAX_UNZIPPED = 200_000_000  # a Word file's parts, unpacked: more is a zip bomb, not a paper
 MAX_QUOTE = 300
 SHOWN_FIRST = 5  # suggestions the app shows before "more"
 MAX_QUESTIONS = 50  # the draft's limit on questions
@@ -165,11 +166,19 @@ def _docx_pages(data: bytes) -> list[Page]:
     try:
         with zipfile.ZipFile(BytesIO(data)) as archive:
             names = set(archive.namelist())
-            types = archive.read("[Content_Types].xml") if "[Content_Types].xml" in names else b""
-    except (zipfile.BadZipFile, OSError, KeyError):
+            unzipped = sum(item.file_size for item in archive.infolist())
+            types = b""
+            if "[Content_Types].xml" in names and unzipped <= MAX_UNZIPPED:
+                types = archive.read("[Content_Types].xml")
+    except Exception:  # zipfile raises many kinds of error on a damaged file (zlib, EOF...)
         raise ConsultationError(
             "This Word file is damaged; save it again, or paste its text."
         ) from None
+    if unzipped > MAX_UNZIPPED:
+        raise ConsultationError(
+            f"This Word file unpacks to {unzipped / 1_000_000:,.0f} MB; we read at most"
+            f" {MAX_UNZIPPED // 1_000_000} MB. Save it as a PDF, or paste the parts that matter."
+        )
     if "word/vbaProject.bin" in names or b"macroEnabled" in types:
         raise ConsultationError(
             "This is a Word file with macros (.docm), which we do not open. Save it as an ordinary"
