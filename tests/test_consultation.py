@@ -327,3 +327,13 @@ def test_a_quote_round_trips_in_the_draft_file_and_is_checked():
     bad = bad.replace('"page": 0', '"page": "four"')
     with pytest.raises(DraftError, match=r"quote\.page should be a whole number"):
         parse_draft(bad)
+
+
+def test_a_very_long_pdf_is_read_up_to_its_limit_and_says_so(monkeypatch):
+    from drafting import consultation
+
+    monkeypatch.setattr(consultation, "MAX_PAGES", 3)
+    found = read_consultation(docs.paper_pdf(), "paper.pdf")
+    assert found.note == "Only the first 3 of its 5 pages were read."
+    assert found.title == "Consultation on the future of community wellbeing services"
+    assert found.questions == []  # they are on page 5
