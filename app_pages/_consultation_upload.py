@@ -55,7 +55,7 @@ def _show_reading(reading: Reading, source: str) -> None:
 
 def _read(data: bytes, source: str) -> None:
     try:
-        _show_reading(read_consultation(data, source), source)
+        _show_reading(read_consultation(data), source)
     except ConsultationError as error:
         st.session_state.pop(READING, None)
         st.session_state[PROBLEM] = f"We could not read {source}: {error}"

@@ -23,7 +23,7 @@ def main(runs: int = 5) -> None:
     times = []
     for _ in range(runs):
         start = time.perf_counter()
-        reading = read_consultation(data, "long.pdf")
+        reading = read_consultation(data)
         times.append(time.perf_counter() - start)
     text_only = []
     for _ in range(runs):

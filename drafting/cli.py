@@ -48,7 +48,7 @@ def _parser() -> argparse.ArgumentParser:
 def _consultation(path: Path) -> int:
     """Print what a consultation document says as one JSON object; exit 2 if it is unreadable."""
     try:
-        reading = read_consultation(path.read_bytes(), path.name)
+        reading = read_consultation(path.read_bytes())
     except OSError as e:
         print(f"Cannot read {path}: {e.strerror}.", file=sys.stderr)
         return BAD_INPUT

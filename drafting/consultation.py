@@ -6,7 +6,7 @@ the numbered questions in order (the question splitter on the document's own lin
 passages that tie the proposal to a reason, each quoted as written with its page.
 
     >>> found = read_consultation(b"Have your say on day services\\nThe consultation closes on"
-    ...     b" 31 January 2027.\\nQ1. Do you agree with a single lead provider?", "paste.txt")
+    ...     b" 31 January 2027.\\nQ1. Do you agree with a single lead provider?")
     >>> found.closes, [(q.number, q.text) for q in found.questions]
     ('2027-01-31', [('1', 'Do you agree with a single lead provider?')])
     >>> [(s.reason, s.quote) for s in found.signals][:1]
@@ -214,7 +214,7 @@ def _text_pages(data: bytes) -> list[Page]:
     return [Page(None, text)]
 
 
-def read_pages(data: bytes, name: str = "") -> tuple[list[Page], str]:
+def read_pages(data: bytes) -> tuple[list[Page], str]:
     """Read a PDF, Word (.docx) or text file into its pages, and a note for the group (or "").
 
     The kind is told from the file's first bytes, not its name. Raises ConsultationError for an
@@ -618,10 +618,10 @@ def find_signals(
     return unique
 
 
-def read_consultation(data: bytes, name: str = "") -> Reading:
+def read_consultation(data: bytes) -> Reading:
     """Read a consultation document (PDF, .docx or text) and find its details, questions and
     signals. Raises ConsultationError if it cannot be read."""
-    pages, note = read_pages(data, name)
+    pages, note = read_pages(data)
     text = "\n".join(p.text for p in pages)
     sentences = _sentences(pages)
     body = _body(text)

@@ -27,7 +27,7 @@ DAMAGEABLE = {"pdf": docs.paper_pdf(), "docx": docs.form_docx()}
 
 @pytest.fixture(scope="module")
 def paper():
-    return read_consultation(docs.paper_pdf(), "paper.pdf")
+    return read_consultation(docs.paper_pdf())
 
 
 def test_a_council_paper_in_pdf_gives_its_details(paper):
@@ -95,7 +95,7 @@ def test_a_council_paper_gives_the_passages_that_matter_with_their_pages(paper):
 
 
 def test_a_word_response_form_gives_the_questions_in_its_table():
-    found = read_consultation(docs.form_docx(), "form.docx")
+    found = read_consultation(docs.form_docx())
     assert found.title == "Community Mental Health Support: response form"
     assert found.body == "NHS Harrowfield Integrated Care Board"
     assert found.reference == "HICB-MH-0427"
@@ -113,7 +113,7 @@ def test_a_word_response_form_gives_the_questions_in_its_table():
 
 
 def test_text_pasted_from_a_web_page_gives_what_it_says():
-    found = read_consultation(docs.PASTED.encode(), "")
+    found = read_consultation(docs.PASTED.encode())
     assert found.title == "Have your say: Youth services review"
     assert found.body == "Eastmoor Borough Council"
     assert (found.reference, found.opens, found.closes) == ("", None, "2027-01-09")
@@ -196,11 +196,11 @@ def test_a_form_that_repeats_its_questions_lists_each_once():
 )
 def test_a_document_it_cannot_read_gets_a_plain_message(make, message):
     with pytest.raises(ConsultationError, match=message):
-        read_consultation(make(), "upload")
+        read_consultation(make())
 
 
 def test_a_pdf_locked_only_against_editing_is_read():
-    found = read_consultation(docs.protected_pdf(password="", owner="council"), "locked.pdf")
+    found = read_consultation(docs.protected_pdf(password="", owner="council"))
     assert found.title == "Consultation on the future of community wellbeing services"
 
 
@@ -215,7 +215,7 @@ def test_a_damaged_document_gets_a_message_or_a_reading_never_an_error(base, cha
     for where, byte in changes:
         data[int(where * (len(data) - 1))] = byte
     try:
-        read_consultation(bytes(data[: max(1, int(len(data) * cut))]), "damaged")
+        read_consultation(bytes(data[: max(1, int(len(data) * cut))]))
     except ConsultationError as error:
         assert str(error)
 
@@ -229,7 +229,7 @@ def _zip(files: dict[str, bytes]) -> bytes:
 
 
 def test_a_long_pdf_keeps_its_page_numbers():
-    pages, note = read_pages(docs.long_pdf(), "long.pdf")
+    pages, note = read_pages(docs.long_pdf())
     assert (len(pages), note) == (41, "")
     assert [p.number for p in pages[:3]] == [1, 2, 3]
     assert "Page 41" in pages[-1].text
@@ -333,7 +333,7 @@ def test_a_very_long_pdf_is_read_up_to_its_limit_and_says_so(monkeypatch):
     from drafting import consultation
 
     monkeypatch.setattr(consultation, "MAX_PAGES", 3)
-    found = read_consultation(docs.paper_pdf(), "paper.pdf")
+    found = read_consultation(docs.paper_pdf())
     assert found.note == "Only the first 3 of its 5 pages were read."
     assert found.title == "Consultation on the future of community wellbeing services"
     assert found.questions == []  # they are on page 5
