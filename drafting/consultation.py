@@ -306,7 +306,8 @@ _BODY = re.compile(
     )""",
     re.VERBOSE,
 )
-_NOT_BODY_START = re.compile(r"^(?:The|This|Our|A|An|Dear|Your|Please|Parish|Town|Each|Every)\s+")
+# Capitalised words that can start a sentence before a body's name: not part of the name.
+_NOT_BODY_START = re.compile(r"^(?:(?:The|This|Our|A|An|Dear|Your|Please|Each|Every)\s+)+")
 _REFERENCE = re.compile(
     r"\b(?:our\s+|consultation\s+|procurement\s+|tender\s+)?ref(?:erence)?(?:\s+(?:number|no\.?))?"
     r"\s*[:.]?\s*(?P<ref>[A-Z0-9][A-Z0-9/_.\-]{2,40})",
@@ -443,11 +444,12 @@ def _title(pages: list[Page], body: str) -> str:
 
 
 def _body(text: str) -> str:
+    """A "Published by:" line, else the first council, NHS body or combined authority named
+    near the start ("The Council" alone names none)."""
     if match := _LABELS["body"].search(text):
         return _flat(match[1])
     for match in _BODY.finditer(text[:20_000]):
         name = _flat(_NOT_BODY_START.sub("", match[0]))
-        name = re.sub(r"^(?:(?:The|This)\s+)+", "", name)
         if len(name.split()) >= 2:
             return name
     return ""
