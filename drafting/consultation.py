@@ -282,6 +282,12 @@ _DATE = re.compile(
     )\b""",
     re.IGNORECASE | re.VERBOSE,
 )
+# A sentence that can give the consultation's dates talks about responding.
+_ABOUT_RESPONDING = re.compile(
+    r"\b(?:consult\w*|respon\w*|survey|comments?|views|feedback|have your say|closing date"
+    r"|deadline)\b",
+    re.I,
+)
 # Words just before a date that make it the closing date, or the opening date.
 _CLOSES = re.compile(r"\b(?:clos\w*|deadline|ends?|ending|no later than|by|until|last day)\b", re.I)
 _OPENS = re.compile(r"\b(?:opens?|opened|opening|launch\w*|start\w*|begins?|began|from)\b", re.I)
@@ -387,12 +393,8 @@ def _dates(sentences: list[_Sentence]) -> tuple[dt.date | None, dt.date | None, 
     opens = closes = None
     where = None
     for sentence in sentences:
-        if not re.search(
-            r"\b(?:consult\w*|respon\w*|survey|comments?|views|feedback|have your say)\b",
-            sentence.text,
-            re.I,
-        ):
-            continue
+        if not _ABOUT_RESPONDING.search(sentence.text):
+            continue  # "the new contract starts on 1 April 2027" is not the opening date
         matches = [(m, d) for m in _DATE.finditer(sentence.text) if (d := _date(m))]
         if (
             len(matches) >= 2

@@ -152,6 +152,25 @@ def test_questions_are_found_in_the_usual_layouts(text, questions):
     assert [(q.number, q.text) for q in found] == questions
 
 
+@pytest.mark.parametrize(
+    ("text", "dates"),
+    [
+        ("Closing date: 12 January 2027", (None, "2027-01-12")),
+        ("Deadline for responses - 5pm, 3rd March 2027.", (None, "2027-03-03")),
+        ("We want your views between 01/12/2026 and 2027-02-23.", ("2026-12-01", "2027-02-23")),
+        (
+            "Have your say by December 18, 2026. The survey opened on 6 November 2026.",
+            ("2026-11-06", "2026-12-18"),
+        ),
+        ("The new contract starts on 1 April 2027 and ends on 31 March 2030.", (None, None)),
+        ("Responses are due by 31 February 2027.", (None, None)),
+    ],
+)
+def test_the_consultations_own_dates_are_found(text, dates):
+    found = read_consultation(text.encode())
+    assert (found.opens, found.closes) == dates
+
+
 def test_a_form_that_repeats_its_questions_lists_each_once():
     text = docs.PASTED + "\nResponse form\n1. How often do young people use youth clubs?\n"
     assert len(read_consultation(text.encode()).questions) == 3
