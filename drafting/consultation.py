@@ -36,6 +36,7 @@ MAX_PAGES = 300
 MAX_CHARACTERS = 2_000_000
 MAX_UNZIPPED = 200_000_000  # a Word file's parts, unpacked: more is a zip bomb, not a paper
 MAX_QUOTE = 300
+MOST_COUNTED = 3
 SHOWN_FIRST = 5  # suggestions the app shows before "more"
 MAX_QUESTIONS = 50  # the draft's limit on questions
 
@@ -589,10 +590,11 @@ def _quote(sentence: str, start: int, end: int) -> str:
 def find_signals(
     sentences: list[_Sentence], short_period: _Sentence | None = None
 ) -> list[Passage]:
-    """One passage per signal found, the signals found most often first (ties in the file's
-    order). The passage quoted is the first that states something, else the first question
-    that names it; a signal with `dates` is also found from `short_period`. A passage that
-    another signal of the same reason found already is not listed twice."""
+    """One passage per signal found: the signals found most often first (counting up to
+    MOST_COUNTED times, so a phrase a long paper repeats does not bury the rest), then in the
+    file's order. The passage quoted is the first that states something, else the first
+    question that names it; a signal with `dates` is also found from `short_period`. A passage
+    that another signal of the same reason found already is not listed twice."""
     hits: list[tuple[int, int, Passage]] = []
     for order, signal in enumerate(signals()):
         found: list[Passage] = []
@@ -611,7 +613,7 @@ def find_signals(
             )
         if found:
             first = next((p for p in found if not p.quote.endswith("?")), found[0])
-            hits.append((-count, order, first))
+            hits.append((-min(count, MOST_COUNTED), order, first))
     passages = [passage for *_, passage in sorted(hits, key=lambda h: h[:2])]
     seen = set()
     unique = []

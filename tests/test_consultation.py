@@ -14,6 +14,8 @@ from drafting.cli import main
 from drafting.consultation import (
     ConsultationError,
     Passage,
+    Reading,
+    fill_draft,
     quote_sentence,
     read_consultation,
     read_pages,
@@ -356,3 +358,25 @@ def test_a_very_long_pdf_is_read_up_to_its_limit_and_says_so(monkeypatch):
     assert found.note == "Only the first 3 of its 5 pages were read."
     assert found.title == "Consultation on the future of community wellbeing services"
     assert found.questions == []  # they are on page 5
+
+
+def test_filling_a_draft_keeps_what_was_not_found_and_quotes_a_shared_passage_once():
+    draft = Draft(reasons=[ChosenReason(20, "Our lunch club lost its grant.")])
+    draft.consultation.recipient = "Ms A Officer"
+    draft.consultation.reference = "OLD-1"
+    shared = "We propose one lead provider for one integrated service."
+    reading = Reading(title="Day services review", closes="2027-01-31")
+    chosen = [
+        Passage(14, shared, 3, "One lead or single provider"),
+        Passage(18, shared, 3, "One standard service model"),
+        Passage(20, "Grant funding will end.", 2, "Grants replaced by a contract"),
+    ]
+    filled = fill_draft(draft, reading, chosen)
+    assert filled == ["the title", "the closing date", "3 reasons (2 with a quote)"]
+    assert (draft.consultation.reference, draft.consultation.recipient) == ("OLD-1", "Ms A Officer")
+    assert [(r.id, r.quote.text) for r in draft.reasons] == [
+        (20, "Grant funding will end."),
+        (14, shared),
+        (18, ""),
+    ]
+    assert draft.reasons[0].example == "Our lunch club lost its grant."
