@@ -241,6 +241,17 @@ def test_a_damaged_document_gets_a_message_or_a_reading_never_an_error(base, cha
         assert str(error)
 
 
+@settings(max_examples=100, deadline=None)
+@given(st.one_of(st.binary(max_size=3000), st.text(max_size=3000).map(str.encode)))
+def test_any_bytes_or_text_give_a_reading_or_a_message(data):
+    try:
+        found = read_consultation(data)
+    except ConsultationError as error:
+        assert str(error)
+    else:
+        assert found.closes is None or len(found.closes) == 10
+
+
 def _zip(files: dict[str, bytes]) -> bytes:
     out = BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
