@@ -44,6 +44,10 @@ def test_a_dropped_document_fills_the_details_questions_and_quoted_reasons(
         "Do you agree with our proposal to appoint a single lead provider?"
     )
     expect(page.get_by_text("Question 3b")).to_be_visible()
+    go_to(page, "Local examples")
+    expect(
+        page.get_by_text("Your letter quotes the consultation document here:").first
+    ).to_be_visible()
     go_to(page, "Your letter")
     expect(
         page.get_by_text(f"Your document proposes \u2018{QUOTE.rstrip('.')}\u2019 (page 3).")
