@@ -13,6 +13,7 @@ import datetime as dt
 import streamlit as st
 
 from app_pages import _ui
+from drafting.checks import plural
 from drafting.consultation import (
     SHOWN_FIRST,
     ConsultationError,
@@ -133,7 +134,8 @@ def _found(reading: Reading, source: str) -> None:
     # another page, the widgets start again from what was found.
     for key, value in _found_values(reading).items():
         st.session_state.setdefault(key, value)
-    st.subheader(f"What we found in {source}")
+    pages = f" ({plural(reading.pages, 'page')})" if reading.pages else ""
+    st.subheader(f"What we found in {source}{pages}")
     if reading.note:
         st.info(reading.note)
     st.markdown(

@@ -30,7 +30,7 @@ def shown(at) -> str:
 def test_a_dropped_pdf_is_shown_and_fills_nothing_until_confirmed():
     at = drop(open_app(), "wellbeing.pdf", docs.paper_pdf())
     assert not at.exception
-    assert "What we found in wellbeing.pdf" in shown(at)
+    assert "What we found in wellbeing.pdf (5 pages)" in shown(at)
     assert at.text_input(key="found_title").value == (
         "Consultation on the future of community wellbeing services"
     )
