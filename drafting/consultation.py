@@ -517,13 +517,16 @@ _QUESTION_LIKE = re.compile(
     r"|explain|list|give us)\b",
     re.I,
 )
+_MAY_BE_NUMBERED = re.compile(r"\s*\(?(?:q|\d)", re.I)  # a quick look before the splitter's
 _LETTERED_LINE = re.compile(r"^\s*\(?[a-z]\)\s+\S", re.I)
 
 
 def _is_numbered(line: str) -> bool:
     """Whether the splitter reads `line` as the start of a numbered question. A heading such as
     "Question 1" has no text of its own, so a stand-in "?" is added for the splitter to keep it."""
-    return any(q.number for q in split_questions(f"{line} ?"))
+    return bool(_MAY_BE_NUMBERED.match(line)) and any(
+        q.number for q in split_questions(f"{line} ?")
+    )
 
 
 def _question_lines(pages: list[Page]) -> list[str]:
