@@ -89,6 +89,14 @@ with right:
         area=True,
         height=68,
     )
+    _ui.text_field(
+        "How to respond",
+        consultation,
+        "respond_to",
+        "consultation_respond_to",
+        area=True,
+        height=68,
+    )
 
 
 def set_date(attr: str, day: dt.date | None) -> None:

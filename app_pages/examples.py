@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from app_pages import _ui
+from app_pages import _consultation_upload, _ui
 from drafting.checks import personal_details_note
 
 _ui.step_title("examples")
@@ -24,6 +24,7 @@ else:
         reason = catalogue.reason(chosen.id)
         st.header(f"{n}. {reason.title}")
         st.caption(reason.prompt)
+        _consultation_upload.quote_note(chosen)
         example = _ui.text_field(
             f"Your local example for reason {n}",
             chosen,

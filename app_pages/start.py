@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from app_pages import _ui
+from app_pages import _consultation_upload, _ui
 from drafting import Draft, DraftError, parse_draft
 from drafting.checks import has_content, plural
 from drafting.profile import parse_profile
@@ -77,6 +77,8 @@ if has_content(draft):
     )
 else:
     st.button("Start a new response", key="start_new", on_click=start_new)
+
+_consultation_upload.section()
 
 
 def load_file() -> None:

@@ -25,7 +25,8 @@ from jinja2.sandbox import SandboxedEnvironment
 from markupsafe import Markup, escape
 
 from drafting.calendar import long_date
-from drafting.draft import TONES, Draft
+from drafting.consultation import quote_sentence
+from drafting.draft import TONES, Draft, Quote
 from drafting.fairness import RaisedConcern, raised
 from drafting.letter import Letter, LetterTemplateError, parse_letter
 from drafting.questions import and_list, label
@@ -66,6 +67,7 @@ class ChosenReasonView:
     example: str
     evidence: tuple[Evidence, ...]
     national: tuple[Evidence, ...] = ()
+    quote: str = ""  # the sentence quoting the consultation document, e.g. "Your document…"
 
 
 @dataclass(frozen=True)
@@ -154,7 +156,9 @@ def list_templates() -> tuple[TemplateInfo, ...]:
     return tuple(found)
 
 
-def _view(reason: Reason, example: str, national: bool = False) -> ChosenReasonView:
+def _view(
+    reason: Reason, example: str, national: bool = False, quote: Quote | None = None
+) -> ChosenReasonView:
     return ChosenReasonView(
         reason.id,
         reason.title,
@@ -164,6 +168,7 @@ def _view(reason: Reason, example: str, national: bool = False) -> ChosenReasonV
         example,
         reason.evidence,
         reason.evidence if national else (),
+        quote_sentence(quote) if quote else "",
     )
 
 
@@ -186,7 +191,9 @@ def _sources(reasons: list[ChosenReasonView], fairness: list[RaisedConcern]) -> 
 def template_context(draft: Draft, catalogue: Catalogue, tone: str, today: dt.date) -> dict:
     """Everything a template may use: see the `letter_templates/*.j2` files for examples."""
     included = set(draft.evidence)
-    chosen = [_view(catalogue.reason(r.id), r.example, r.id in included) for r in draft.reasons]
+    chosen = [
+        _view(catalogue.reason(r.id), r.example, r.id in included, r.quote) for r in draft.reasons
+    ]
     by_id = {r.id: r for r in chosen}
     questions = [
         QuestionView(

@@ -4,6 +4,7 @@
     python -m drafting check draft.json             # is this a valid draft?
     python -m drafting build draft.json --template formal --format docx --output letter.docx
     python -m drafting blocks draft.json --template formal  # the letter's blocks as JSON
+    python -m drafting consultation paper.pdf       # what a consultation document says, as JSON
 
 `build` applies the draft's `edits`, each in place of its block; an edit whose generated text
 has changed since it was made (stale), or of a block the template does not have, is reported
@@ -22,6 +23,7 @@ import sys
 from pathlib import Path
 
 from drafting.assembly import UnknownTemplateError, assemble
+from drafting.consultation import ConsultationError, read_consultation
 from drafting.draft import TONES, DraftError, load_draft
 from drafting.export import FORMATS, file_name, render
 from drafting.final import final_letter
@@ -48,11 +50,31 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument(
         "--output", type=Path, help="where to write (default: a name from the consultation)"
     )
+    consultation = commands.add_parser(
+        "consultation", help="read a consultation document (PDF, Word or text) and print JSON"
+    )
+    consultation.add_argument("document", type=Path)
     return parser
+
+
+def _consultation(path: Path) -> int:
+    """Print what a consultation document says as one JSON object; exit 2 if it is unreadable."""
+    try:
+        reading = read_consultation(path.read_bytes())
+    except OSError as e:
+        print(f"Cannot read {path}: {e.strerror}.", file=sys.stderr)
+        return BAD_INPUT
+    except ConsultationError as e:
+        print(f"{path}: {e}", file=sys.stderr)
+        return BAD_INPUT
+    print(json.dumps(reading.to_json(), ensure_ascii=False, indent=2))
+    return 0
 
 
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
+    if args.command == "consultation":
+        return _consultation(args.document)
     catalogue = load_catalogue()
     if args.command == "reasons":
         columns = ["id", "title", "theme", "theme_title", "summary", "source"]

@@ -79,6 +79,7 @@ class Consultation:
     recipient_address: str = _text(MEDIUM_TEXT)
     service: str = _text()
     opens: str = _text()  # the date it opened, YYYY-MM-DD, to judge whether the time was fair
+    respond_to: str = _text(MEDIUM_TEXT)  # the e-mail, postal address or survey link it gives
 
     @property
     def closing_date(self) -> dt.date | None:
@@ -90,9 +91,20 @@ class Consultation:
 
 
 @dataclass
+class Quote:
+    """The passage of the consultation document a chosen reason answers, as written, and its
+    page (None where the document has no pages)."""
+
+    text: str = _text(MEDIUM_TEXT)
+    page: int | None = None
+
+
+@dataclass
 class ChosenReason:
     id: int = 0
     example: str = _text(LONG_TEXT)
+    # Left out of repr so a reason without a quote reads as before: ChosenReason(id=2, example='')
+    quote: Quote = field(default_factory=Quote, repr=False)
 
 
 @dataclass
@@ -124,6 +136,9 @@ EXTENSIONS = (
     "fairness",
     "fairness_notes",
     "consultation.opens",
+    "consultation.respond_to",
+    "reasons.quote",
+    "set_aside.quote",
     "questions.number",
 )
 
@@ -203,12 +218,14 @@ class Draft:
 def _is_empty(value: Any) -> bool:
     if isinstance(value, dict) and value:
         return all(_is_empty(v) for v in value.values())
-    return value in ("", [], {})
+    return value is None or value in ("", [], {})
 
 
 def _drop_if_empty(data: dict[str, Any], path: list[str]) -> None:
     """Delete the field at `path` (into parts, and into every item of a list) while empty."""
     name, *rest = path
+    if name not in data:
+        return  # dropped already (an empty list before its items' fields)
     if not rest:
         if _is_empty(data[name]):
             del data[name]
@@ -267,7 +284,9 @@ def _convert(hint: Any, value: Any, where: str, metadata: Any) -> Any:
     limit = metadata.get("max", SHORT_TEXT)
     if hint is str:
         return _check_text(value, where, limit)
-    if hint is int:
+    if hint == int | None and value is None:
+        return None
+    if hint in (int, int | None):
         if not isinstance(value, int) or isinstance(value, bool):
             raise DraftError(
                 f"The field {where} should be a whole number, but it is {_kind(value)}."
@@ -384,6 +403,9 @@ def draft_from_dict(data: Any, known_reasons: frozenset[int] = KNOWN_REASONS) ->
             )
     for i, question in enumerate(draft.questions, start=1):
         _check_reasons(question.reasons, known_reasons, f"question {i}")
+    for i, reason in enumerate(draft.reasons, start=1):
+        if reason.quote.page is not None and reason.quote.page < 1:
+            raise DraftError(f"The field reasons[{i}].quote.page should be 1 or more.")
     _check_reasons(draft.evidence, known_reasons, "the reasons with national evidence")
     _check_concerns(draft)
     for name in ("opens", "closes"):

@@ -30,11 +30,12 @@ def set_chosen(draft: Draft, reason_id: int, chosen: bool) -> None:
     index = _index(draft.reasons, reason_id)
     if chosen and index is None:
         aside = _index(draft.set_aside, reason_id)
-        example = draft.set_aside.pop(aside).example if aside is not None else ""
-        draft.reasons.append(ChosenReason(reason_id, example))
+        draft.reasons.append(
+            draft.set_aside.pop(aside) if aside is not None else ChosenReason(reason_id)
+        )
     elif not chosen and index is not None:
         removed = draft.reasons.pop(index)
-        if removed.example.strip():
+        if removed.example.strip() or removed.quote.text.strip():
             draft.set_aside.append(removed)
 
 
