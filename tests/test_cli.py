@@ -98,3 +98,28 @@ def test_the_shared_contract_check_passes():
     )
     assert result.returncode == 0, result.stdout
     assert "contract: 0 problems" in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        (
+            '{"schema": "response-builder/draft@1", "reasons": [{"id": %s}]}' % ("9" * 5000),
+            "a number too long to read",
+        ),
+        (
+            '{"schema": "response-builder/draft@1", "consultation": {"closes": "0001-01-01"}}',
+            "between 2000 and 2099",
+        ),
+        (
+            '{"schema": "response-builder/draft@1", "consultation": {"closes": "2027-W05-1"}}',
+            "YYYY-MM-DD",
+        ),
+    ],
+    ids=["huge number", "year one", "week date"],
+)
+def test_bad_numbers_and_dates_exit_2_not_1(tmp_path, text, message):
+    (tmp_path / "draft.json").write_text(text)
+    result = run("check", str(tmp_path / "draft.json"))
+    assert (result.returncode, "Traceback" in result.stderr) == (2, False)
+    assert message in result.stderr
