@@ -10,6 +10,7 @@ Every exporter walks the same Letter blocks, so the formats never disagree about
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
 import io
 import re
@@ -149,7 +150,8 @@ def _safe_cell(value: str) -> str:
 
 
 def reasons_csv(draft: Draft, catalogue: Catalogue) -> str:
-    """Return the chosen reasons, in the letter's order, with the group's examples as CSV."""
+    """Return the chosen reasons, in the letter's order, with the group's examples as CSV
+    (every cell quoted)."""
     rows = [
         {
             "order": n,
@@ -164,7 +166,11 @@ def reasons_csv(draft: Draft, catalogue: Catalogue) -> str:
     columns = ["order", "id", "title", "theme", "example", "source"]
     import pandas as pd
 
-    return pd.DataFrame(rows, columns=columns).to_csv(index=False, lineterminator="\n")
+    # Every cell in quotes: a line break inside an example (even a lone carriage return, which
+    # a draft file can carry) then stays inside its cell instead of starting a new row.
+    return pd.DataFrame(rows, columns=columns).to_csv(
+        index=False, lineterminator="\n", quoting=csv.QUOTE_ALL
+    )
 
 
 def slug(text: str) -> str:

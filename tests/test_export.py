@@ -1,5 +1,6 @@
 """Exports: the Word file reopened and checked, Markdown escaped, text email-ready, CSV, names."""
 
+import csv
 import io
 import re
 
@@ -163,7 +164,19 @@ def test_the_reasons_csv_lists_the_chosen_reasons_in_order_with_examples(sample,
 def test_an_empty_selection_gives_a_csv_with_only_the_header(catalogue):
     from drafting import Draft
 
-    assert reasons_csv(Draft(), catalogue) == "order,id,title,theme,example,source\n"
+    assert reasons_csv(Draft(), catalogue) == '"order","id","title","theme","example","source"\n'
+
+
+@pytest.mark.parametrize("line_end", ["\r", "\r\n", "\n", "\u2028"])
+def test_a_line_break_in_an_example_stays_in_its_cell(sample, catalogue, line_end):
+    """A bare carriage return once split the row and put `=1+1` unquoted in the next row's
+    first column (issue 12). Read back with Python's own csv reader, as a spreadsheet would."""
+    sample.reasons[0].example = f"First line{line_end}=1+1{line_end}@SUM(A1){line_end}"
+    text = reasons_csv(sample, catalogue)
+    rows = list(csv.reader(io.StringIO(text, newline="")))
+    assert len(rows) == 1 + len(sample.reasons)
+    assert [row[0] for row in rows] == ["order", "1", "2"]
+    assert rows[1][4] == sample.reasons[0].example
 
 
 @pytest.mark.parametrize(
