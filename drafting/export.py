@@ -23,6 +23,7 @@ from reasons.catalogue import Catalogue
 
 FORMATS = {"docx": "Word document", "md": "Markdown", "txt": "Plain text"}
 FONT = "Arial"
+PROPERTY_LIMIT = 255  # the most characters Word (and python-docx) take in a file property
 
 # Characters XML 1.0 (and so Word) cannot hold: the C0 controls but tab, newline and carriage
 # return, and the two non-characters. Word files leave them out; every other export keeps them.
@@ -77,18 +78,28 @@ def _set_up_styles(document) -> None:
         setattr(section, side, Cm(2.5))
 
 
-def to_docx(letter: Letter, author: str = "") -> bytes:
+def _property(text: str) -> str:
+    """Fit text to a Word file property: no control characters, at most 255 characters."""
+    text = _NOT_XML.sub("", text)
+    return text if len(text) <= PROPERTY_LIMIT else text[: PROPERTY_LIMIT - 1] + "…"
+
+
+def to_docx(letter: Letter, author: str = "", made: dt.datetime | None = None) -> bytes:
     """Return the letter as a Word (.docx) file: A4, Arial 11 pt, real heading and list styles.
 
     Characters Word cannot hold (control characters other than tab and line breaks) are left
-    out; every other character typed reaches the file.
+    out; every other character typed reaches the file. The file's properties name the group
+    as its author and `made` (default: now) as when it was created, not python-docx's own.
     """
     import docx  # python-docx and pandas load only when a file is made: a faster start
 
     document = docx.Document()
     _set_up_styles(document)
-    document.core_properties.title = _NOT_XML.sub("", letter.title)
-    document.core_properties.author = _NOT_XML.sub("", author)
+    properties = document.core_properties
+    properties.title = _property(letter.title)
+    properties.author = properties.last_modified_by = _property(author)
+    properties.comments = ""
+    properties.created = properties.modified = made or dt.datetime.now(dt.UTC)
     for block in letter.blocks:
         for line in block.items:
             _docx_paragraph(document, block, line)
