@@ -13,6 +13,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import partial
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import streamlit as st
@@ -51,6 +52,7 @@ STEPS = (
     PageInfo("questions", "Questions and fairness", ":material/fact_check:"),
     PageInfo("letter", "Your letter", ":material/mail:"),
 )
+ICON = Path(__file__).resolve().parents[1] / "assets" / "icon.png"
 _STEP_INDEX = {step.name: i for i, step in enumerate(STEPS)}
 
 MIME = {
