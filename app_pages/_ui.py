@@ -22,7 +22,13 @@ from drafting import Draft, DraftError, Letter, TemplateInfo, list_templates, to
 from drafting.calendar import has_closed
 from drafting.checks import closing_note, plural
 from drafting.selection import set_evidence
-from drafting.store import DraftStore, RevisionConflict, StoreDamaged, StoreError
+from drafting.store import (
+    DraftStore,
+    RevisionConflict,
+    StoreDamaged,
+    StoreError,
+    keeping_time,
+)
 from reasons import (
     Catalogue,
     Reason,
@@ -107,6 +113,13 @@ def draft_store() -> tuple[DraftStore | None, str]:
             " lost; if you have a draft file, load it on the Start page."
         )
     return store, ""
+
+
+def kept_for() -> str:
+    """How long this server keeps a draft after its last change, in plain words ("" when it
+    cannot keep drafts at all)."""
+    store, _ = draft_store()
+    return keeping_time(store.keep_days) if store else ""
 
 
 def get_draft() -> Draft:

@@ -101,6 +101,14 @@ def configured_keep_days() -> int:
     return int(configured)
 
 
+def keeping_time(days: int) -> str:
+    """Say a keeping time in plain words: `keeping_time(365)` is 'a year', 730 '2 years'."""
+    years, rest = divmod(days, 365)
+    if rest or not years:
+        return f"{days} day{'' if days == 1 else 's'}"
+    return "a year" if years == 1 else f"{years} years"
+
+
 def _damaged(error: sqlite3.Error) -> bool:
     """Whether an error means the store file is no longer a whole database (replaced, emptied
     or damaged), not that the disk refused a write."""
@@ -335,4 +343,5 @@ __all__ = [
     "StoredDraft",
     "default_folder",
     "is_draft_id",
+    "keeping_time",
 ]

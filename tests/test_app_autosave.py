@@ -238,3 +238,16 @@ def test_a_store_damaged_while_running_is_replaced_and_keeps_what_is_on_screen(
         assert "There is no draft at this link" in texts(visitor.warning)
     finally:
         st.cache_resource.clear()
+
+
+@pytest.mark.parametrize(("days", "said"), [("", "a year"), ("90", "90 days")])
+def test_the_start_page_says_how_long_drafts_are_kept(monkeypatch, days, said):
+    monkeypatch.setenv("RESPONSE_BUILDER_KEEP_DAYS", days)
+    st.cache_resource.clear()
+    try:
+        shown = texts(open_tab().markdown)
+    finally:
+        st.cache_resource.clear()
+    assert f"A draft is kept on this server for {said} after its last change, then deleted." in (
+        shown
+    )
