@@ -34,7 +34,7 @@ def test_the_first_edit_after_a_restarted_server_is_kept_and_stored(tmp_path, pa
         go_to(page, "About you", "About you and the consultation")
         box = page.get_by_label("Your group's name")
         commit(box, "Before the restart")
-        page.wait_for_url(re.compile(r"draft=[A-Za-z0-9_-]{32}"))
+        expect(page).to_have_url(re.compile(r"draft=[A-Za-z0-9_-]{32}"))
         draft_id = re.search(r"draft=([A-Za-z0-9_-]{32})", page.url).group(1)
         assert stored_name(tmp_path, draft_id) == "Before the restart"
 
