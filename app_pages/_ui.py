@@ -356,16 +356,18 @@ def escape(text: str) -> str:
 
 
 _HEADING = re.compile(r"^(#+) ", re.MULTILINE)
+_STREAMLIT_EXTRAS = re.compile(r"([$:/])")
 
 
 def show_letter(letter: Letter) -> None:
     """Show a letter with its headings and lists; the group's text appears as typed.
 
-    `to_markdown` escapes what Markdown reads as formatting; Streamlit also reads `$` as maths,
-    so that is escaped too. (Streamlit still links e-mail and web addresses.) Headings drop one
-    level, below the page's own title.
+    `to_markdown` escapes what Markdown reads as formatting. Streamlit reads more: `$` as maths,
+    `:smile:` as an emoji, `:red[...]` as colour and `:material/home:` as an icon (which a
+    backslash before each colon does not stop; one before the slash does), so `$`, `:` and `/`
+    are escaped too. Headings drop one level, below the page's own title.
     """
-    text = to_markdown(letter).replace("$", r"\$")
+    text = _STREAMLIT_EXTRAS.sub(r"\\\1", to_markdown(letter))
     st.markdown(_HEADING.sub(r"#\1 ", text))
 
 

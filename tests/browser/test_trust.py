@@ -2,6 +2,7 @@
 open tab is kept on screen and stored; a file over the upload limit gets the app's own message
 on the page."""
 
+import json
 import re
 import time
 
@@ -9,7 +10,9 @@ from playwright.sync_api import expect
 
 from bench.appserver import AppServer
 from drafting.store import DraftStore
-from tests.browser.conftest import commit, go_to, heading
+from tests.browser.conftest import SAMPLE_DRAFT, commit, go_to, heading, load_draft_file, open_app
+
+EXTRAS = "Home :material/home: smile :smile: colour :red[in red] maths $x$ and :blue-background[b]"
 
 
 def stored_name(data, draft_id: str, timeout: float = 15) -> str:
@@ -47,3 +50,18 @@ def test_the_first_edit_after_a_restarted_server_is_kept_and_stored(tmp_path, pa
         assert stored_name(tmp_path, draft_id) == "The first edit after the restart"
     finally:
         server.stop()
+
+
+def test_streamlit_markdown_extras_show_as_typed_in_the_preview(app_server, page, tmp_path):
+    """`:material/home:`, `:smile:` and `:red[...]` once became an icon, an emoji and red
+    text in the letter's preview (issue 12); the preview shows them as typed."""
+    draft = json.loads(SAMPLE_DRAFT.read_text(encoding="utf-8"))
+    draft["reasons"][0]["example"] = EXTRAS
+    path = tmp_path / "extras.json"
+    path.write_text(json.dumps(draft), encoding="utf-8")
+    open_app(page, app_server)
+    load_draft_file(page, path)
+    go_to(page, "Your letter")
+    preview = page.locator(".st-key-letter_preview")
+    expect(preview).to_contain_text(EXTRAS)
+    expect(preview.locator("[data-testid=stIconMaterial]")).to_have_count(0)
