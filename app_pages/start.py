@@ -109,7 +109,8 @@ st.file_uploader(
     type=["json"],
     key="start_upload",
     on_change=load_file,
-    help="A .json file saved from Response Builder. Loading it replaces what is on screen now.",
+    help="A .json file saved from Response Builder, at most 3 MB. Loading it replaces what is on"
+    " screen now.",
 )
 
 

@@ -65,3 +65,14 @@ def test_streamlit_markdown_extras_show_as_typed_in_the_preview(app_server, page
     preview = page.locator(".st-key-letter_preview")
     expect(preview).to_contain_text(EXTRAS)
     expect(preview.locator("[data-testid=stIconMaterial]")).to_have_count(0)
+
+
+def test_a_file_over_the_limit_gets_the_apps_own_message_on_the_page(app_server, page, tmp_path):
+    """A draft file over 3 MB was refused by the browser with only a hover tooltip (issue 12);
+    the app's own message now says on the page why it was not loaded."""
+    big = tmp_path / "big-draft.json"
+    big.write_text('{"schema": "response-builder/draft@1", "context": "' + "x" * 4_000_000 + '"}')
+    open_app(page, app_server)
+    uploader = page.get_by_role("region", name="Load a draft file")
+    uploader.locator("input[type=file]").set_input_files(big)
+    expect(page.get_by_text("The draft file is 4.0 MB; the limit is 3 MB.")).to_be_visible()
