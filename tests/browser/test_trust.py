@@ -5,7 +5,9 @@ on the page."""
 import json
 import re
 import time
+from pathlib import Path
 
+import docx
 from playwright.sync_api import expect
 
 from bench.appserver import AppServer
@@ -52,15 +54,38 @@ def test_the_first_edit_after_a_restarted_server_is_kept_and_stored(tmp_path, pa
         server.stop()
 
 
+def draft_file(tmp_path: Path, change) -> Path:
+    """The sample draft with `change(data)` applied, as a file to load."""
+    data = json.loads(SAMPLE_DRAFT.read_text(encoding="utf-8"))
+    change(data)
+    path = tmp_path / "changed-draft.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    return path
+
+
+def test_a_long_title_and_group_name_still_download_as_word(app_server, page, tmp_path):
+    """A title over about 243 characters stopped the Word download (issue 12)."""
+
+    def long_names(data):
+        data["consultation"]["title"] = "Proposals " + "t" * 290
+        data["group"]["name"] = "Group " + "n" * 294
+
+    open_app(page, app_server)
+    load_draft_file(page, draft_file(tmp_path, long_names))
+    go_to(page, "Your letter")
+    with page.expect_download() as download:
+        page.get_by_role("button", name="Word (.docx)", exact=True).click()
+    download.value.save_as(tmp_path / "letter.docx")
+    document = docx.Document(str(tmp_path / "letter.docx"))
+    assert "Proposals " + "t" * 290 in "\n".join(p.text for p in document.paragraphs)
+    assert document.core_properties.author.startswith("Group nnn")
+
+
 def test_streamlit_markdown_extras_show_as_typed_in_the_preview(app_server, page, tmp_path):
     """`:material/home:`, `:smile:` and `:red[...]` once became an icon, an emoji and red
     text in the letter's preview (issue 12); the preview shows them as typed."""
-    draft = json.loads(SAMPLE_DRAFT.read_text(encoding="utf-8"))
-    draft["reasons"][0]["example"] = EXTRAS
-    path = tmp_path / "extras.json"
-    path.write_text(json.dumps(draft), encoding="utf-8")
     open_app(page, app_server)
-    load_draft_file(page, path)
+    load_draft_file(page, draft_file(tmp_path, lambda d: d["reasons"][0].update(example=EXTRAS)))
     go_to(page, "Your letter")
     preview = page.locator(".st-key-letter_preview")
     expect(preview).to_contain_text(EXTRAS)
