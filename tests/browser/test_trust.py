@@ -101,3 +101,32 @@ def test_a_file_over_the_limit_gets_the_apps_own_message_on_the_page(app_server,
     uploader = page.get_by_role("region", name="Load a draft file")
     uploader.locator("input[type=file]").set_input_files(big)
     expect(page.get_by_text("The draft file is 4.0 MB; the limit is 3 MB.")).to_be_visible()
+
+
+BROKEN_DOWNLOAD = """
+from app_pages import _ui
+
+
+def broken():
+    raise ValueError("a file that cannot be made")
+
+
+_ui.download("Broken file (.txt)", broken, "broken.txt", key="broken")
+"""
+
+
+def test_a_download_that_fails_says_so_on_the_page(tmp_path, page):
+    """Whatever goes wrong while a file is made, the page says so under its button instead of
+    doing nothing (issue 12): the app's download helper, with a builder that fails."""
+    script = tmp_path / "broken_download.py"
+    script.write_text(BROKEN_DOWNLOAD, encoding="utf-8")
+    server = AppServer(tmp_path, script=script)
+    server.start()
+    try:
+        page.goto(server.url)
+        page.get_by_role("button", name="Broken file (.txt)").click()
+        expect(page.get_by_test_id("stDownloadButtonError")).to_have_text(
+            "Failed to generate file for download"
+        )
+    finally:
+        server.stop()
