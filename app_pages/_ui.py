@@ -13,15 +13,30 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import partial, wraps
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import streamlit as st
 
-from drafting import Draft, DraftError, TemplateInfo, list_templates
+from drafting import (
+    Draft,
+    DraftError,
+    TemplateInfo,
+    draft_to_json,
+    list_templates,
+    parse_draft,
+)
 from drafting.calendar import has_closed
 from drafting.checks import closing_note, plural
+from drafting.draft import merge_drafts
 from drafting.selection import set_evidence
-from drafting.store import DraftStore, RevisionConflict, StoreError
+from drafting.store import (
+    DraftStore,
+    RevisionConflict,
+    StoreDamaged,
+    StoreError,
+    keeping_time,
+)
 from reasons import (
     Catalogue,
     Reason,
@@ -51,6 +66,7 @@ STEPS = (
     PageInfo("questions", "Questions and fairness", ":material/fact_check:"),
     PageInfo("letter", "Your letter", ":material/mail:"),
 )
+ICON = Path(__file__).resolve().parents[1] / "assets" / "icon.png"
 _STEP_INDEX = {step.name: i for i, step in enumerate(STEPS)}
 
 MIME = {
@@ -85,6 +101,9 @@ def templates() -> tuple[TemplateInfo, ...]:
 
 
 # The one draft: kept in session_state, autosaved to the draft store under the id in the URL.
+MAX_DRAFTS_PER_SESSION = 20  # new drafts one browser session may store (loaded files included)
+
+
 @st.cache_resource
 def draft_store() -> tuple[DraftStore | None, str]:
     """The store every session shares, and a message if it could not be opened or was mended."""
@@ -102,6 +121,13 @@ def draft_store() -> tuple[DraftStore | None, str]:
             " lost; if you have a draft file, load it on the Start page."
         )
     return store, ""
+
+
+def kept_for() -> str:
+    """How long this server keeps a draft after its last change, in plain words ("" when it
+    cannot keep drafts at all)."""
+    store, _ = draft_store()
+    return keeping_time(store.keep_days) if store else ""
 
 
 def get_draft() -> Draft:
@@ -125,7 +151,8 @@ def _open_from_url() -> None:
             stored = None
             notice(f"The draft at this link could not be read: {escape(str(error))}", "error")
         if stored:
-            st.session_state.update(draft=stored.draft, draft_id=wanted, revision=stored.revision)
+            st.session_state.update(draft=stored.draft, draft_id=wanted)
+            _stored_as(stored.revision)
             return
         notice(
             "There is no draft at this link: it may have been deleted, or the link may be"
@@ -136,17 +163,36 @@ def _open_from_url() -> None:
 
 
 def start_draft(draft: Draft) -> None:
-    """Make `draft` this session's draft under a new id and link; the old one stays saved."""
-    store, _ = draft_store()
+    """Make `draft` this session's draft; it gets a new id and link when it holds something
+    (at once for a loaded file, else at its first change). The old one stays saved."""
     st.session_state.update(draft=draft, draft_id=None, revision=0)
     for key in ("conflict", "save_problem"):
         st.session_state.pop(key, None)
-    if store:
+    if draft != Draft():
+        draft_changed()
+
+
+def _create(store: DraftStore, draft: Draft) -> None:
+    """Store the session's draft under a new id, unless this session has made its share."""
+    made = st.session_state.get("drafts_made", 0)
+    if made >= MAX_DRAFTS_PER_SESSION:
+        st.session_state["save_problem"] = (
+            f"this window has already started {made} new drafts, the most one visit may keep"
+            " on this server."
+        )
+        return
+    try:
         try:
             new_id, revision = store.create(draft)
-            st.session_state.update(draft_id=new_id, revision=revision)
-        except StoreError as error:
-            st.session_state["save_problem"] = str(error)
+        except StoreDamaged as damage:  # the store has been replaced: once more, in the new one
+            notice(escape(str(damage)), "warning")
+            new_id, revision = store.create(draft)
+    except StoreError as error:
+        st.session_state["save_problem"] = str(error)
+        return
+    st.session_state.update(draft_id=new_id, drafts_made=made + 1)
+    _stored_as(revision)
+    st.session_state.pop("save_problem", None)
 
 
 def answers() -> dict[str, str]:
@@ -161,25 +207,56 @@ def draft_changed() -> None:
     `show_save_status` to ask about. A failed save is reported there too.
     """
     store, current = draft_store()[0], draft_id()
-    if not (store and current) or "conflict" in st.session_state:
+    if not store or "conflict" in st.session_state:
         return
     draft = get_draft()
+    if not current:  # its first change: now it is worth a place in the store
+        _create(store, draft)
+        return
     try:
-        st.session_state["revision"] = store.save(current, draft, st.session_state["revision"])
+        _stored_as(store.save(current, draft, st.session_state["revision"]))
         st.session_state.pop("save_problem", None)
     except RevisionConflict as conflict:
         st.session_state["conflict"] = conflict.newer
     except KeyError:  # deleted from another tab: keep the work under a new link
-        start_draft(draft)
+        _create(store, draft)
         notice("This draft had been deleted in another tab; it is saved again under a new link.")
+    except StoreDamaged as error:  # the store was replaced: keep what is on screen in the new one
+        _create(store, draft)
+        notice(
+            f"{escape(str(error))} What is on screen is saved again, under a new link: bookmark"
+            " it.",
+            "warning",
+        )
     except (StoreError, DraftError) as error:
         st.session_state["save_problem"] = str(error)
 
 
+def _stored_as(revision: int) -> None:
+    """Note that the draft on screen is now stored as `revision`: the version both tabs start
+    from if another tab saves too (see `_keep_both`)."""
+    st.session_state.update(revision=revision, base=draft_to_json(st.session_state["draft"]))
+
+
 def _keep_newer() -> None:
     newer = st.session_state.pop("conflict")
-    st.session_state.update(draft=newer.draft, revision=newer.revision)
+    st.session_state["draft"] = newer.draft
+    _stored_as(newer.revision)
     notice("Loaded the newer version from your other tab.")
+
+
+def _keep_both(merged: Draft) -> None:
+    newer = st.session_state.pop("conflict")
+    st.session_state.update(draft=merged, revision=newer.revision)
+    draft_changed()
+    notice("Kept both: the changes made in this tab and those from your other tab.")
+
+
+def _merged() -> Draft | None:
+    """This tab's draft and the other tab's newer one combined, if they changed different
+    fields since this tab last saved."""
+    base = st.session_state.get("base")
+    return base and merge_drafts(parse_draft(base), get_draft(), st.session_state["conflict"].draft)
 
 
 def _keep_this() -> None:
@@ -201,18 +278,35 @@ def show_save_status() -> None:
             icon=":material/cloud_off:",
         )
     if "conflict" in st.session_state:
+        merged = _merged()
         st.warning(
             "This draft was changed in another tab or window after you opened it here, so this"
-            " tab has stopped saving. Which version do you want to keep?",
+            " tab has stopped saving. "
+            + (
+                "The two changed different things, so you can keep both."
+                if merged
+                else "Which version do you want to keep?"
+            ),
             icon=":material/sync_problem:",
         )
-        left, right = st.columns(2)
-        left.button("Load the newer version", key="conflict_newer", on_click=_keep_newer)
-        right.button("Keep the version in this tab", key="conflict_this", on_click=_keep_this)
+        with st.container(horizontal=True):
+            if merged:
+                st.button(
+                    "Keep both changes",
+                    key="conflict_both",
+                    type="primary",
+                    on_click=_keep_both,
+                    args=(merged,),
+                    help="The two tabs changed different things: keep the changes from both.",
+                )
+            st.button("Load the newer version", key="conflict_newer", on_click=_keep_newer)
+            st.button("Keep the version in this tab", key="conflict_this", on_click=_keep_this)
 
 
 # Widgets bound to the draft.
 _UNSET = object()
+# Widgets whose `value` argument is the value shown (and not part of the widget's identity).
+_TAKES_VALUE = (st.text_input, st.text_area, st.checkbox, st.toggle, st.date_input)
 
 
 def _write(key: str, write: Callable[[Any], None]) -> None:
@@ -221,8 +315,24 @@ def _write(key: str, write: Callable[[Any], None]) -> None:
 
 
 def bound(widget: Callable, label: str, key: str, current: Any, write: Callable, **kwargs) -> Any:
-    """Draw `widget` showing `current`; when the user changes it, call `write(new)`."""
-    if st.session_state.get(key, _UNSET) != current:
+    """Draw `widget` showing `current`; when the user changes it, call `write(new)`.
+
+    On a widget's first draw in a session, a text box, tick box or date takes `current` as its
+    starting value rather than from session_state, so that a value the browser already holds
+    wins: after a server restart (or a session Streamlit has forgotten) the open tab's first
+    run carries what the user has just typed, and no on_change fires for it. Such a value is
+    written to the draft and saved like any change, instead of being replaced from the store.
+    """
+    seen = st.session_state.get(key, _UNSET)
+    if seen is _UNSET and widget in _TAKES_VALUE:
+        value = widget(
+            label, key=key, on_change=_write, args=(key, write), **{**kwargs, "value": current}
+        )
+        if value != current:  # typed in this tab before this session began
+            write(value)
+            draft_changed()
+        return value
+    if seen != current:
         st.session_state[key] = current
     return widget(label, key=key, on_change=_write, args=(key, write), **kwargs)
 
@@ -292,17 +402,20 @@ def escape(text: str) -> str:
 
 
 _HEADING = re.compile(r"^(#+) ", re.MULTILINE)
+_STREAMLIT_EXTRAS = re.compile(r"([$:/])")
 
 
 def show_letter(markdown: str) -> None:
     """Show (part of) a letter from its Markdown (`to_markdown`, `markdown_pieces`) with its
     headings and lists; the group's text appears as typed.
 
-    The exporter escapes what Markdown reads as formatting; Streamlit also reads `$` as maths,
-    so that is escaped too. (Streamlit still links e-mail and web addresses.) Headings drop one
-    level, below the page's own title.
+    `to_markdown` escapes what Markdown reads as formatting. Streamlit reads more: `$` as maths,
+    `:smile:` as an emoji, `:red[...]` as colour and `:material/home:` as an icon (which a
+    backslash before each colon does not stop; one before the slash does), so `$`, `:` and `/`
+    are escaped too. Headings drop one level, below the page's own title.
     """
-    st.markdown(_HEADING.sub(r"#\1 ", markdown.replace("$", r"\$")))
+    text = _STREAMLIT_EXTRAS.sub(r"\\\1", markdown)
+    st.markdown(_HEADING.sub(r"#\1 ", text))
 
 
 def evidence_markdown(reason: Reason) -> str:

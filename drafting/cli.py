@@ -5,6 +5,7 @@
     python -m drafting build draft.json --template formal --format docx --output letter.docx
     python -m drafting blocks draft.json --template formal  # the letter's blocks as JSON
     python -m drafting consultation paper.pdf       # what a consultation document says, as JSON
+    python -m drafting purge                        # delete drafts untouched for the keeping time
 
 `build` applies the draft's `edits`, each in place of its block; an edit whose generated text
 has changed since it was made (stale), or of a block the template does not have, is reported
@@ -27,6 +28,7 @@ from drafting.consultation import ConsultationError, read_consultation
 from drafting.draft import TONES, DraftError, load_draft
 from drafting.export import FORMATS, file_name, render
 from drafting.final import final_letter
+from drafting.store import DEFAULT_KEEP_DAYS, KEEP_ENV, DraftStore, StoreError
 from reasons.catalogue import load_catalogue
 
 BAD_INPUT = 2
@@ -54,6 +56,11 @@ def _parser() -> argparse.ArgumentParser:
         "consultation", help="read a consultation document (PDF, Word or text) and print JSON"
     )
     consultation.add_argument("document", type=Path)
+    commands.add_parser(
+        "purge",
+        help="delete the stored drafts not changed for the keeping time"
+        f" (${KEEP_ENV} days, default {DEFAULT_KEEP_DAYS})",
+    )
     return parser
 
 
@@ -71,10 +78,26 @@ def _consultation(path: Path) -> int:
     return 0
 
 
+def _purge() -> int:
+    try:
+        store = DraftStore()
+        deleted = store.purge()
+    except StoreError as e:
+        print(e, file=sys.stderr)
+        return 1
+    print(
+        f"Deleted {deleted} draft{'' if deleted == 1 else 's'} not changed for"
+        f" {store.keep_days} days; {store.count()} kept in {store.folder}."
+    )
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     if args.command == "consultation":
         return _consultation(args.document)
+    if args.command == "purge":
+        return _purge()
     catalogue = load_catalogue()
     if args.command == "reasons":
         columns = ["id", "title", "theme", "theme_title", "summary", "source"]

@@ -43,6 +43,8 @@ LONG_TEXT = 10_000
 MEDIUM_TEXT = 1_000
 SHORT_TEXT = 300
 KNOWN_REASONS = frozenset(range(1, REASON_COUNT + 1))
+FIRST_YEAR, LAST_YEAR = 2000, 2099  # the years a consultation's dates may fall in
+_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
 
 class DraftError(ValueError):
@@ -409,21 +411,88 @@ def draft_from_dict(data: Any, known_reasons: frozenset[int] = KNOWN_REASONS) ->
     _check_reasons(draft.evidence, known_reasons, "the reasons with national evidence")
     _check_concerns(draft)
     for name in ("opens", "closes"):
-        value = getattr(draft.consultation, name)
-        try:
-            if value:
-                dt.date.fromisoformat(value)
-        except ValueError:
-            raise DraftError(
-                f"The field consultation.{name} should be a date written YYYY-MM-DD,"
-                f" like 2027-01-31, not '{value[:40]}'."
-            ) from None
+        check_date(getattr(draft.consultation, name), f"consultation.{name}")
     if draft.tone not in TONES:
         raise DraftError(f"The tone '{draft.tone[:40]}' is not one of {', '.join(TONES)}.")
     _check_edits(draft)
     if not re.fullmatch(r"[a-z0-9_-]{1,40}", draft.template):
         raise DraftError(f"The template name '{draft.template[:40]}' is not a template name.")
     return draft
+
+
+def check_date(value: str, where: str) -> None:
+    """Raise DraftError unless `value` is empty or a real date written YYYY-MM-DD in the years
+    FIRST_YEAR to LAST_YEAR (a date far outside them breaks the countdown and calendar file)."""
+    if not value:
+        return
+    try:
+        if not _DATE.fullmatch(value):
+            raise ValueError
+        date = dt.date.fromisoformat(value)
+    except ValueError:
+        raise DraftError(
+            f"The field {where} should be a date written YYYY-MM-DD, like 2027-01-31,"
+            f" not '{value[:40]}'."
+        ) from None
+    if not FIRST_YEAR <= date.year <= LAST_YEAR:
+        raise DraftError(
+            f"The field {where} is {value}; a consultation date should be between"
+            f" {FIRST_YEAR} and {LAST_YEAR}."
+        )
+
+
+def _flatten(data: dict[str, Any], path: tuple[str, ...] = ()) -> dict[tuple[str, ...], Any]:
+    """A draft's data as {path: value}, into every part and map, a list as one value."""
+    flat = {}
+    for key, value in data.items():
+        if isinstance(value, dict):
+            flat.update(_flatten(value, (*path, key)))
+        else:
+            flat[(*path, key)] = value
+    return flat
+
+
+def _unflatten(flat: dict[tuple[str, ...], Any]) -> dict[str, Any]:
+    data: dict[str, Any] = {}
+    for path, value in flat.items():
+        target = data
+        for key in path[:-1]:
+            target = target.setdefault(key, {})
+        target[path[-1]] = value
+    return data
+
+
+def merge_drafts(base: Draft, mine: Draft, theirs: Draft) -> Draft | None:
+    """Combine two versions changed from the same `base`, when they changed different fields
+    (each field of a part and each entry of a map on its own; a list, such as the reasons with
+    their examples, as one field). Return None when both changed one field differently.
+
+    >>> base = Draft()
+    >>> mine, theirs = Draft(context="Our town"), Draft(group=Group(name="Lunch club"))
+    >>> merged = merge_drafts(base, mine, theirs)
+    >>> merged.context, merged.group.name
+    ('Our town', 'Lunch club')
+    >>> merge_drafts(base, mine, Draft(context="Another town")) is None
+    True
+    """
+    missing = object()
+    old, ours, other = (_flatten(d.to_dict()) for d in (base, mine, theirs))
+    ours_changed = {
+        k for k in old.keys() | ours.keys() if ours.get(k, missing) != old.get(k, missing)
+    }
+    for key in ours_changed:
+        if other.get(key, missing) not in (old.get(key, missing), ours.get(key, missing)):
+            return None
+    merged = dict(other)
+    for key in ours_changed:
+        if key in ours:
+            merged[key] = ours[key]
+        else:
+            merged.pop(key, None)
+    try:
+        return draft_from_dict(_unflatten(merged))
+    except DraftError:  # e.g. a reason chosen in one and set aside in the other
+        return None
 
 
 def _check_size(size: int) -> None:
@@ -454,6 +523,10 @@ def read_json(content: str | bytes, what: str = "draft") -> Any:
         ) from None
     except RecursionError:
         raise DraftError(f"This file is not a {what}: it is nested too deeply.") from None
+    except ValueError:  # a whole number too long for Python to read (over 4,300 digits)
+        raise DraftError(
+            f"This file is not a {what}: it holds a number too long to read."
+        ) from None
 
 
 def parse_draft(content: str | bytes, known_reasons: frozenset[int] = KNOWN_REASONS) -> Draft:

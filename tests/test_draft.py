@@ -58,6 +58,11 @@ def _with(sample_dict, **changes):
     return json.dumps(data)
 
 
+def _huge_number(sample_dict) -> str:
+    """The sample draft with a reason id of 5,000 digits (Python refuses over 4,300)."""
+    return _with(sample_dict, reasons__0__id=0).replace('"id": 0', '"id": ' + "9" * 5000, 1)
+
+
 BAD_INPUTS = [
     ("not json", lambda d: '{"schema": "response-builder/draft@1", "group": {', "not valid JSON"),
     ("a list", lambda d: "[1, 2]", "not a Response Builder draft: it holds a list"),
@@ -113,6 +118,13 @@ BAD_INPUTS = [
     ),
     ("paste not text", lambda d: _with(d, questions_paste=["1."]), "questions_paste should be"),
     ("lone surrogate", lambda d: _with(d, context="\ud800"), "cannot be saved"),
+    # Numbers and dates that once escaped the loader as tracebacks or broke a page (issue 12).
+    ("huge number", _huge_number, "a number too long to read"),
+    ("year one", lambda d: _with(d, consultation__closes="0001-01-01"), "between 2000 and 2099"),
+    ("last day", lambda d: _with(d, consultation__closes="9999-12-31"), "between 2000 and 2099"),
+    ("basic date", lambda d: _with(d, consultation__closes="20270131"), "YYYY-MM-DD"),
+    ("week date", lambda d: _with(d, consultation__opens="2027-W05-1"), "YYYY-MM-DD"),
+    ("wide digits", lambda d: _with(d, consultation__closes="２０２７-01-31"), "YYYY-MM-DD"),
 ]
 
 
@@ -170,3 +182,26 @@ def test_every_new_field_round_trips_and_is_left_out_while_empty(sample_dict):
     assert draft.questions[0].number == "3a" and draft.consultation.opening_date.day == 1
     assert json.loads(draft_to_json(draft)) == data
     assert set(EXTENSIONS) >= {"evidence", "fairness", "questions.number", "consultation.opens"}
+
+
+def test_two_versions_merge_only_where_they_changed_different_fields(sample):
+    from drafting.draft import merge_drafts
+
+    def changed(**changes) -> Draft:
+        draft = parse_draft(draft_to_json(sample))
+        for dotted, value in changes.items():
+            *parts, last = dotted.split("__")
+            target = draft
+            for part in parts:
+                target = getattr(target, part)
+            setattr(target, last, value)
+        return draft
+
+    merged = merge_drafts(sample, changed(group__email="a@b.org"), changed(context="New"))
+    assert (merged.group.email, merged.context) == ("a@b.org", "New")
+    assert merged.reasons == sample.reasons
+    same = changed(group__email="a@b.org")
+    assert merge_drafts(sample, same, changed(group__email="a@b.org")) == same
+    assert merge_drafts(sample, same, changed(group__email="c@d.org")) is None
+    examples = [ChosenReason(r.id, r.example + "!") for r in sample.reasons]
+    assert merge_drafts(sample, changed(reasons=examples), changed(reasons=[])) is None
