@@ -31,12 +31,14 @@ from pathlib import Path
 from typing import Any, get_args, get_origin, get_type_hints
 
 from drafting.fairness import concern_ids
-from reasons.catalogue import REASON_COUNT
+from reasons.catalogue import REASON_COUNT, alternative_ids
 from reasons.suggestions import ANSWERS
 
 SCHEMA = "response-builder/draft@1"
 SCHEMA_PREFIX = "response-builder/draft@"
 TONES = ("formal", "firm", "collaborative")
+POSITIONS = ("oppose", "support_with_changes", "support_with_concerns")
+STAGES = ("early", "formal", "tender")
 MAX_FILE_BYTES = 3_000_000
 LETTER_TEXT = 200_000
 LONG_TEXT = 10_000
@@ -123,6 +125,11 @@ EXTENSIONS = (
     "fairness_notes",
     "consultation.opens",
     "questions.number",
+    "position",
+    "stage",
+    "summary",
+    "agree",
+    "alternatives",
 )
 
 
@@ -164,6 +171,13 @@ class Draft:
     fairness_notes: dict[str, str] = field(
         default_factory=dict, metadata={"max": 20, "item_max": LONG_TEXT}
     )
+    # Where the group stands, how far the process has gone, its position in one sentence, where
+    # it agrees, and the alternatives (ids from the catalogue) it proposes instead.
+    position: str = "oppose"
+    stage: str = "formal"
+    summary: str = _text(MEDIUM_TEXT)
+    agree: str = _text(LONG_TEXT)
+    alternatives: list[str] = field(default_factory=list, metadata={"max": 20, "item_max": 40})
 
     @property
     def reason_ids(self) -> list[int]:
@@ -175,6 +189,9 @@ class Draft:
         data = dataclasses.asdict(self)
         for name in EXTENSIONS:
             _drop_if_empty(data, name.split("."))
+        for name, default in (("position", "oppose"), ("stage", "formal")):
+            if data.get(name) == default:
+                del data[name]
         return data
 
 
@@ -348,6 +365,21 @@ def draft_from_dict(data: Any, known_reasons: frozenset[int] = KNOWN_REASONS) ->
                 f"The field consultation.{name} should be a date written YYYY-MM-DD,"
                 f" like 2027-01-31, not '{value[:40]}'."
             ) from None
+    if draft.position not in POSITIONS:
+        raise DraftError(
+            f"The position '{draft.position[:40]}' is not one of {', '.join(POSITIONS)}."
+        )
+    if draft.stage not in STAGES:
+        raise DraftError(f"The stage '{draft.stage[:40]}' is not one of {', '.join(STAGES)}.")
+    known_alternatives = alternative_ids()
+    for alternative in draft.alternatives:
+        if alternative not in known_alternatives:
+            raise DraftError(
+                f"The field alternatives names '{alternative[:40]}', which is not one of the"
+                f" alternatives ({', '.join(sorted(known_alternatives))})."
+            )
+    if len(set(draft.alternatives)) != len(draft.alternatives):
+        raise DraftError("An alternative is listed twice in the field alternatives.")
     if draft.tone not in TONES:
         raise DraftError(f"The tone '{draft.tone[:40]}' is not one of {', '.join(TONES)}.")
     if not re.fullmatch(r"[a-z0-9_-]{1,40}", draft.template):

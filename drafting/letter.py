@@ -89,9 +89,12 @@ def _tidy(spans: list[Span]) -> Line:
     return tuple(s for s in merged if s.text)
 
 
-# The subset is small enough for one regular expression: a tag (with at most a class), a run of
-# text, or a stray "<" that is an error. Far faster than html.parser on long letters.
-_TOKEN = re.compile(r'<(/?)([a-z0-9]+)(?:\s+class="([a-z]*)")?\s*/?>|([^<]+)|(<)')
+# The subset is small enough for one regular expression: a tag (with at most a class, then at
+# most an id, which the parser accepts and leaves to the Block), a run of text, or a stray "<"
+# that is an error. Far faster than html.parser on long letters.
+_TOKEN = re.compile(
+    r'<(/?)([a-z0-9]+)(?:\s+class="([a-z]*)")?(?:\s+id="[a-z0-9-]+")?\s*/?>|([^<]+)|(<)'
+)
 
 
 class _LetterParser:
