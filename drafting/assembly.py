@@ -298,7 +298,7 @@ def describe_group(name: str, about: str) -> tuple[str, str]:
         >>> describe_group("Hillside Café", "We run a drop-in")
         ('Hillside Café', 'We run a drop-in.')
     """
-    name = name.strip() or "our group"
+    name = name if name.strip() else "our group"  # as typed: nothing typed is lost
     about = " ".join(about.split())
     body = about.rstrip(".")
     if _ARTICLE.match(about) and ". " not in body and len(body.split()) <= 40:

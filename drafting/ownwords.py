@@ -84,7 +84,8 @@ def body(letter: Letter) -> str:
     what an officer reads as the group's response, without the address block or annexes."""
     kinds = [b.kind for b in letter.blocks]
     start = kinds.index("salutation") if "salutation" in kinds else 0
-    end = len(kinds) - kinds[::-1].index("signature") if "signature" in kinds else len(kinds)
+    last = "signature" if "signature" in kinds else "salutation"  # else the close
+    end = len(kinds) - kinds[::-1].index(last) if last in kinds[start + 1 :] else len(kinds)
     return "\n\n".join(b.text for b in letter.blocks[start:end])
 
 

