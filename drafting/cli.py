@@ -4,7 +4,9 @@
     python -m drafting check draft.json             # is this a valid draft?
     python -m drafting build draft.json --template formal --format docx --output letter.docx
 
-A bad draft exits with status 2 and a one-line message, never a traceback.
+A bad draft exits with status 2 and a one-line message, never a traceback. The questions
+template with no questions, or with some left unanswered, still writes its letter and says so
+on stderr.
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from drafting.assembly import UnknownTemplateError, assemble
+from drafting.assembly import UnknownTemplateError, assemble, questions_note
 from drafting.draft import TONES, DraftError, load_draft
 from drafting.export import FORMATS, file_name, render
 from reasons.catalogue import load_catalogue
@@ -54,6 +56,9 @@ def main(argv: list[str] | None = None) -> int:
     except (DraftError, UnknownTemplateError) as e:
         print(f"{args.draft}: {e}", file=sys.stderr)
         return BAD_INPUT
+    note = questions_note(draft, args.template or draft.template)
+    if note:
+        print(f"Note: {note}", file=sys.stderr)  # the letter is still written
     output = args.output or Path(file_name(draft, args.format))
     try:
         output.write_bytes(render(letter, args.format, author=draft.group.name))

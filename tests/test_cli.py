@@ -98,3 +98,27 @@ def test_the_shared_contract_check_passes():
     )
     assert result.returncode == 0, result.stdout
     assert "contract: 0 problems" in result.stdout
+
+
+def test_the_questions_template_without_questions_says_so_and_still_writes(tmp_path):
+    output = tmp_path / "letter.txt"
+    sample = DATA / "sample-draft.json"
+    result = run(
+        "build", str(sample), "--template", "questions", "--format", "txt", "--output", str(output)
+    )
+    assert result.returncode == 0
+    assert "no consultation questions" in result.stderr
+    text = output.read_text(encoding="utf-8")
+    assert "Hillside Community Café" in text and "Maria Lopez" in text
+    assert "Question" not in text
+    formal = run(
+        "build",
+        str(sample),
+        "--template",
+        "formal",
+        "--format",
+        "txt",
+        "--output",
+        str(tmp_path / "formal.txt"),
+    )
+    assert formal.returncode == 0 and formal.stderr == ""

@@ -9,6 +9,9 @@ import pytest
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 
 from drafting import (
+    ChosenReason,
+    Draft,
+    Group,
     assemble,
     file_name,
     reasons_csv,
@@ -190,3 +193,34 @@ def test_an_empty_selection_gives_a_csv_with_only_the_header(catalogue):
 def test_file_names_come_from_the_consultation_and_the_date(sample, title, body, expected):
     sample.consultation.title, sample.consultation.body = title, body
     assert file_name(sample, "docx", LETTER_DATE) == expected
+
+
+def test_the_word_file_follows_british_letter_conventions(catalogue):
+    from docx.oxml.ns import qn
+
+    draft = Draft(
+        reasons=[ChosenReason(26, "Our council gave no figures.")],
+        evidence=[26],
+        group=Group(name="Hillside Café", signatory="Maria Lopez"),
+    )
+    draft.consultation.title = "Community Support"
+    draft.consultation.reference = "HDC/17"
+    document = reopen(to_docx(assemble(draft, catalogue, today=LETTER_DATE)))
+    language = document.styles.element.find(qn("w:docDefaults")).find(".//" + qn("w:lang"))
+    assert language.get(qn("w:val")) == "en-GB"
+    section = document.sections[0]
+    assert section.different_first_page_header_footer
+    assert section.header.paragraphs[0].text == "Response to Community Support – Reference: HDC/17"
+    assert not section.first_page_header.paragraphs[0].text  # the letterhead is on page one
+    for footer in (section.footer, section.first_page_footer):
+        codes = [t.text for t in footer._element.iter(qn("w:instrText"))]
+        assert footer.paragraphs[0].text.startswith("Page ") and " PAGE " in codes
+    signature = next(p for p in document.paragraphs if p.text.startswith("Maria Lopez"))
+    assert signature.paragraph_format.space_before.pt >= 36  # room to sign by hand
+    links = document.element.body.findall(".//" + qn("w:hyperlink"))
+    targets = {document.part.rels[link.get(qn("r:id"))].target_ref for link in links}
+    assert (
+        "https://www.instituteforgovernment.org.uk/publication/report/government-outsourcing-reform"
+        in targets
+    )
+    assert all(t.startswith("https://") for t in targets)
