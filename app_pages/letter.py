@@ -18,9 +18,10 @@ from drafting import (
     to_text,
     tone_phrases,
 )
-from drafting.assembly import cover_email
+from drafting.assembly import cover_email, questions_note
 from drafting.calendar import long_date
 from drafting.checks import length_note, plural
+from drafting.length import length_report
 from drafting.letter import digest
 from drafting.ownwords import measure_letter, own_words_note
 from drafting.questions import unanswered_note
@@ -94,8 +95,18 @@ def letter_page() -> None:
     edit = draft.letter_edit if draft.letter_edit.text else None
     final = letter_from_text(letter.title, edit.text) if edit else letter
     st.markdown(f"**Length:** {length_note(final.word_count())}")
-    own = measure_letter(draft, catalogue, final, today)
+    report = length_report(draft, final, templates[draft.template])
+    if report.budget:
+        (st.warning if report.over else st.caption)(report.note)
+    own = measure_letter(draft, final)
     missing = sum(1 for r in draft.reasons if not r.example.strip())
+    if missing:
+        st.caption(
+            f"{plural(missing, 'reason')} without an example: the letter gives only the"
+            " point of each. Add what you have seen locally on the Examples page to make it count."
+        )
+    if draft.template == "questions" and not draft.questions:
+        st.warning(questions_note(draft, draft.template))
     if own.low:
         st.info(own_words_note(own, missing), icon=":material/edit_note:")
     else:

@@ -306,21 +306,25 @@ def describe_group(name: str, about: str) -> tuple[str, str]:
     return name, _sentence(about)
 
 
-def _consultation_phrase(draft: Draft) -> str:
+def _consultation_phrase(draft: Draft, whose: str = "your") -> str:
     c = draft.consultation
     title = f"\u201c{c.title.strip()}\u201d" if c.title.strip() else ""
     if draft.stage == "early":
-        return f"your early engagement on {title or 'the future of these services'}"
+        return f"{whose} early engagement on {title or 'the future of these services'}"
     if draft.stage == "tender":
         service = c.service.strip() or "these services"
         return f"the plan to put {service} out to tender" + (f" ({title})" if title else "")
-    return f"your consultation {title}" if title else "this consultation"
+    return f"{whose} consultation {title}" if title else "this consultation"
 
 
-def opening(draft: Draft, frame: str, group: str) -> str:
+def opening(draft: Draft, frame: str, group: str, whose: str = "your") -> str:
     """The letter's first sentence from a tone's `frame`, naming the group (and its
-    description, when that reads as a phrase) and what it responds to at the stage reached."""
-    return frame.replace("{group}", group).replace("{consultation}", _consultation_phrase(draft))
+    description, when that reads as a phrase) and what it responds to at the stage reached;
+    `whose` consultation it is ("your" to the body consulting, "the" to councillors)."""
+    trimmed = group.rstrip(",")  # a description in apposition closes with a comma
+    sentence = frame.replace("{group},", f"{trimmed},").replace("{group}.", f"{trimmed}.")
+    sentence = sentence.replace("{group}", group)
+    return sentence.replace("{consultation}", _consultation_phrase(draft, whose))
 
 
 _STOP = frozenset(
@@ -536,7 +540,7 @@ def template_context(
         "dear": dear,
         "yours": close,
         "opening": opening(draft, phrases[f"opening_{draft.stage}"], group),
-        "councillor_opening": opening(draft, phrases["councillor_opening"], group),
+        "councillor_opening": opening(draft, phrases["councillor_opening"], group, "the"),
         "about": about,
         "summary": _sentence(draft.summary),
         "agree": draft.agree.strip(),

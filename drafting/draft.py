@@ -39,6 +39,16 @@ SCHEMA_PREFIX = "response-builder/draft@"
 TONES = ("formal", "firm", "collaborative")
 POSITIONS = ("oppose", "support_with_changes", "support_with_concerns")
 STAGES = ("early", "formal", "tender")
+POSITION_LABELS = {
+    "oppose": "We oppose it",
+    "support_with_changes": "We support it only with changes",
+    "support_with_concerns": "We support it, with concerns",
+}
+STAGE_LABELS = {
+    "early": "Early engagement: ideas and options",
+    "formal": "Formal consultation on a proposal",
+    "tender": "A tender has been announced",
+}
 MAX_FILE_BYTES = 3_000_000
 LETTER_TEXT = 200_000
 LONG_TEXT = 10_000

@@ -217,14 +217,14 @@ def test_an_edited_letter_survives_a_change_of_tone_until_regenerated(sample, do
     assert at.text_area(key="letter_edit").value == edited
     assert "Your answers have changed since you edited the text" in at.warning[0].value
     assert "We would welcome a meeting." in downloads(at)["download_txt"][1].decode()
-    assert "We oppose the proposal" in preview(show(at, "preview"))  # it follows the new tone
+    assert "We call on you to:" in preview(show(at, "preview"))  # it follows the new tone
     show(at, "edit")
 
     at.button(key="letter_regenerate").click().run()
     at.button(key="letter_regenerate_yes").click().run()
     fresh = at.text_area(key="letter_edit").value
     assert fresh == to_text(assemble(draft_of(at), catalogue))
-    assert "We would welcome a meeting." not in fresh and "We oppose the proposal" in fresh
+    assert "We would welcome a meeting." not in fresh and "We call on you to:" in fresh
     assert "generated from your answers" in texts(at.info)
 
 

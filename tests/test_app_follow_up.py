@@ -123,12 +123,15 @@ def test_the_own_words_share_is_shown_and_nudges_when_low(catalogue):
     assert "of this letter is in your own words" in texts(at.markdown)
 
 
-def test_words_added_in_an_edit_count_as_the_groups_own(sample):
+def test_in_an_edit_only_what_the_group_typed_counts_as_its_own(sample):
     at = show(open_app(sample, "letter"), "edit")
     before = own_words_percent(at)
-    edited = at.text_area(key="letter_edit").value + "\n" + "We run a lunch club. " * 60
-    at.text_area(key="letter_edit").input(edited).run()
-    assert own_words_percent(at) > before + 20
+    stock = at.text_area(key="letter_edit").value + "\n" + "Please read this letter. " * 60
+    at.text_area(key="letter_edit").input(stock).run()
+    assert own_words_percent(at) < before
+    typed = stock + "\n" + (sample.reasons[1].example + "\n") * 20
+    at.text_area(key="letter_edit").input(typed).run()
+    assert own_words_percent(at) > before + 10
 
 
 # A group profile.
