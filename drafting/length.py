@@ -2,8 +2,8 @@
 reader notices: the group's own share, sentence openings used again and again, two asks that
 say the same thing, a passage printed twice.
 
-    >>> sentence_openings("We fear it. We fear it will. We fear it may. Our café is full.")
-    [('we fear it', 1), ('we fear it will', 1), ('we fear it may', 1), ('our café is full', 1)]
+    >>> sentence_openings("We fear it will. We fear it will not. Our café is full.")
+    [('we fear it will', 2), ('our café is full', 1)]
 """
 
 from __future__ import annotations
