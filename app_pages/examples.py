@@ -34,8 +34,8 @@ else:
         )
         if not example.strip():
             st.info(
-                "No example yet, so the letter gives only this reason's point, in one sentence."
-                " Even one sentence from your own work makes it count."
+                "No example yet. Without one the letter gives only this reason's point, in one"
+                " sentence: even a sentence from your own work makes it count."
             )
         elif note := personal_details_note(example):
             st.warning(_ui.escape(note), icon=":material/privacy_tip:")
