@@ -12,6 +12,7 @@ never template source, and `{{ 7*7 }}` or `<script>` typed by a user come out ex
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 import tomllib
@@ -422,9 +423,15 @@ def same_ask(a: str, b: str) -> bool:
 
 def merge_asks(own: list[str], stock: list[str]) -> list[str]:
     """One list of asks: the group's own first, as typed, then each catalogue ask that says
-    something new. A catalogue ask like an earlier one is merged into it: a group's ask always
-    stays as written; of two catalogue asks the fuller wording is kept, in the earlier place."""
-    merged = [(text, True) for text in own if text.strip()]
+    something new. An ask like an earlier one is merged into it, the fuller wording kept in the
+    earlier place; a catalogue ask never replaces the group's own words."""
+    merged: list[tuple[str, bool]] = []
+    for text in (t for t in own if t.strip()):  # the group's own, a repeat of itself merged
+        match = next((i for i, (kept, _) in enumerate(merged) if same_ask(kept, text)), None)
+        if match is None:
+            merged.append((text, True))
+        elif len(text) > len(merged[match][0]):
+            merged[match] = (text, True)
     for text in stock:
         match = next((i for i, (kept, _) in enumerate(merged) if same_ask(kept, text)), None)
         if match is None:
@@ -469,7 +476,7 @@ def _sources(reasons: list[ChosenReasonView], fairness: list[RaisedConcern]) -> 
 _LEADING_NUMBER = r"^\s*(?:q(?:uestion)?\.?\s*)?{}\s*[.):\-\u2013\u2014]?\s+"
 
 
-def _question_views(draft: Draft, chosen: dict[int, ChosenReasonView], make) -> list:
+def _question_views(draft: Draft, chosen: dict[int, ChosenReasonView], make, once) -> list:
     """Each question once, numbered as the consultation numbers it, its text without that
     number repeated; a reason linked to several questions is made under the first of them."""
     views, made = [], {}
@@ -506,22 +513,41 @@ def questions_note(draft: Draft, template: str) -> str:
     return unanswered_note(draft.questions)
 
 
+class _Once:
+    """Pass each passage the group typed the first time only: the same words pasted into two
+    boxes (the description and the context, two examples) are printed once."""
+
+    def __init__(self) -> None:
+        self.seen: list[str] = []
+
+    def __call__(self, text: str) -> str:
+        key = " ".join(words(text))
+        if not key or any(key in earlier for earlier in self.seen):
+            return ""
+        self.seen.append(key)
+        return text
+
+
 def template_context(
     draft: Draft, catalogue: Catalogue, tone: str, today: dt.date, detail: Detail = LEVELS[0]
 ) -> dict:
     """Everything a template may use: see the `letter_templates/*.j2` files for examples."""
     included = set(draft.evidence)
     sector = consulting_sector(draft)
+    once = _Once()
+    once(draft.group.about)
+    summary, context, agree = (once(t).strip() for t in (draft.summary, draft.context, draft.agree))
     chosen = [
-        _view(catalogue.reason(r.id), r.example, sector, r.id in included) for r in draft.reasons
+        _view(catalogue.reason(r.id), once(r.example), sector, r.id in included)
+        for r in draft.reasons
     ]
     by_id = {r.id: r for r in chosen}
     questions = _question_views(
-        draft, by_id, lambda rid: _view(catalogue.reason(rid), "", sector, False)
+        draft, by_id, lambda rid: _view(catalogue.reason(rid), "", sector, False), once
     )
     linked = {rid for q in draft.questions for rid in q.reasons}
     closes = draft.consultation.closing_date
-    fairness = raised(draft)
+    fairness = [dataclasses.replace(f, note=once(f.note)) for f in raised(draft)]
     co_signatories = [c for c in draft.co_signatories if c.name.strip() or c.group.strip()]
     phrases = tone_phrases()[tone]
     position = position_phrases()[draft.position]
@@ -542,14 +568,14 @@ def template_context(
         "opening": opening(draft, phrases[f"opening_{draft.stage}"], group),
         "councillor_opening": opening(draft, phrases["councillor_opening"], group, "the"),
         "about": about,
-        "summary": _sentence(draft.summary),
-        "agree": draft.agree.strip(),
+        "summary": _sentence(summary),
+        "agree": agree,
         "position": position[draft.stage],
         "reasons": chosen,
         "themes": _by_theme(chosen, catalogue),
         "questions": questions,
         "other_reasons": [r for r in chosen if r.id not in linked],
-        "context": draft.context.strip(),
+        "context": context,
         "asks": merge_asks(draft.asks, stock_asks),
         "fairness": fairness,
         "alternatives": [

@@ -258,3 +258,16 @@ def test_the_measures_find_what_they_look_for():
         "One two three four five six seven eight. One two three four five six seven eight."
     )
     assert body(build(SAMPLES["sample-draft"], "formal")).startswith("Dear Commissioning Team,")
+
+
+def test_a_passage_typed_twice_is_printed_once():
+    draft = letter_samples.rich()
+    draft.context = draft.group.about
+    draft.reasons[1].example = draft.reasons[0].example
+    draft.asks.append(draft.asks[0])
+    for template in TEMPLATES:
+        letter = build(draft, template)
+        text = body(letter)
+        assert text.count("run by volunteers on the Eastfield estate") == 1
+        assert text.count(draft.reasons[0].example) == 1
+        assert not repeated_passages(text) and not duplicate_asks(letter)
