@@ -115,13 +115,15 @@ class Detail:
     steps down these levels until the template's budget and own share hold. The reasons' asks
     go only when the group has asks of its own to lead the list; last of all, a short letter
     over its budget leaves out the group's context, where it agrees and the alternatives'
-    descriptions (each is still in the draft and in the full letters)."""
+    descriptions, and then gives each example of several sentences by its first (each is still
+    in the draft and in the full letters)."""
 
     paragraphs: bool = True
     fairness: bool = True
     reason_asks: bool = True
     titles: bool = True
     extras: bool = True
+    brief_examples: bool = False
 
 
 LEVELS = (
@@ -131,7 +133,20 @@ LEVELS = (
     Detail(paragraphs=False, fairness=False, titles=False),
     Detail(paragraphs=False, fairness=False, titles=False, reason_asks=False),
     Detail(paragraphs=False, fairness=False, titles=False, reason_asks=False, extras=False),
+    Detail(False, False, False, False, extras=False, brief_examples=True),
 )
+_FIRST_SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"“‘'(])")
+
+
+def first_sentence(text: str) -> str:
+    """The first sentence of `text` (all of it when it is one sentence).
+
+    >>> first_sentence("We lost the grant in May. Forty people now eat alone.")
+    'We lost the grant in May.'
+    """
+    return _FIRST_SENTENCE.split(text.strip(), maxsplit=1)[0]
+
+
 OWN_MARGIN = 2  # per cent above the template's own-words aim, for the wording of edits
 
 
@@ -538,7 +553,12 @@ def template_context(
     once(draft.group.about)
     summary, context, agree = (once(t).strip() for t in (draft.summary, draft.context, draft.agree))
     chosen = [
-        _view(catalogue.reason(r.id), once(r.example), sector, r.id in included)
+        _view(
+            catalogue.reason(r.id),
+            once(first_sentence(r.example) if detail.brief_examples else r.example),
+            sector,
+            r.id in included,
+        )
         for r in draft.reasons
     ]
     by_id = {r.id: r for r in chosen}
@@ -626,6 +646,8 @@ def assemble(
     typed = typed_texts(draft)
     tried = []
     for detail in LEVELS:
+        if detail.brief_examples and info.own is not None:
+            break  # the full letters give every example whole
         context = template_context(draft, catalogue, tone, today or dt.date.today(), detail)
         try:
             markup = template_environment().get_template(f"{template}.j2").render(context)
@@ -637,13 +659,10 @@ def assemble(
         within = info.budget is None or count <= info.budget
         if within and (info.own is None or share >= info.own + OWN_MARGIN):
             return letter
-        if info.own is None and not detail.extras:
-            break  # a short letter drops extras only to keep to its budget
         tried.append((within, share if info.own is not None else -count, letter))
     # Nothing met both: the letter within budget with the most of the group's own words (or,
     # for a template without an aim, the shortest).
     return max(tried, key=lambda t: (t[0], t[1]))[2]
-    return letter
 
 
 def cover_email(draft: Draft, catalogue: Catalogue, *, today: dt.date | None = None) -> Letter:

@@ -88,7 +88,9 @@ def test_every_reason_and_example_appears_in_every_template_and_tone(
 def test_the_tone_changes_the_wording_but_not_the_facts(full_draft, catalogue, template):
     letters = {tone: letter_text(full_draft, template=template, tone=tone) for tone in TONES}
     assert len(set(letters.values())) == len(TONES)
-    facts = [r.example for r in full_draft.reasons] + full_draft.asks + [full_draft.context]
+    facts = [r.example for r in full_draft.reasons] + full_draft.asks
+    if template in ("formal", "questions"):  # a short letter over its budget leaves it out
+        facts.append(full_draft.context)
     for text in letters.values():
         assert all(fact in text for fact in facts)
 

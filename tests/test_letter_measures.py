@@ -271,3 +271,15 @@ def test_a_passage_typed_twice_is_printed_once():
         assert text.count("run by volunteers on the Eastfield estate") == 1
         assert text.count(draft.reasons[0].example) == 1
         assert not repeated_passages(text) and not duplicate_asks(letter)
+
+
+def test_an_email_with_long_examples_gives_each_by_its_first_sentence_to_keep_its_budget():
+    draft = letter_samples.rich()
+    for chosen in draft.reasons:
+        chosen.example += " " + "We have kept a careful record of it, week by week, since then." * 4
+    email = body(build(draft, "email"))
+    assert len(email.split()) <= 500
+    for chosen in draft.reasons:
+        assert chosen.example.split(". ")[0] in email  # its first sentence, as typed
+    formal = body(build(draft, "formal"))
+    assert all(chosen.example in formal for chosen in draft.reasons)  # whole in the full letter
