@@ -586,7 +586,14 @@ def template_context(
         "dear": dear,
         "yours": close,
         "opening": opening(draft, phrases[f"opening_{draft.stage}"], group),
-        "councillor_opening": opening(draft, phrases["councillor_opening"], group, "the"),
+        "councillor_opening": opening(
+            draft,
+            phrases["councillor_opening"],
+            group,
+            f"{draft.consultation.body.strip()}\u2019s"
+            if draft.consultation.body.strip()
+            else "the",
+        ),
         "about": about,
         "summary": _sentence(summary),
         "agree": agree,
