@@ -530,7 +530,9 @@ def questions_note(draft: Draft, template: str) -> str:
 
 class _Once:
     """Pass each passage the group typed the first time only: the same words pasted into two
-    boxes (the description and the context, two examples) are printed once."""
+    boxes (the description and the context, two examples) are printed once. A sentence of six
+    words or more already printed is left out of a later passage; a passage is kept exactly as
+    typed unless it repeats something."""
 
     def __init__(self) -> None:
         self.seen: list[str] = []
@@ -539,8 +541,15 @@ class _Once:
         key = " ".join(words(text))
         if not key or any(key in earlier for earlier in self.seen):
             return ""
+        sentences = _FIRST_SENTENCE.split(text.strip())
+        fresh = [
+            sentence
+            for sentence in sentences
+            if len(words(sentence)) < 6
+            or not any(" ".join(words(sentence)) in earlier for earlier in self.seen)
+        ]
         self.seen.append(key)
-        return text
+        return text if len(fresh) == len(sentences) else " ".join(fresh)
 
 
 def template_context(

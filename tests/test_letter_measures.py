@@ -276,10 +276,20 @@ def test_a_passage_typed_twice_is_printed_once():
 def test_an_email_with_long_examples_gives_each_by_its_first_sentence_to_keep_its_budget():
     draft = letter_samples.rich()
     for chosen in draft.reasons:
-        chosen.example += " " + "We have kept a careful record of it, week by week, since then." * 4
+        more = (f"Record {n} for reason {chosen.id} was kept week by week." for n in range(8))
+        chosen.example += " " + " ".join(more)
     email = body(build(draft, "email"))
     assert len(email.split()) <= 500
     for chosen in draft.reasons:
         assert chosen.example.split(". ")[0] in email  # its first sentence, as typed
     formal = body(build(draft, "formal"))
     assert all(chosen.example in formal for chosen in draft.reasons)  # whole in the full letter
+
+
+def test_a_sentence_already_printed_is_not_printed_again():
+    draft = letter_samples.rich()
+    draft.context = f"{draft.group.about} {draft.context}"
+    for template in TEMPLATES:
+        text = body(build(draft, template))
+        assert text.count("run by volunteers on the Eastfield estate since 2009") == 1
+        assert not repeated_passages(text)
