@@ -8,7 +8,15 @@ import streamlit as st
 from app_pages import _ui
 from drafting import CoSignatory, Draft, file_name
 from drafting.calendar import draft_deadline_ics, long_date, reminder_time
-from drafting.draft import FIRST_YEAR, LAST_YEAR, SHORT_TEXT
+from drafting.draft import (
+    FIRST_YEAR,
+    LAST_YEAR,
+    POSITION_LABELS,
+    POSITIONS,
+    SHORT_TEXT,
+    STAGE_LABELS,
+    STAGES,
+)
 from drafting.profile import profile_file_name, profile_to_json
 
 _ui.step_title("details")
@@ -136,6 +144,59 @@ if consultation.closing_date:
         f" reminder at 9am on {long_date(reminder_time(consultation.closing_date).date())},"
         " three days before.",
     )
+
+st.header("Where you stand")
+left, right = st.columns(2)
+with left:
+    _ui.bound(
+        st.selectbox,
+        "Your position",
+        "position",
+        draft.position,
+        partial(setattr, draft, "position"),
+        options=POSITIONS,
+        format_func=POSITION_LABELS.get,
+    )
+with right:
+    _ui.bound(
+        st.selectbox,
+        "How far the process has gone",
+        "stage",
+        draft.stage,
+        partial(setattr, draft, "stage"),
+        options=STAGES,
+        format_func=STAGE_LABELS.get,
+        help="The letter's opening and your position follow this: an early engagement is"
+        " answered differently from a tender already announced.",
+    )
+_ui.text_field(
+    "In one sentence (optional)",
+    draft,
+    "summary",
+    "summary",
+    placeholder="For example: Fund neighbourhood groups directly, not through one contract.",
+)
+_ui.text_field(
+    "Where you agree (optional)",
+    draft,
+    "agree",
+    "agree",
+    area=True,
+    height=68,
+    help="Saying what you agree with shows you have read the proposal fairly.",
+)
+alternatives = _ui.catalogue().alternatives
+_ui.bound(
+    st.multiselect,
+    "What you propose instead (optional)",
+    "alternatives",
+    [a for a in draft.alternatives if a in {x.id for x in alternatives}],
+    lambda chosen: setattr(draft, "alternatives", list(chosen)),
+    options=[a.id for a in alternatives],
+    format_func={a.id: a.title for a in alternatives}.get,
+    help="Direct award under the Provider Selection Regime appears in the letter only when the"
+    " NHS, or a health care service, is consulting.",
+)
 
 st.header("What you ask for")
 st.caption(

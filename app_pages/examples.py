@@ -35,7 +35,8 @@ else:
         )
         if not example.strip():
             st.info(
-                "No example yet. Even one sentence from your own work makes this reason stronger."
+                "No example yet. Without one the letter gives only this reason's point, in one"
+                " sentence: even a sentence from your own work makes it count."
             )
         elif note := personal_details_note(example):
             st.warning(_ui.escape(note), icon=":material/privacy_tip:")

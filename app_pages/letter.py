@@ -11,7 +11,7 @@ import streamlit as st
 
 from app_pages import _ui
 from drafting import TONES, draft_to_json, file_name, reasons_csv, render, to_text, tone_phrases
-from drafting.assembly import cover_email
+from drafting.assembly import cover_email, questions_note
 from drafting.checks import length_note, plural
 from drafting.export import markdown_pieces
 from drafting.final import (
@@ -24,6 +24,7 @@ from drafting.final import (
     set_edit,
     use_generated,
 )
+from drafting.length import length_report
 from drafting.letter import Piece
 from drafting.ownwords import own_words_note
 from drafting.questions import unanswered_note
@@ -287,8 +288,18 @@ def letter_page() -> None:
         )
     final = final_letter(draft, catalogue, today=today)
     st.markdown(f"**Length:** {length_note(final.letter.word_count())}")
-    own = own_words(draft, catalogue, final, today)
+    report = length_report(draft, final.letter, templates[draft.template])
+    if report.budget:
+        (st.warning if report.over else st.caption)(report.note)
+    own = own_words(draft, final)
     missing = sum(1 for r in draft.reasons if not r.example.strip())
+    if missing:
+        st.caption(
+            f"{plural(missing, 'reason')} without an example: the letter gives only the"
+            " point of each. Add what you have seen locally on the Examples page to make it count."
+        )
+    if draft.template == "questions" and not draft.questions:
+        st.warning(questions_note(draft, draft.template))
     if own.low:
         st.info(own_words_note(own, missing), icon=":material/edit_note:")
     else:

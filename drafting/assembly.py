@@ -12,6 +12,7 @@ never template source, and `{{ 7*7 }}` or `<script>` typed by a user come out ex
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 import tomllib
@@ -26,14 +27,16 @@ from markupsafe import Markup, escape
 
 from drafting.calendar import long_date
 from drafting.consultation import quote_sentence
-from drafting.draft import TONES, Draft, Quote
+from drafting.draft import POSITIONS, STAGES, TONES, Draft, Quote
 from drafting.fairness import RaisedConcern, raised
 from drafting.letter import Letter, LetterTemplateError, parse_letter
-from drafting.questions import and_list, label
-from reasons.catalogue import Catalogue, Evidence, Reason, Theme
+from drafting.ownwords import body, measure, typed_texts, words
+from drafting.questions import and_list, label, unanswered_note
+from reasons.catalogue import Catalogue, Evidence, Reason, Theme, applies
 
 TEMPLATE_DIR = Path(__file__).resolve().parent.parent / "letter_templates"
 TONES_FILE = TEMPLATE_DIR / "tones.toml"
+POSITIONS_FILE = TEMPLATE_DIR / "positions.toml"
 _HEADER = re.compile(r"\A\{#-?(.*?)-?#\}", re.DOTALL)
 
 
@@ -43,27 +46,35 @@ class UnknownTemplateError(LookupError):
 
 @dataclass(frozen=True)
 class TemplateInfo:
-    """A letter template as the app lists it: from the comment header at the top of its file."""
+    """A letter template as the app lists it: from the comment header at the top of its file.
+
+    `budget` is the most words its body should have, and `own` the least share (in per cent)
+    of the group's own words it aims for; either is None when the template sets none.
+    """
 
     id: str
     name: str
     description: str
     length: str
+    budget: int | None = None
+    own: int | None = None
 
 
 @dataclass(frozen=True)
 class ChosenReasonView:
     """What a template sees of one chosen reason: the catalogue's words and the group's example.
 
-    `evidence` is all the reason's national evidence; `national` is what the group chose to
-    include in its letter (all of it, or none).
+    `evidence` is the reason's national evidence that applies to the body consulting; `national`
+    is what the group chose to include in its letter (all of that, or none).
     """
 
     id: int
     title: str
     theme: str
     summary: str
+    point: str
     paragraph: str
+    ask: str
     example: str
     evidence: tuple[Evidence, ...]
     national: tuple[Evidence, ...] = ()
@@ -78,10 +89,67 @@ class ThemeGroup:
 
 @dataclass(frozen=True)
 class QuestionView:
-    number: str  # the consultation's own number, else the question's place
+    """One consultation question as the letter answers it: `number` is the consultation's own
+    (else its place), `anchor` the block id; `reasons` are the linked reasons answered here for
+    the first time, `also` the titles of linked reasons already made under an earlier question."""
+
+    number: str
+    anchor: str
     text: str
     answer: str
     reasons: tuple[ChosenReasonView, ...]
+    also: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class SourceView:
+    """One entry of a letter's sources: the citation and the link a reader can follow."""
+
+    citation: str
+    url: str
+
+
+@dataclass(frozen=True)
+class Detail:
+    """How much catalogue text the letter carries: the fuller paragraph after each example
+    (full letters), a sentence naming each fair-process principle, the chosen reasons' asks,
+    and headings over the reasons (theme headings, a bold title before each point). `assemble`
+    steps down these levels until the template's budget and own share hold. The reasons' asks
+    go only when the group has asks of its own to lead the list; last of all, a short letter
+    over its budget leaves out the group's context, where it agrees and the alternatives'
+    descriptions, and then gives each example of several sentences by its first (each is still
+    in the draft and in the full letters)."""
+
+    paragraphs: bool = True
+    fairness: bool = True
+    reason_asks: bool = True
+    titles: bool = True
+    extras: bool = True
+    brief_examples: bool = False
+
+
+LEVELS = (
+    Detail(),
+    Detail(paragraphs=False),
+    Detail(paragraphs=False, fairness=False),
+    Detail(paragraphs=False, fairness=False, titles=False),
+    Detail(paragraphs=False, fairness=False, titles=False, reason_asks=False),
+    Detail(paragraphs=False, fairness=False, titles=False, reason_asks=False, extras=False),
+    Detail(False, False, False, False, extras=False, brief_examples=True),
+)
+_FIRST_SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"“‘'(])")
+
+
+def first_sentence(text: str) -> str:
+    """The first sentence of `text` (all of it when it is one sentence).
+
+    >>> first_sentence("We lost the grant in May. Forty people now eat alone.")
+    'We lost the grant in May.'
+    """
+    return _FIRST_SENTENCE.split(text.strip(), maxsplit=1)[0]
+
+
+OWN_MARGIN = 2  # per cent above the template's own-words aim, for the wording of edits
 
 
 def _as_markup(value: Any) -> Markup:
@@ -102,7 +170,7 @@ def _lines(values: Any) -> Markup:
 
 def _and_list(values: Any) -> Markup:
     """Join values as English does: `{{ ["A", "B", "C"] | and_list }}` gives 'A, B and C'."""
-    return Markup(and_list([_as_markup(v) for v in values]))  # each value escaped first
+    return Markup(and_list([str(_as_markup(v)) for v in values]))  # each value escaped once
 
 
 @cache
@@ -133,6 +201,20 @@ def tone_phrases() -> dict[str, dict[str, str]]:
     return tones
 
 
+@cache
+def position_phrases() -> dict[str, dict[str, str]]:
+    """Read `positions.toml`: for each position and stage, the position sentence and the ask
+    it leads to. The same in every tone: a tone never changes what the group asks."""
+    with POSITIONS_FILE.open("rb") as f:
+        positions = tomllib.load(f)
+    wanted = {f"{stage}{part}" for stage in STAGES for part in ("", "_ask")}
+    if set(positions) != set(POSITIONS) or any(set(p) != wanted for p in positions.values()):
+        raise LetterTemplateError(
+            f"{POSITIONS_FILE.name}: needs positions {POSITIONS}, each with {sorted(wanted)}"
+        )
+    return positions
+
+
 def list_templates() -> tuple[TemplateInfo, ...]:
     """List the templates in the folder (files ending .j2, not partials starting with `_`)."""
     found = []
@@ -151,23 +233,246 @@ def list_templates() -> tuple[TemplateInfo, ...]:
                 name=meta.get("name", path.stem.capitalize()),
                 description=meta.get("description", ""),
                 length=meta.get("length", ""),
+                budget=int(meta["budget"]) if meta.get("budget", "").isdigit() else None,
+                own=int(meta["own"]) if meta.get("own", "").isdigit() else None,
             )
         )
     return tuple(found)
 
 
+def template_info(template: str) -> TemplateInfo:
+    """The listed template called `template`; raise UnknownTemplateError if there is none."""
+    for info in list_templates():
+        if info.id == template:
+            return info
+    names = ", ".join(t.id for t in list_templates())
+    raise UnknownTemplateError(f"There is no template called '{template}'; choose from {names}.")
+
+
+_HEALTH = re.compile(
+    r"\b(nhs|icb|integrated care|health|hospital|clinical|gp|primary care|trust|drugs?"
+    r"|alcohol|substance|sexual health|mental health)\b",
+    re.IGNORECASE,
+)
+
+
+def consulting_sector(draft: Draft) -> str:
+    """ "nhs" when an NHS body consults, or the service is health care (where the Provider
+    Selection Regime applies, councils included); otherwise "council"."""
+    c = draft.consultation
+    return "nhs" if _HEALTH.search(f"{c.body} {c.service} {c.title}") else "council"
+
+
+_PERSON_TITLES = {"mr", "mrs", "ms", "miss", "mx", "dr", "prof", "professor", "sir", "dame"}
+_COUNCILLOR = {"cllr", "councillor"}
+_POST_WORDS = re.compile(
+    r"\b(head|director|team|manager|officer|lead|commissioning|commissioner|department|service"
+    r"|services|board|unit|chief|executive|clerk|secretary|panel|committee|consultation"
+    r"|council|nhs|icb|procurement|office|chair)\b",
+    re.IGNORECASE,
+)
+
+
+def salutation(recipient: str) -> tuple[str, str]:
+    """The greeting and the close for a letter to `recipient`, as British letters have them.
+
+    >>> salutation("Ms Amina Khan, Head of Commissioning")
+    ('Dear Ms Khan,', 'Yours sincerely,')
+    >>> salutation("Head of Commissioning, Adult Social Care")
+    ('Dear Head of Commissioning,', 'Yours faithfully,')
+    >>> salutation("")
+    ('Dear Sir or Madam,', 'Yours faithfully,')
+    """
+    name = recipient.strip().split(",")[0].split("\n")[0].strip()
+    parts = name.split()
+    if not parts:
+        return "Dear Sir or Madam,", "Yours faithfully,"
+    first = parts[0].lower().rstrip(".")
+    if first in _PERSON_TITLES | _COUNCILLOR and len(parts) > 1:
+        title = "Councillor" if first in _COUNCILLOR else parts[0]
+        return f"Dear {title} {parts[-1]},", "Yours sincerely,"
+    if _POST_WORDS.search(name) or not 2 <= len(parts) <= 4:
+        return f"Dear {name},", "Yours faithfully,"
+    return f"Dear {name},", "Yours sincerely,"
+
+
+_ARTICLE = re.compile(r"^(A|An|The)\s+(?=\S)")
+
+
+def _sentence(text: str) -> str:
+    """The text as a sentence: trimmed, ending with a full stop (or its own ? or !)."""
+    text = text.strip()
+    return text if not text or text[-1] in ".?!" else f"{text}."
+
+
+def describe_group(name: str, about: str) -> tuple[str, str]:
+    """How the letter names the group, and what is left of its description to print after.
+
+    A one-sentence description that starts "A", "An" or "The" joins the name as a phrase;
+    any other description stays as the group wrote it, as a sentence of its own:
+
+        >>> describe_group("Hillside Café", "A drop-in run by volunteers since 2011.")
+        ('Hillside Café, a drop-in run by volunteers since 2011,', '')
+        >>> describe_group("Hillside Café", "We run a drop-in")
+        ('Hillside Café', 'We run a drop-in.')
+    """
+    name = name if name.strip() else "our group"  # as typed: nothing typed is lost
+    about = " ".join(about.split())
+    body = about.rstrip(".")
+    if _ARTICLE.match(about) and ". " not in body and len(body.split()) <= 40:
+        return f"{name}, {body[0].lower()}{body[1:]},", ""
+    return name, _sentence(about)
+
+
+def _consultation_phrase(draft: Draft, whose: str = "your") -> str:
+    c = draft.consultation
+    title = f"\u201c{c.title.strip()}\u201d" if c.title.strip() else ""
+    if draft.stage == "early":
+        return f"{whose} early engagement on {title or 'the future of these services'}"
+    if draft.stage == "tender":
+        service = c.service.strip() or "these services"
+        return f"the plan to put {service} out to tender" + (f" ({title})" if title else "")
+    return f"{whose} consultation {title}" if title else "this consultation"
+
+
+def opening(draft: Draft, frame: str, group: str, whose: str = "your") -> str:
+    """The letter's first sentence from a tone's `frame`, naming the group (and its
+    description, when that reads as a phrase) and what it responds to at the stage reached;
+    `whose` consultation it is ("your" to the body consulting, "the" to councillors)."""
+    trimmed = group.rstrip(",")  # a description in apposition closes with a comma
+    sentence = frame.replace("{group},", f"{trimmed},").replace("{group}.", f"{trimmed}.")
+    sentence = sentence.replace("{group}", group)
+    return sentence.replace("{consultation}", _consultation_phrase(draft, whose))
+
+
+_STOP = frozenset(
+    [
+        "a",
+        "an",
+        "and",
+        "any",
+        "are",
+        "as",
+        "at",
+        "be",
+        "been",
+        "before",
+        "by",
+        "can",
+        "could",
+        "do",
+        "does",
+        "for",
+        "from",
+        "has",
+        "have",
+        "how",
+        "in",
+        "into",
+        "is",
+        "it",
+        "its",
+        "it's",
+        "no",
+        "not",
+        "of",
+        "on",
+        "or",
+        "our",
+        "should",
+        "so",
+        "such",
+        "than",
+        "that",
+        "the",
+        "their",
+        "them",
+        "there",
+        "these",
+        "they",
+        "this",
+        "those",
+        "to",
+        "us",
+        "we",
+        "what",
+        "when",
+        "whether",
+        "which",
+        "who",
+        "will",
+        "with",
+        "would",
+        "you",
+        "your",
+        "ask",
+        "please",
+        "make",
+        "sure",
+    ]
+)
+
+
+def _stem(word: str) -> str:
+    for end in ("ing", "ed", "es", "s"):
+        if word.endswith(end) and len(word) - len(end) >= 4:
+            return word[: -len(end)]
+    return word
+
+
+def _content(text: str) -> frozenset[str]:
+    return frozenset(_stem(w) for w in words(text) if w not in _STOP)
+
+
+def same_ask(a: str, b: str) -> bool:
+    """Whether two asks say much the same thing: half the content words of the shorter one
+    (or more) are in the other.
+
+        >>> same_ask("Pause the tender until the equality impact assessment is published.",
+        ...          "Publish an equality impact assessment before any decision is taken.")
+        True
+    """
+    ca, cb = _content(a), _content(b)
+    if not ca or not cb:
+        return False
+    return len(ca & cb) / min(len(ca), len(cb)) >= 0.5
+
+
+def merge_asks(own: list[str], stock: list[str]) -> list[str]:
+    """One list of asks: the group's own first, as typed, then each catalogue ask that says
+    something new. An ask like an earlier one is merged into it, the fuller wording kept in the
+    earlier place; a catalogue ask never replaces the group's own words."""
+    merged: list[tuple[str, bool]] = []
+    for text in (t for t in own if t.strip()):  # the group's own, a repeat of itself merged
+        match = next((i for i, (kept, _) in enumerate(merged) if same_ask(kept, text)), None)
+        if match is None:
+            merged.append((text, True))
+        elif len(text) > len(merged[match][0]):
+            merged[match] = (text, True)
+    for text in stock:
+        match = next((i for i, (kept, _) in enumerate(merged) if same_ask(kept, text)), None)
+        if match is None:
+            merged.append((text, False))
+        elif not merged[match][1] and len(text) > len(merged[match][0]):
+            merged[match] = (text, False)
+    return [text for text, _ in merged]
+
+
 def _view(
-    reason: Reason, example: str, national: bool = False, quote: Quote | None = None
+    reason: Reason, example: str, sector: str, national: bool, quote: Quote | None = None
 ) -> ChosenReasonView:
+    evidence = tuple(e for e in reason.evidence if applies(e.sector, sector))
     return ChosenReasonView(
         reason.id,
         reason.title,
         reason.theme,
         reason.summary,
+        reason.point,
         reason.paragraph,
-        example,
-        reason.evidence,
-        reason.evidence if national else (),
+        reason.ask,
+        example.strip(),
+        evidence,
+        evidence if national else (),
         quote_sentence(quote) if quote else "",
     )
 
@@ -180,52 +485,153 @@ def _by_theme(reasons: list[ChosenReasonView], catalogue: Catalogue) -> list[The
     return [ThemeGroup(catalogue.theme(t), tuple(rs)) for t, rs in groups.items()]
 
 
-def _sources(reasons: list[ChosenReasonView], fairness: list[RaisedConcern]) -> list[str]:
-    """The letter's Sources list: the national evidence included, then the fair-process
-    principles raised, each once, in the order the letter first uses them."""
-    found = [e.source for r in reasons for e in r.national]
-    found += [source for concern in fairness for source in concern.sources]
+def _sources(reasons: list[ChosenReasonView], fairness: list[RaisedConcern]) -> list[SourceView]:
+    """The letter's sources: the national evidence included, then the fair-process principles
+    raised, each once, in the order the letter first uses them, with their links."""
+    found = [SourceView(e.source, e.url) for r in reasons for e in r.national]
+    found += [SourceView(s.citation, s.url) for f in fairness for s in f.sources]
     return list(dict.fromkeys(found))
 
 
-def template_context(draft: Draft, catalogue: Catalogue, tone: str, today: dt.date) -> dict:
+_LEADING_NUMBER = r"^\s*(?:q(?:uestion)?\.?\s*)?{}\s*[.):\-\u2013\u2014]?\s+"
+
+
+def _question_views(draft: Draft, chosen: dict[int, ChosenReasonView], make, once) -> list:
+    """Each question once, numbered as the consultation numbers it, its text without that
+    number repeated; a reason linked to several questions is made under the first of them."""
+    views, made = [], {}
+    for i, q in enumerate(draft.questions, start=1):
+        number = label(q, i)
+        pattern = _LEADING_NUMBER.format(re.escape(number))
+        text = re.sub(pattern, "", q.text.strip(), count=1, flags=re.IGNORECASE)
+        first, also = [], []
+        for rid in q.reasons:
+            view = chosen.get(rid) or make(rid)
+            if rid in made:
+                also.append(f"{view.title} (question {made[rid]})")
+            else:
+                made[rid] = number
+                first.append(view)
+        anchor = "question-" + (re.sub(r"[^a-z0-9]+", "-", number.lower()).strip("-") or str(i))
+        views.append(
+            QuestionView(number, anchor, text, q.answer.strip(), tuple(first), tuple(also))
+        )
+    return views
+
+
+def questions_note(draft: Draft, template: str) -> str:
+    """What to tell the group about its questions before it sends the questions letter: that
+    it has none (so the letter answers none), or which are left without an answer; else ""."""
+    if template != "questions":
+        return ""
+    if not draft.questions:
+        return (
+            "This draft has no consultation questions, so the questions letter answers none and"
+            " sets out your reasons instead. Add the consultation's questions on the Questions"
+            " page, or choose another template."
+        )
+    return unanswered_note(draft.questions)
+
+
+class _Once:
+    """Pass each passage the group typed the first time only: the same words pasted into two
+    boxes (the description and the context, two examples) are printed once. A sentence of six
+    words or more already printed is left out of a later passage; a passage is kept exactly as
+    typed unless it repeats something."""
+
+    def __init__(self) -> None:
+        self.seen: list[str] = []
+
+    def __call__(self, text: str) -> str:
+        key = " ".join(words(text))
+        if not key or any(key in earlier for earlier in self.seen):
+            return ""
+        sentences = _FIRST_SENTENCE.split(text.strip())
+        fresh = [
+            sentence
+            for sentence in sentences
+            if len(words(sentence)) < 6
+            or not any(" ".join(words(sentence)) in earlier for earlier in self.seen)
+        ]
+        self.seen.append(key)
+        return text if len(fresh) == len(sentences) else " ".join(fresh)
+
+
+def template_context(
+    draft: Draft, catalogue: Catalogue, tone: str, today: dt.date, detail: Detail = LEVELS[0]
+) -> dict:
     """Everything a template may use: see the `letter_templates/*.j2` files for examples."""
     included = set(draft.evidence)
+    sector = consulting_sector(draft)
+    once = _Once()
+    once(draft.group.about)
+    summary, context, agree = (once(t).strip() for t in (draft.summary, draft.context, draft.agree))
     chosen = [
-        _view(catalogue.reason(r.id), r.example, r.id in included, r.quote) for r in draft.reasons
+        _view(
+            catalogue.reason(r.id),
+            once(first_sentence(r.example) if detail.brief_examples else r.example),
+            sector,
+            r.id in included,
+            r.quote,
+        )
+        for r in draft.reasons
     ]
     by_id = {r.id: r for r in chosen}
-    questions = [
-        QuestionView(
-            label(q, i),
-            q.text,
-            q.answer,
-            tuple(by_id.get(rid) or _view(catalogue.reason(rid), "") for rid in q.reasons),
-        )
-        for i, q in enumerate(draft.questions, start=1)
-    ]
+    questions = _question_views(
+        draft, by_id, lambda rid: _view(catalogue.reason(rid), "", sector, False), once
+    )
     linked = {rid for q in draft.questions for rid in q.reasons}
     closes = draft.consultation.closing_date
-    fairness = raised(draft)
+    fairness = [dataclasses.replace(f, note=once(f.note)) for f in raised(draft)]
     co_signatories = [c for c in draft.co_signatories if c.name.strip() or c.group.strip()]
+    phrases = tone_phrases()[tone]
+    position = position_phrases()[draft.position]
+    group, about = describe_group(draft.group.name, draft.group.about)
+    stock_asks = [position[f"{draft.stage}_ask"]] if position[f"{draft.stage}_ask"] else []
+    if detail.reason_asks or not any(a.strip() for a in draft.asks):
+        stock_asks += [r.ask for r in chosen]
+    stock_asks += [f.ask for f in fairness]
+    dear, close = salutation(draft.consultation.recipient)
     return {
         "title": letter_title(draft),
         "group": draft.group,
         "consultation": draft.consultation,
         "closes": long_date(closes) if closes else "",
         "today": long_date(today),
+        "dear": dear,
+        "yours": close,
+        "opening": opening(draft, phrases[f"opening_{draft.stage}"], group),
+        "councillor_opening": opening(
+            draft,
+            phrases["councillor_opening"],
+            group,
+            f"{draft.consultation.body.strip()}\u2019s"
+            if draft.consultation.body.strip()
+            else "the",
+        ),
+        "about": about,
+        "summary": _sentence(summary),
+        "agree": agree,
+        "position": position[draft.stage],
         "reasons": chosen,
         "themes": _by_theme(chosen, catalogue),
         "questions": questions,
         "other_reasons": [r for r in chosen if r.id not in linked],
-        "context": draft.context,
-        "asks": [a for a in draft.asks if a.strip()] + [f.ask for f in fairness],
+        "context": context,
+        "asks": merge_asks(draft.asks, stock_asks),
         "fairness": fairness,
+        "alternatives": [
+            a
+            for a in catalogue.alternatives
+            if a.id in draft.alternatives and applies(a.sector, sector)
+        ],
         "sources": _sources(chosen, fairness),
+        "detail": detail,
+        "annexed": [r for r in chosen if r.national or not (detail.paragraphs and r.example)],
         "co_signatories": co_signatories,
         "co_signers": [c.group.strip() or c.name.strip() for c in co_signatories],
         "copy_to": [c for c in draft.copy_to if c.strip()],
-        "tone": tone_phrases()[tone],
+        "tone": phrases,
     }
 
 
@@ -244,6 +650,11 @@ def assemble(
 ) -> Letter:
     """Render the draft with a template and tone (the draft's own unless given) into a Letter.
 
+    The letter keeps the template's budget of words and its aim for the group's own share:
+    it starts with the most catalogue text (LEVELS[0]) and steps down until both hold, moving
+    the fuller paragraphs to the annex first, then the fair-process sentences, then the
+    reasons' asks. The group's own words are never cut.
+
     Raises UnknownTemplateError for a template not in the folder, ValueError for an unknown
     tone, and LetterTemplateError if a template is broken.
     """
@@ -253,17 +664,27 @@ def assemble(
     tone = tone or draft.tone
     if tone not in TONES:
         raise ValueError(f"Unknown tone '{tone}'; choose from {', '.join(TONES)}.")
-    if template.startswith("_") or not (TEMPLATE_DIR / f"{template}.j2").is_file():
-        names = ", ".join(t.id for t in list_templates())
-        raise UnknownTemplateError(
-            f"There is no template called '{template}'; choose from {names}."
-        )
-    context = template_context(draft, catalogue, tone, today or dt.date.today())
-    try:
-        markup = template_environment().get_template(f"{template}.j2").render(context)
-    except TemplateError as e:
-        raise LetterTemplateError(f"The template '{template}' is broken: {e}") from e
-    return parse_letter(markup, letter_title(draft))
+    info = template_info(template)
+    typed = typed_texts(draft)
+    tried = []
+    for detail in LEVELS:
+        if detail.brief_examples and info.own is not None:
+            break  # the full letters give every example whole
+        context = template_context(draft, catalogue, tone, today or dt.date.today(), detail)
+        try:
+            markup = template_environment().get_template(f"{template}.j2").render(context)
+        except TemplateError as e:
+            raise LetterTemplateError(f"The template '{template}' is broken: {e}") from e
+        letter = parse_letter(markup, letter_title(draft))
+        text = body(letter)
+        count, share = len(text.split()), measure(text, typed).percent
+        within = info.budget is None or count <= info.budget
+        if within and (info.own is None or share >= info.own + OWN_MARGIN):
+            return letter
+        tried.append((within, share if info.own is not None else -count, letter))
+    # Nothing met both: the letter within budget with the most of the group's own words (or,
+    # for a template without an aim, the shortest).
+    return max(tried, key=lambda t: (t[0], t[1]))[2]
 
 
 def cover_email(draft: Draft, catalogue: Catalogue, *, today: dt.date | None = None) -> Letter:

@@ -13,7 +13,9 @@ on stderr, one line each, and the letter is still written (exit status 0). `bloc
 the generated letter's blocks (each paragraph, heading and list item) as a JSON array of
 {"id", "kind", "text"}: an edit names a block by its id, and its "was" is the block's text.
 
-A bad draft exits with status 2 and a one-line message, never a traceback.
+A bad draft exits with status 2 and a one-line message, never a traceback. The questions
+template with no questions, or with some left unanswered, still writes its letter and says so
+on stderr.
 """
 
 from __future__ import annotations
@@ -23,7 +25,7 @@ import json
 import sys
 from pathlib import Path
 
-from drafting.assembly import UnknownTemplateError, assemble
+from drafting.assembly import UnknownTemplateError, assemble, questions_note
 from drafting.consultation import ConsultationError, read_consultation
 from drafting.draft import TONES, DraftError, load_draft
 from drafting.export import FORMATS, file_name, render
@@ -119,6 +121,9 @@ def main(argv: list[str] | None = None) -> int:
         return BAD_INPUT
     for problem in final.problems(args.template or draft.template):
         print(f"{args.draft}: {problem}", file=sys.stderr)
+    note = questions_note(draft, args.template or draft.template)
+    if note:
+        print(f"Note: {note}", file=sys.stderr)  # the letter is still written
     output = args.output or Path(file_name(draft, args.format))
     try:
         output.write_bytes(render(final.letter, args.format, author=draft.group.name))

@@ -31,12 +31,24 @@ from pathlib import Path
 from typing import Any, get_args, get_origin, get_type_hints
 
 from drafting.fairness import concern_ids
-from reasons.catalogue import REASON_COUNT
+from reasons.catalogue import REASON_COUNT, alternative_ids
 from reasons.suggestions import ANSWERS
 
 SCHEMA = "response-builder/draft@1"
 SCHEMA_PREFIX = "response-builder/draft@"
 TONES = ("formal", "firm", "collaborative")
+POSITIONS = ("oppose", "support_with_changes", "support_with_concerns")
+STAGES = ("early", "formal", "tender")
+POSITION_LABELS = {
+    "oppose": "We oppose it",
+    "support_with_changes": "We support it only with changes",
+    "support_with_concerns": "We support it, with concerns",
+}
+STAGE_LABELS = {
+    "early": "Early engagement: ideas and options",
+    "formal": "Formal consultation on a proposal",
+    "tender": "A tender has been announced",
+}
 MAX_FILE_BYTES = 3_000_000
 LETTER_TEXT = 200_000
 LONG_TEXT = 10_000
@@ -142,6 +154,11 @@ EXTENSIONS = (
     "reasons.quote",
     "set_aside.quote",
     "questions.number",
+    "position",
+    "stage",
+    "summary",
+    "agree",
+    "alternatives",
 )
 
 
@@ -203,6 +220,13 @@ class Draft:
     fairness_notes: dict[str, str] = field(
         default_factory=dict, metadata={"max": 20, "item_max": LONG_TEXT}
     )
+    # Where the group stands, how far the process has gone, its position in one sentence, where
+    # it agrees, and the alternatives (ids from the catalogue) it proposes instead.
+    position: str = "oppose"
+    stage: str = "formal"
+    summary: str = _text(MEDIUM_TEXT)
+    agree: str = _text(LONG_TEXT)
+    alternatives: list[str] = field(default_factory=list, metadata={"max": 20, "item_max": 40})
 
     @property
     def reason_ids(self) -> list[int]:
@@ -214,6 +238,9 @@ class Draft:
         data = dataclasses.asdict(self)
         for name in EXTENSIONS:
             _drop_if_empty(data, name.split("."))
+        for name, default in (("position", "oppose"), ("stage", "formal")):
+            if data.get(name) == default:
+                del data[name]
         return data
 
 
@@ -412,6 +439,21 @@ def draft_from_dict(data: Any, known_reasons: frozenset[int] = KNOWN_REASONS) ->
     _check_concerns(draft)
     for name in ("opens", "closes"):
         check_date(getattr(draft.consultation, name), f"consultation.{name}")
+    if draft.position not in POSITIONS:
+        raise DraftError(
+            f"The position '{draft.position[:40]}' is not one of {', '.join(POSITIONS)}."
+        )
+    if draft.stage not in STAGES:
+        raise DraftError(f"The stage '{draft.stage[:40]}' is not one of {', '.join(STAGES)}.")
+    known_alternatives = alternative_ids()
+    for alternative in draft.alternatives:
+        if alternative not in known_alternatives:
+            raise DraftError(
+                f"The field alternatives names '{alternative[:40]}', which is not one of the"
+                f" alternatives ({', '.join(sorted(known_alternatives))})."
+            )
+    if len(set(draft.alternatives)) != len(draft.alternatives):
+        raise DraftError("An alternative is listed twice in the field alternatives.")
     if draft.tone not in TONES:
         raise DraftError(f"The tone '{draft.tone[:40]}' is not one of {', '.join(TONES)}.")
     _check_edits(draft)

@@ -29,6 +29,9 @@ PROPERTY_LIMIT = 255  # the most characters Word (and python-docx) take in a fil
 # return, and the two non-characters. Word files leave them out; every other export keeps them.
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#|~&!])")
+_URL = re.compile(r"(https?://[^\s<>\"]*[^\s<>\".,;:)])")  # kept by re.split
+LANGUAGE = "en-GB"
+SIGNING_SPACE_PT = 42  # room to sign by hand above the name
 _MD_LINE_START = re.compile(r"^(\s*)([-+=]|\d+(?=[.)]))", re.MULTILINE)
 
 
@@ -42,22 +45,62 @@ def _docx_paragraph(document, block: Block, line: Line):
         "bullets": "List Bullet",
         "numbered": "List Number",
     }
+    from docx.shared import Pt
+
     paragraph = document.add_paragraph(style=styles.get(block.kind))
     if block.kind in ("sender", "date"):
         paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    if block.kind == "signature":
+        paragraph.paragraph_format.space_before = Pt(SIGNING_SPACE_PT)
     for span in line:
         for i, piece in enumerate(_NOT_XML.sub("", span.text).split("\n")):
             if i:
                 paragraph.add_run().add_break()
-            if piece:
-                run = paragraph.add_run()
-                if "\t" in piece:
-                    run.text = piece  # python-docx turns tabs into <w:tab/> one character at a time
+            bold = span.bold or block.kind == "reference" or None
+            for j, part in enumerate(_URL.split(piece)):
+                if j % 2:
+                    _docx_link(paragraph, part)
                 else:
-                    run._r.add_t(piece)  # the same <w:t> in one step: 3x faster on long examples
-                run.bold = span.bold or block.kind == "reference" or None
-                run.italic = span.italic or None
+                    _docx_run(paragraph, part, bold, span.italic or None)
     return paragraph
+
+
+def _docx_link(paragraph, url: str) -> None:
+    """A link a reader can follow: a w:hyperlink to `url`, showing the address itself."""
+    from docx.opc.constants import RELATIONSHIP_TYPE
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    rel = paragraph.part.relate_to(url, RELATIONSHIP_TYPE.HYPERLINK, is_external=True)
+    link = OxmlElement("w:hyperlink")
+    link.set(qn("r:id"), rel)
+    run = OxmlElement("w:r")
+    properties = OxmlElement("w:rPr")
+    style = OxmlElement("w:rStyle")
+    style.set(qn("w:val"), "Hyperlink")
+    colour = OxmlElement("w:color")
+    colour.set(qn("w:val"), "1F4E9A")
+    underline = OxmlElement("w:u")
+    underline.set(qn("w:val"), "single")
+    properties.extend([style, colour, underline])
+    run.append(properties)
+    text = OxmlElement("w:t")
+    text.text = url
+    run.append(text)
+    link.append(run)
+    paragraph._p.append(link)
+
+
+def _docx_run(paragraph, text: str, bold, italic) -> None:
+    if not text:
+        return
+    run = paragraph.add_run()
+    if "\t" in text:
+        run.text = text  # python-docx turns tabs into <w:tab/> one character at a time
+    else:
+        run._r.add_t(text)  # the same <w:t> in one step: 3x faster on long examples
+    run.bold = bold
+    run.italic = italic
 
 
 def _set_up_styles(document) -> None:
@@ -76,6 +119,75 @@ def _set_up_styles(document) -> None:
     section.page_width, section.page_height = Cm(21.0), Cm(29.7)
     for side in ("left_margin", "right_margin", "top_margin", "bottom_margin"):
         setattr(section, side, Cm(2.5))
+    _set_language(document)
+
+
+def _set_language(document) -> None:
+    """British English for spelling and grammar checks: the default of every style."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    defaults = document.styles.element.find(qn("w:docDefaults"))
+    run_defaults = defaults.find(qn("w:rPrDefault"))
+    if run_defaults is None:
+        run_defaults = OxmlElement("w:rPrDefault")
+        defaults.insert(0, run_defaults)
+    properties = run_defaults.find(qn("w:rPr"))
+    if properties is None:
+        properties = OxmlElement("w:rPr")
+        run_defaults.append(properties)
+    for old in properties.findall(qn("w:lang")):
+        properties.remove(old)
+    language = OxmlElement("w:lang")
+    for attribute in ("w:val", "w:eastAsia", "w:bidi"):
+        language.set(qn(attribute), LANGUAGE)
+    properties.append(language)
+
+
+def _field(paragraph, code: str) -> None:
+    """A Word field (PAGE, NUMPAGES) that Word fills in when it lays out the page."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    for kind, text in (
+        ("begin", None),
+        (None, code),
+        ("separate", None),
+        (None, "1"),
+        ("end", None),
+    ):
+        run = paragraph.add_run()
+        if kind:
+            mark = OxmlElement("w:fldChar")
+            mark.set(qn("w:fldCharType"), kind)
+            run._r.append(mark)
+        elif text == code:
+            instruction = OxmlElement("w:instrText")
+            instruction.set(qn("xml:space"), "preserve")
+            instruction.text = f" {code} "
+            run._r.append(instruction)
+        else:
+            run.text = text
+
+
+def _headers_and_footers(document, letter: Letter) -> None:
+    """Page numbers at the foot of every page; from page two, the title and reference at the
+    head (the first page has the letterhead)."""
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+
+    section = document.sections[0]
+    section.different_first_page_header_footer = True
+    reference = next((b.text for b in letter.blocks if b.kind == "reference"), "")
+    header = section.header.paragraphs[0]
+    header.text = _NOT_XML.sub("", " \u2013 ".join(t for t in (letter.title, reference) if t))
+    header.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    for footer in (section.footer, section.first_page_footer):
+        paragraph = footer.paragraphs[0]
+        paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        paragraph.add_run("Page ")
+        _field(paragraph, "PAGE")
+        paragraph.add_run(" of ")
+        _field(paragraph, "NUMPAGES")
 
 
 def _property(text: str) -> str:
@@ -85,7 +197,9 @@ def _property(text: str) -> str:
 
 
 def to_docx(letter: Letter, author: str = "", made: dt.datetime | None = None) -> bytes:
-    """Return the letter as a Word (.docx) file: A4, Arial 11 pt, real heading and list styles.
+    """Return the letter as a Word (.docx) file: A4, Arial 11 pt, real heading and list styles,
+    British English, page numbers, the title and reference at the head of pages after the first,
+    room to sign above the name, and every web address a link.
 
     Characters Word cannot hold (control characters other than tab and line breaks) are left
     out; every other character typed reaches the file. The file's properties name the group
@@ -100,6 +214,8 @@ def to_docx(letter: Letter, author: str = "", made: dt.datetime | None = None) -
     properties.author = properties.last_modified_by = _property(author)
     properties.comments = ""
     properties.created = properties.modified = made or dt.datetime.now(dt.UTC)
+    properties.language = LANGUAGE
+    _headers_and_footers(document, letter)
     for block in letter.blocks:
         for line in block.items:
             _docx_paragraph(document, block, line)

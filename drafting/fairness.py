@@ -39,7 +39,7 @@ CONCERN_FIELDS = (
     "dates",
     "sources",
 )
-SOURCE_FIELDS = ("publisher", "title", "year")
+SOURCE_FIELDS = ("publisher", "title", "year", "url", "sector")
 
 
 @dataclass(frozen=True)
@@ -49,6 +49,8 @@ class Source:
     title: str
     year: int
     publisher: str = ""
+    url: str = ""
+    sector: str = "both"
 
     @property
     def citation(self) -> str:
@@ -85,7 +87,7 @@ class RaisedConcern:
     ask: str
     detail: str
     note: str
-    sources: tuple[str, ...]
+    sources: tuple[Source, ...]
 
 
 def load_concerns(path: Path = FAIRNESS_FILE) -> tuple[Concern, ...]:
@@ -103,7 +105,9 @@ def load_concerns(path: Path = FAIRNESS_FILE) -> tuple[Concern, ...]:
         for j, raw_source in enumerate(f.tables("sources"), start=1):
             s = RecordFields(file, f"concern {name} source {j}", raw_source, SOURCE_FIELDS)
             publisher = s.text("publisher") if "publisher" in raw_source else ""
-            sources.append(Source(s.text("title"), s.integer("year"), publisher))
+            sources.append(
+                Source(s.text("title"), s.integer("year"), publisher, s.url(), s.sector())
+            )
         if not sources:
             raise CatalogueError(f"{f.where}: needs at least one [[concerns.sources]] table")
         found.append(
@@ -209,7 +213,7 @@ def raised(draft: Draft) -> list[RaisedConcern]:
             ask=concern.ask,
             detail=length_sentence(c.opening_date, c.closing_date) if concern.dates else "",
             note=draft.fairness_notes.get(concern.id, "").strip(),
-            sources=tuple(s.citation for s in concern.sources),
+            sources=concern.sources,
         )
         for concern in concerns()
         if concern.id in ticked

@@ -159,9 +159,9 @@ def final_letter(
     return FinalLetter(**vars(applied), generated=generated)
 
 
-def own_words(draft: Draft, catalogue: Catalogue, final: FinalLetter, today: dt.date) -> OwnWords:
+def own_words(draft: Draft, final: FinalLetter) -> OwnWords:
     """How much of the final letter (with its edits) is the group's own writing."""
-    return measure_letter(draft, catalogue, final.letter, today)
+    return measure_letter(draft, final.letter)
 
 
 # Changing edits, as the app's buttons do.

@@ -3,32 +3,29 @@
 Officers often group identical or near-identical responses and count them as one; what they
 weigh is local evidence. So the Letter page shows this share, and nudges when it is low.
 
-The measure compares the final letter with a "stock" letter: the same draft, template, tone
-and date with everything the group wrote taken out (examples, context, answers, asks, what the
-group says about itself, notes on the consultation's fairness). Every word the final letter has
-beyond the stock letter's words is the group's own. Words are counted as a bag (order ignored),
-which is exact for a letter made from the answers; in an edited letter the words the group added
-or changed count as its own (words it deleted count for nothing).
+The measure reads the letter's body, from the salutation to the sign-off, and counts a word as
+the group's own when it falls in a run of four words (or more) that is also found in something
+the group typed: its description, examples, context, asks, answers, summary, where it agrees,
+its notes on the consultation's fairness, the words it added in its edits of the letter, and so
+on. A run is matched inside one typed field, ignoring case and punctuation; the app's own words
+that an edit kept do not count.
 
-    >>> measure("We object. Our lunch club closed in May.", "We object.")
+    >>> measure("We object. Our lunch club closed in May.", ["our lunch club closed in May"])
     OwnWords(own=6, total=8)
 """
 
 from __future__ import annotations
 
-import copy
-import datetime as dt
+import difflib
 import re
-from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
 
-from drafting.assembly import assemble
 from drafting.draft import Draft
-from drafting.export import to_text
 from drafting.letter import Letter
-from reasons.catalogue import Catalogue
 
 LOW_SHARE = 0.2  # below this, nudge the group to add its own evidence
+RUN = 4  # words in a run shared with what the group typed
 _WORD = re.compile(r"\w+(?:['’]\w+)*")
 
 
@@ -52,36 +49,66 @@ class OwnWords:
         return self.share < LOW_SHARE
 
 
-def _words(text: str) -> Counter[str]:
-    return Counter(word.lower() for word in _WORD.findall(text))
+def words(text: str) -> list[str]:
+    """The words of `text`, lower case, without punctuation (an apostrophe stays inside)."""
+    return [w.lower().replace("’", "'") for w in _WORD.findall(text)]
 
 
-def measure(final_text: str, stock_text: str) -> OwnWords:
-    """Count the words of `final_text` that are not among the words of `stock_text`."""
-    final, stock = _words(final_text), _words(stock_text)
-    own = sum((final - stock).values())
-    return OwnWords(own, sum(final.values()))
+def measure(text: str, typed: Iterable[str]) -> OwnWords:
+    """Count the words of `text` that fall in a run of RUN words found in one of `typed`."""
+    runs = set()
+    for field in typed:
+        w = words(field)
+        runs.update(tuple(w[i : i + RUN]) for i in range(len(w) - RUN + 1))
+    letter = words(text)
+    own = [False] * len(letter)
+    for i in range(len(letter) - RUN + 1):
+        if tuple(letter[i : i + RUN]) in runs:
+            own[i : i + RUN] = [True] * RUN
+    return OwnWords(sum(own), len(letter))
 
 
-def without_own_writing(draft: Draft) -> Draft:
-    """A copy of the draft with everything the group wrote itself left out."""
-    stock = copy.deepcopy(draft)
-    stock.context = ""
-    stock.asks = []
-    stock.group.about = ""
-    stock.fairness_notes = {}
-    for reason in stock.reasons:
-        reason.example = ""
-    for question in stock.questions:
-        question.answer = ""
-    return stock
+def typed_texts(draft: Draft) -> list[str]:
+    """Everything the group wrote itself (not what it copied from the consultation)."""
+    g = draft.group
+    found = [g.name, g.about, g.signatory, g.role, g.registration, draft.context]
+    found += [draft.summary, draft.agree, *draft.asks]
+    found += [r.example for r in draft.reasons]
+    found += [q.answer for q in draft.questions]
+    found += list(draft.fairness_notes.values())
+    found += [f"{c.name} {c.role} {c.group}" for c in draft.co_signatories]
+    return [t for t in found if t.strip()]
 
 
-def measure_letter(draft: Draft, catalogue: Catalogue, final: Letter, today: dt.date) -> OwnWords:
-    """Measure the group's own share of `final`, the letter it will send (made from `draft`
-    on `today`, or its own edit of it)."""
-    stock = assemble(without_own_writing(draft), catalogue, today=today)
-    return measure(to_text(final), to_text(stock))
+def added_words(was: str, text: str) -> list[str]:
+    """The runs of words an edit added to or put in place of the generated text `was`: what
+    the group typed in it, not the app's words it kept.
+
+        >>> added_words("We ask you to pause.", "We ask you, please, to pause the tender.")
+        ['please', 'the tender']
+    """
+    before, after = words(was), words(text)
+    matcher = difflib.SequenceMatcher(a=before, b=after, autojunk=False)
+    added = (" ".join(after[j1:j2]) for op, _, _, j1, j2 in matcher.get_opcodes() if op != "equal")
+    return [run for run in added if run and run not in " ".join(before)]  # a copy is not typed
+
+
+def body(letter: Letter) -> str:
+    """The letter from its salutation to its sign-off (signature included), as plain text:
+    what an officer reads as the group's response, without the address block or annexes."""
+    kinds = [b.kind for b in letter.blocks]
+    start = kinds.index("salutation") if "salutation" in kinds else 0
+    last = "signature" if "signature" in kinds else "salutation"  # else the close
+    end = len(kinds) - kinds[::-1].index(last) if last in kinds[start + 1 :] else len(kinds)
+    return "\n\n".join(b.text for b in letter.blocks[start:end])
+
+
+def measure_letter(draft: Draft, final: Letter) -> OwnWords:
+    """Measure the group's own share of the body of `final`, the letter it will send: what it
+    typed in the app, and what it added in its edits of the letter (the generated letter itself
+    never depends on the edits, so assembly counts `typed_texts` alone)."""
+    edited = [added for e in draft.edits for added in added_words(e.was, e.text)]
+    return measure(body(final), typed_texts(draft) + edited)
 
 
 def own_words_note(result: OwnWords, missing_examples: int = 0) -> str:

@@ -10,9 +10,10 @@ is reported as one `CatalogueError` naming the file, the record and the field:
 
 from __future__ import annotations
 
+import re
 import tomllib
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cache, cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -24,8 +25,23 @@ FOLDER = Path(__file__).resolve().parent
 CATALOGUE_FILE = FOLDER / "catalogue.toml"
 SITUATION_FILE = FOLDER / "situation.toml"
 REASON_COUNT = 26
-REASON_FIELDS = ("id", "title", "theme", "summary", "paragraph", "prompt", "evidence")
-EVIDENCE_FIELDS = ("text", "publisher", "title", "year")
+REASON_FIELDS = (
+    "id",
+    "title",
+    "theme",
+    "summary",
+    "point",
+    "paragraph",
+    "ask",
+    "alternatives",
+    "prompt",
+    "evidence",
+)
+EVIDENCE_FIELDS = ("text", "publisher", "title", "year", "url", "sector")
+ALTERNATIVE_FIELDS = ("id", "title", "sector", "text")
+SECTORS = ("council", "nhs", "both")
+PARAGRAPH_WORDS = (40, 70)
+_URL = re.compile(r"https://[^\s<>\"]+")
 
 
 class CatalogueError(ValueError):
@@ -61,10 +77,28 @@ class Evidence:
     publisher: str
     title: str
     year: int
+    url: str = ""
+    sector: str = "both"
 
     @property
     def source(self) -> str:
         return f"{self.publisher}, {self.title} ({self.year})"
+
+
+def applies(sector: str, consulting: str) -> bool:
+    """Whether an item tagged `sector` ("council", "nhs", "both") applies when a body of kind
+    `consulting` ("council" or "nhs") is consulting."""
+    return sector == "both" or sector == consulting
+
+
+@dataclass(frozen=True)
+class Alternative:
+    """Something a group can propose instead of a competitive tender."""
+
+    id: str
+    title: str
+    sector: str
+    text: str
 
 
 @dataclass(frozen=True)
@@ -75,9 +109,12 @@ class Reason:
     title: str
     theme: str
     summary: str
+    point: str
     paragraph: str
+    ask: str
     prompt: str
     evidence: tuple[Evidence, ...] = ()
+    alternatives: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -85,6 +122,11 @@ class Catalogue:
     paper: Paper
     themes: tuple[Theme, ...]
     reasons: tuple[Reason, ...]
+    alternatives: tuple[Alternative, ...] = ()
+
+    def alternative(self, alternative_id: str) -> Alternative:
+        """Return the alternative with this id; raise KeyError if none."""
+        return {a.id: a for a in self.alternatives}[alternative_id]
 
     @cached_property
     def _by_id(self) -> dict[int, Reason]:
@@ -198,6 +240,41 @@ class RecordFields:
             raise CatalogueError(f"{self.where}: field '{name}' must be a whole number")
         return value
 
+    def sector(self, name: str = "sector") -> str:
+        value = self.text(name)
+        if value not in SECTORS:
+            raise CatalogueError(
+                f"{self.where}: field '{name}' is '{value}', not one of {', '.join(SECTORS)}"
+            )
+        return value
+
+    def url(self, name: str = "url") -> str:
+        value = self.text(name)
+        if not _URL.fullmatch(value):
+            raise CatalogueError(f"{self.where}: field '{name}' must be one https:// link")
+        return value
+
+    def words(self, name: str, low: int, high: int) -> str:
+        value = self.text(name)
+        count = len(value.split())
+        if not low <= count <= high:
+            raise CatalogueError(
+                f"{self.where}: field '{name}' has {count} words; it needs {low} to {high}"
+            )
+        return value
+
+    def names(self, name: str, known: list[str]) -> tuple[str, ...]:
+        """A list of ids, each one of `known`; empty when left out."""
+        value = self.record.get(name, [])
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            raise CatalogueError(f"{self.where}: field '{name}' must be a list of ids")
+        for item in value:
+            if item not in known:
+                raise CatalogueError(
+                    f"{self.where}: field '{name}' names '{item}', not one of {known}"
+                )
+        return tuple(value)
+
     def tables(self, name: str) -> list[Any]:
         value = self.record.get(name, [])
         if not isinstance(value, list):
@@ -224,6 +301,18 @@ def load_catalogue(path: Path = CATALOGUE_FILE) -> Catalogue:
     if not themes or len(set(theme_ids)) != len(theme_ids):
         raise CatalogueError(f"{file}: themes must be listed, each id once")
 
+    alternatives = []
+    for i, raw in enumerate(RecordFields(file, "top level", data).tables("alternatives"), 1):
+        f = RecordFields(file, f"alternative {i}", raw, ALTERNATIVE_FIELDS)
+        alternatives.append(
+            Alternative(
+                f.text("id", max_len=40), f.text("title", max_len=80), f.sector(), f.text("text")
+            )
+        )
+    alternative_ids = [a.id for a in alternatives]
+    if len(set(alternative_ids)) != len(alternative_ids):
+        raise CatalogueError(f"{file}: alternatives must be listed, each id once")
+
     reasons = []
     for i, raw in enumerate(RecordFields(file, "top level", data).tables("reasons"), start=1):
         where = f"reason {raw.get('id', f'#{i}')}" if isinstance(raw, dict) else f"reason #{i}"
@@ -235,7 +324,14 @@ def load_catalogue(path: Path = CATALOGUE_FILE) -> Catalogue:
         for j, raw_ev in enumerate(f.tables("evidence"), start=1):
             e = RecordFields(file, f"{where} evidence {j}", raw_ev, EVIDENCE_FIELDS)
             evidence.append(
-                Evidence(e.text("text"), e.text("publisher"), e.text("title"), e.integer("year"))
+                Evidence(
+                    e.text("text"),
+                    e.text("publisher"),
+                    e.text("title"),
+                    e.integer("year"),
+                    e.url(),
+                    e.sector(),
+                )
             )
         reasons.append(
             Reason(
@@ -243,9 +339,12 @@ def load_catalogue(path: Path = CATALOGUE_FILE) -> Catalogue:
                 title=f.text("title", max_len=80),
                 theme=theme,
                 summary=f.text("summary", max_len=200),
-                paragraph=f.text("paragraph"),
+                point=f.text("point", max_len=200),
+                paragraph=f.words("paragraph", *PARAGRAPH_WORDS),
+                ask=f.text("ask", max_len=200),
                 prompt=f.text("prompt"),
                 evidence=tuple(evidence),
+                alternatives=f.names("alternatives", alternative_ids),
             )
         )
 
@@ -260,7 +359,15 @@ def load_catalogue(path: Path = CATALOGUE_FILE) -> Catalogue:
     empty = [t for t in theme_ids if t not in {r.theme for r in reasons}]
     if empty:
         raise CatalogueError(f"{file}: theme(s) {empty} have no reasons")
-    return Catalogue(paper, tuple(themes), tuple(sorted(reasons, key=lambda r: r.id)))
+    return Catalogue(
+        paper, tuple(themes), tuple(sorted(reasons, key=lambda r: r.id)), tuple(alternatives)
+    )
+
+
+@cache
+def alternative_ids(path: Path = CATALOGUE_FILE) -> frozenset[str]:
+    """The ids of the catalogue's alternatives (what a draft may name), read once."""
+    return frozenset(a.id for a in load_catalogue(path).alternatives)
 
 
 def load_situation_questions(

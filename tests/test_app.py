@@ -229,13 +229,13 @@ def test_an_edit_keeps_its_place_and_is_marked_stale_when_its_text_changes(
 
     at.radio(key="letter_tone").set_value("firm").run()  # the opening changes, not the salutation
     assert not at.warning
-    edit_block(at, "position", lambda t: t + " We would welcome a meeting.")
-    at.radio(key="letter_tone").set_value("formal").run()  # the position's words change
+    edit_block(at, "closing", lambda t: t + " We would welcome a meeting.")
+    at.radio(key="letter_tone").set_value("formal").run()  # the closing's words change
     assert "1 edit replaced text that your answers have changed" in at.warning[0].value
-    stale = at.container(key="stale_downloads_position")
+    stale = at.container(key="stale_downloads_closing")
     assert "We would welcome a meeting\\." in stale.markdown[1].value  # escaped: shown as typed
     assert "We would welcome a meeting." in downloads(at)["download_txt"][1].decode()
-    at.button(key="use_new_downloads_position").click().run()
+    at.button(key="use_new_downloads_closing").click().run()
     assert not at.warning
     assert "We would welcome a meeting." not in preview(at)
     assert edited in preview(at)
@@ -275,7 +275,8 @@ def test_an_old_whole_letter_edit_is_split_into_block_edits(sample, catalogue):
     shown = preview(at)
     assert "Dear Ms Rahman and" in shown and "A paragraph we added at the end." in shown
     # The changed paragraph is an edit of its own block; the added one joins the block before.
-    assert [e.block for e in draft_of(at).edits] == ["salutation", "signature"]
+    # (The letter ends with its annex, so the paragraph added at the end joins the annex's last.)
+    assert [e.block for e in draft_of(at).edits] == ["salutation", "annex-reason-20-more"]
     assert draft_of(at).letter_edit.text == ""
 
 

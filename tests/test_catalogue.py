@@ -45,17 +45,48 @@ def test_there_are_five_to_seven_themes_each_with_reasons(catalogue):
         assert any(r.theme == theme.id for r in catalogue.reasons), theme.id
 
 
+HEDGES = r"\b(may|could|fear|worry|think|believe|doubt|not sure|concerned|worried|likely|seems"
+HEDGES += r"|expect|experience|have not seen|have seen no|tends)\b"
+
+
 @pytest.mark.parametrize("reason_id", range(1, 27))
 def test_every_reason_is_letter_ready(catalogue, reason_id):
     reason = catalogue.reason(reason_id)
     assert 3 <= len(reason.title.split()) <= 9
     assert not reason.title.endswith((".", "?", "!", ":"))
     assert len(reason.summary) <= 200
-    assert 50 <= len(reason.paragraph.split()) <= 160
-    assert reason.paragraph.startswith("We ") or " we " in reason.paragraph
+    assert 40 <= len(reason.paragraph.split()) <= 70
+    # The point: one hedged sentence in the first person, standing on its own.
+    assert reason.point.endswith(".") and reason.point.count(". ") == 0
+    assert re.search(r"\b(we|our|us)\b", reason.point.lower())
+    assert re.search(HEDGES, reason.point.lower()), reason.point
+    assert not re.search(r"\b(these pressures|as above|reason \d|taken together)", reason.point)
+    assert not re.search(r"\b(these pressures|taken together)\b", reason.paragraph)
+    # The ask: one instruction that can join the numbered list.
+    assert reason.ask[0].isupper() and reason.ask.endswith(".")
+    assert not reason.ask.startswith(("We ", "I "))
     assert "example" in reason.prompt.lower()
-    for text in (reason.title, reason.summary, reason.paragraph, reason.prompt):
+    for text in (reason.title, reason.summary, reason.point, reason.paragraph, reason.ask):
         assert not re.search(r"[<>{}*_#\[\]]", text), "plain text only"
+
+
+@pytest.mark.parametrize("field", ["point", "paragraph", "ask"])
+def test_no_four_word_opening_is_shared_by_more_than_two_reasons(catalogue, field):
+    openings = [" ".join(_words(getattr(r, field))[:4]) for r in catalogue.reasons]
+    crowded = {o for o in openings if openings.count(o) > 2}
+    assert not crowded
+
+
+def test_alternatives_are_described_and_the_psr_is_for_the_nhs_only(catalogue):
+    ids = {a.id for a in catalogue.alternatives}
+    assert {"grants", "local-lots", "psr-direct", "light-touch", "in-house"} <= ids
+    assert {"partnership", "keep-it-local"} <= ids
+    assert catalogue.alternative("psr-direct").sector == "nhs"
+    assert "Keep it Local" in catalogue.alternative("keep-it-local").text
+    for reason in catalogue.reasons:
+        for evidence in reason.evidence:
+            if "Provider Selection Regime" in evidence.text:
+                assert evidence.sector == "nhs", reason.id
 
 
 def test_at_least_ten_reasons_carry_national_evidence_with_a_source(catalogue):
@@ -64,13 +95,15 @@ def test_at_least_ten_reasons_carry_national_evidence_with_a_source(catalogue):
     for reason in with_evidence:
         for item in reason.evidence:
             assert item.publisher and item.title and 1985 <= item.year <= 2026
+            assert item.url.startswith("https://") and item.sector in ("council", "nhs", "both")
             assert re.search(r"\b(found|may|reported|require|requires|removed)\b", item.text)
 
 
 def test_no_sentence_of_the_paper_is_reused(catalogue):
     """Titles, paragraphs and prompts are in our own words: no 8-word run from the paper."""
     for reason in catalogue.reasons:
-        for text in (reason.title, reason.summary, reason.paragraph, reason.prompt):
+        texts = (reason.title, reason.summary, reason.point, reason.paragraph, reason.ask)
+        for text in (*texts, reason.prompt):
             for run in _ngrams(_words(text), 8):
                 digest = hashlib.sha256(" ".join(run).encode()).hexdigest()[:16]
                 assert digest not in PAPER_RUNS, f"reason {reason.id} reuses the paper: {run}"
@@ -110,6 +143,28 @@ def _edited_catalogue(tmp_path, old: str, new: str):
         (r"(id = 3\n(?:.*\n){2})summary = .*", r"\1summary = 5", "reason 3: field 'summary' must"),
         ('theme = "users"', 'theme = "weather"', "reason 23: field 'theme' is 'weather'"),
         ("year = 2012", 'year = "2012"', r"\[paper\]: field 'year' must be a whole number"),
+        (r"(id = 4\n(?:.*\n){3})point = .*", r"\1", "reason 4: field 'point' is missing"),
+        (
+            r"(id = 5\n(?:.*\n){5})ask = .*",
+            r'\1ask = ""',
+            "reason 5: field 'ask' must be non-empty",
+        ),
+        (
+            r"(id = 6\n(?:.*\n){4})paragraph = .*",
+            r'\1paragraph = "Too short."',
+            "reason 6: field 'paragraph' has 2 words; it needs 40 to 70",
+        ),
+        (
+            r'alternatives = \["grants"\]',
+            'alternatives = ["lottery"]',
+            "field 'alternatives' names 'lottery'",
+        ),
+        (
+            r'(1348/contents"\n)sector = "nhs"',
+            r'\1sector = "army"',
+            "reason 1 evidence 1: field 'sector'",
+        ),
+        ('url = "https://www.nao', 'url = "ftp://www.nao', "reason 7 evidence 1: field 'url' must"),
         (r"\[paper\]", "[paper", "not valid TOML"),
     ],
 )

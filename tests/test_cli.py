@@ -145,3 +145,27 @@ def test_purge_deletes_only_drafts_untouched_for_the_keeping_time(tmp_path):
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith("Deleted 1 draft not changed for 365 days; 1 kept")
     assert store.load(old) is None and store.load(recent).draft.context == "recent"
+
+
+def test_the_questions_template_without_questions_says_so_and_still_writes(tmp_path):
+    output = tmp_path / "letter.txt"
+    sample = DATA / "sample-draft.json"
+    result = run(
+        "build", str(sample), "--template", "questions", "--format", "txt", "--output", str(output)
+    )
+    assert result.returncode == 0
+    assert "no consultation questions" in result.stderr
+    text = output.read_text(encoding="utf-8")
+    assert "Hillside Community Café" in text and "Maria Lopez" in text
+    assert "Question" not in text
+    formal = run(
+        "build",
+        str(sample),
+        "--template",
+        "formal",
+        "--format",
+        "txt",
+        "--output",
+        str(tmp_path / "formal.txt"),
+    )
+    assert formal.returncode == 0 and formal.stderr == ""

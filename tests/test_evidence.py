@@ -1,11 +1,18 @@
-"""National evidence: included per reason at the group's choice, with a Sources list."""
+"""National evidence: included per reason at the group's choice, in the full letters' annex
+with a Sources list of links; the short letters leave it out."""
 
 import pytest
 
 from drafting import ChosenReason, Draft, Question, assemble
+from reasons.catalogue import applies
 from tests.conftest import LETTER_DATE
 
 TEMPLATES = ["formal", "questions", "councillors", "email"]
+FULL = ["formal", "questions"]
+
+
+def linked(evidence) -> str:
+    return f"{evidence.source}: {evidence.url}"
 
 
 def sources_of(letter) -> list[str]:
@@ -13,15 +20,34 @@ def sources_of(letter) -> list[str]:
     return letter.blocks[heading + 1].texts
 
 
-@pytest.mark.parametrize("template", TEMPLATES)
-def test_included_evidence_appears_with_its_sources_in_every_template(catalogue, template):
+@pytest.mark.parametrize("template", FULL)
+def test_included_evidence_is_in_the_annex_with_its_linked_sources(catalogue, template):
     draft = Draft(reasons=[ChosenReason(26, "Our council gave no figures.")], evidence=[26])
     letter = assemble(draft, catalogue, template=template, today=LETTER_DATE)
-    for evidence in catalogue.reason(26).evidence:
-        assert evidence.text in letter.text
-    assert "Nationally:" in letter.text
-    assert sources_of(letter) == [e.source for e in catalogue.reason(26).evidence]
+    council = [e for e in catalogue.reason(26).evidence if applies(e.sector, "council")]
+    annex = letter.text.index("Annex: evidence and sources")
+    for evidence in council:
+        assert letter.text.index(evidence.text) > annex
+    assert sources_of(letter) == [linked(e) for e in council]
     assert letter.blocks[-1].kind == "bullets"  # the Sources list ends the letter
+
+
+@pytest.mark.parametrize("template", ["councillors", "email"])
+def test_the_short_letters_leave_national_evidence_out(catalogue, template):
+    draft = Draft(reasons=[ChosenReason(26, "Our council gave no figures.")], evidence=[26])
+    text = assemble(draft, catalogue, template=template, today=LETTER_DATE).text
+    assert "Our council gave no figures." in text
+    for evidence in catalogue.reason(26).evidence:
+        assert evidence.text not in text
+    assert "Sources" not in text and "https://" not in text
+
+
+def test_nhs_evidence_shows_only_when_the_nhs_or_a_health_service_consults(catalogue):
+    draft = Draft(reasons=[ChosenReason(19, "Ninety hours.")], evidence=[19])
+    psr = "Provider Selection Regime"
+    assert psr not in assemble(draft, catalogue, today=LETTER_DATE).text
+    draft.consultation.body = "NHS Hillside Integrated Care Board"
+    assert psr in assemble(draft, catalogue, today=LETTER_DATE).text
 
 
 @pytest.mark.parametrize("template", TEMPLATES)
@@ -47,15 +73,16 @@ def test_evidence_follows_its_reason_and_only_a_chosen_reasons(catalogue):
     # stays out; reason 20 is chosen without its evidence.
     assert catalogue.reason(26).evidence[0].text not in text
     assert catalogue.reason(20).evidence[0].text not in text
-    assert sources_of(letter) == [price.source]
+    assert sources_of(letter) == [linked(price)]
 
 
 def test_a_source_used_twice_is_listed_once(catalogue):
-    # Reasons 2 and 19 both cite the Procurement Act 2023.
-    draft = Draft(reasons=[ChosenReason(2), ChosenReason(19)], evidence=[2, 19])
+    # Reasons 19 and 20 both cite Lloyds Bank Foundation's Commissioning in Crisis.
+    draft = Draft(reasons=[ChosenReason(19), ChosenReason(20)], evidence=[19, 20])
     sources = sources_of(assemble(draft, catalogue, today=LETTER_DATE))
-    assert len(sources) == len(set(sources)) == 2
-    assert sources[0] == "UK Parliament, Procurement Act 2023 (2023)"
+    assert len(sources) == len(set(sources))
+    crisis = [s for s in sources if "Commissioning in Crisis" in s]
+    assert len(crisis) == 1 and crisis[0].startswith("Lloyds Bank Foundation, ")
 
 
 def test_each_catalogue_evidence_item_names_publisher_title_and_year(catalogue):

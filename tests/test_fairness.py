@@ -143,26 +143,31 @@ def test_a_note_on_an_unticked_concern_stays_out_of_the_letter(sample, catalogue
 
 
 @pytest.mark.parametrize("template", ["formal", "questions", "councillors", "email"])
-def test_each_ticked_concern_adds_a_paragraph_an_ask_and_its_sources(sample, catalogue, template):
+def test_each_ticked_concern_adds_its_point_an_ask_and_linked_sources(sample, catalogue, template):
     sample.fairness = ["equality", "notice"]
     sample.fairness_notes = {"notice": "We heard of the tender from a newsletter."}
     letter = assemble(sample, catalogue, template=template, today=LETTER_DATE)
     text = letter.text
     assert "How this consultation has been run" in text
+    full = template in ("formal", "questions")
     for concern in concerns()[3:]:
-        full = template in ("formal", "questions")
-        assert (concern.paragraph if full else concern.summary) in text
-        assert concern.ask in text
+        assert concern.title in text and concern.ask in text
+        # The principle: in the body when the letter has room, in the full letters' annex.
+        assert concern.summary in text or (full and concern.paragraph in text)
     assert "We heard of the tender from a newsletter." in text
+    if not full:
+        assert "Sources" not in text
+        return
     sources = next(
         b for i, b in enumerate(letter.blocks) if letter.blocks[i - 1].text == "Sources"
     ).texts
-    assert sources == [
+    assert [s.split(": https://")[0] for s in sources] == [
         "UK Parliament, Equality Act 2010, section 149 (2010)",
         "UK Parliament, Local Government Act 1999, section 3 (1999)",
         "HM Government, The Compact (2010)",
         "HM Government, Civil Society Covenant (2025)",
     ]
+    assert all(": https://" in s for s in sources)
 
 
 def test_unticking_a_concern_keeps_its_note_and_an_empty_note_is_dropped():

@@ -1,0 +1,129 @@
+"""A letter's length against its template's budget, what to cut first, and the other measures a
+reader notices: the group's own share, sentence openings used again and again, two asks that
+say the same thing, a passage printed twice.
+
+    >>> sentence_openings("We fear it will. We fear it will not. Our café is full.")
+    [('we fear it will', 2), ('our café is full', 1)]
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from drafting.assembly import TemplateInfo, same_ask
+from drafting.draft import Draft
+from drafting.letter import Letter
+from drafting.ownwords import OwnWords, body, measure, typed_texts, words
+from drafting.questions import and_list
+
+_SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’)]*\s+|\n+")
+OPENING_WORDS = 4
+REPEAT_WORDS = 8  # a passage of at least this many words printed twice is a repeat
+
+
+@dataclass(frozen=True)
+class Length:
+    """Words in the letter's body, the template's budget (None: none set) and, when over it,
+    what to cut first."""
+
+    words: int
+    budget: int | None
+    cut_first: tuple[str, ...] = ()
+
+    @property
+    def over(self) -> bool:
+        return self.budget is not None and self.words > self.budget
+
+    @property
+    def note(self) -> str:
+        if self.budget is None:
+            return f"{self.words:,} words from the greeting to the signature."
+        said = f"{self.words:,} words of the {self.budget:,} this template allows."
+        if not self.over:
+            return said
+        return f"{said} To shorten it, first: " + " ".join(self.cut_first)
+
+
+@dataclass(frozen=True)
+class LetterMeasures:
+    words: int
+    own: OwnWords
+    top_opening: tuple[str, int]
+    duplicate_asks: tuple[tuple[str, str], ...]
+    repeated: tuple[str, ...]
+
+
+def sentence_openings(text: str) -> list[tuple[str, int]]:
+    """The first four words (lower case) of each sentence of at least four words, with how
+    often each is used, in order of first use."""
+    found = Counter()
+    for sentence in _SENTENCE_END.split(text):
+        w = words(sentence)
+        if len(w) >= OPENING_WORDS:
+            found[" ".join(w[:OPENING_WORDS])] += 1
+    return list(found.items())
+
+
+def asks(letter: Letter) -> list[str]:
+    """The letter's numbered asks (the items of its numbered lists)."""
+    return [t for b in letter.blocks if b.kind == "numbered" for t in b.texts]
+
+
+def duplicate_asks(letter: Letter) -> list[tuple[str, str]]:
+    """Pairs of numbered asks that say much the same thing."""
+    found = asks(letter)
+    return [(a, b) for i, a in enumerate(found) for b in found[i + 1 :] if same_ask(a, b)]
+
+
+def repeated_passages(text: str) -> list[str]:
+    """Sentences (of at least REPEAT_WORDS words) printed more than once in `text`."""
+    seen = Counter(
+        " ".join(w) for w in (words(s) for s in _SENTENCE_END.split(text)) if len(w) >= REPEAT_WORDS
+    )
+    return [s for s, n in seen.items() if n > 1]
+
+
+def letter_measures(draft: Draft, letter: Letter, info: TemplateInfo) -> LetterMeasures:
+    """Every measure of a letter's body that the templates are judged by."""
+    text = body(letter)
+    openings = sentence_openings(text)
+    top = max(openings, key=lambda o: o[1]) if openings else ("", 0)
+    return LetterMeasures(
+        len(text.split()),
+        measure(text, typed_texts(draft)),
+        top,
+        tuple(duplicate_asks(letter)),
+        tuple(repeated_passages(text)),
+    )
+
+
+def length_report(draft: Draft, letter: Letter, info: TemplateInfo) -> Length:
+    """The body's length against the template's budget and, when over, what to cut first:
+    reasons without an example, the longest examples, fair-process points, then a longer
+    template."""
+    count = len(body(letter).split())
+    if info.budget is None or count <= info.budget:
+        return Length(count, info.budget)
+    advice = []
+    bare = [str(r.id) for r in draft.reasons if not r.example.strip()]
+    if bare:
+        advice.append(
+            f"take out the reasons with no local example (reason {and_list(bare)});"
+            " your examples are what an officer weighs."
+        )
+    longest = sorted(
+        (r for r in draft.reasons if r.example.strip()), key=lambda r: -len(r.example.split())
+    )[:2]
+    if longest:
+        named = and_list([f"reason {r.id} ({len(r.example.split())} words)" for r in longest])
+        advice.append(f"shorten the longest examples: {named};")
+    if draft.fairness:
+        advice.append("keep only the fair-process points that matter most;")
+    if info.id != "formal":
+        advice.append("or choose the formal response, which has room for more.")
+    if advice:
+        advice[0] = advice[0][0].upper() + advice[0][1:]
+        advice[-1] = advice[-1].rstrip(";") + ("" if advice[-1].endswith(".") else ".")
+    return Length(count, info.budget, tuple(advice))
