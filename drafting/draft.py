@@ -37,6 +37,7 @@ from reasons.suggestions import ANSWERS
 SCHEMA = "response-builder/draft@1"
 SCHEMA_PREFIX = "response-builder/draft@"
 TONES = ("formal", "firm", "collaborative")
+RESPONSE_METHODS = ("email", "letter", "survey", "form")
 MAX_FILE_BYTES = 3_000_000
 LETTER_TEXT = 200_000
 LONG_TEXT = 10_000
@@ -79,6 +80,8 @@ class Consultation:
     recipient_address: str = _text(MEDIUM_TEXT)
     service: str = _text()
     opens: str = _text()  # the date it opened, YYYY-MM-DD, to judge whether the time was fair
+    # How the consultation takes responses: one of RESPONSE_METHODS, "" while not known.
+    response_method: str = _text(20)
 
     @property
     def closing_date(self) -> dt.date | None:
@@ -122,6 +125,7 @@ EXTENSIONS = (
     "fairness",
     "fairness_notes",
     "consultation.opens",
+    "consultation.response_method",
     "questions.number",
 )
 
@@ -348,6 +352,12 @@ def draft_from_dict(data: Any, known_reasons: frozenset[int] = KNOWN_REASONS) ->
                 f"The field consultation.{name} should be a date written YYYY-MM-DD,"
                 f" like 2027-01-31, not '{value[:40]}'."
             ) from None
+    method = draft.consultation.response_method
+    if method and method not in RESPONSE_METHODS:
+        raise DraftError(
+            f"The field consultation.response_method should be one of"
+            f" {', '.join(RESPONSE_METHODS)} (or empty), not '{method[:40]}'."
+        )
     if draft.tone not in TONES:
         raise DraftError(f"The tone '{draft.tone[:40]}' is not one of {', '.join(TONES)}.")
     if not re.fullmatch(r"[a-z0-9_-]{1,40}", draft.template):
