@@ -6,8 +6,8 @@ names from Britain, Ireland and some fifty other countries) and the English word
 is on the first list and is not an ordinary English word ("Doreen", "Priya", not "Grant" or
 "May"); a capitalised word after it is taken for a surname. An ordinary word that is also a name
 ("Grace", "Mark") counts only when a surname that is not an ordinary word follows it ("Grace
-Okafor", not "Grace Park"). A name after "in", "at", "from" or "near", or before "Park", "Road", "House" and the like, is
-read as a place ("in Brent", "Victoria Park").
+Okafor", not "Grace Park"). A name after "in", "at", "from" or "near", or before "Park", "Road",
+"House" and the like, is read as a place ("in Brent", "Victoria Park").
 
     >>> find_names("Doreen Smith, 84, and Priya lost their lunch club in Brent in May.")
     ['Doreen Smith', 'Priya']
@@ -24,14 +24,63 @@ _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 _PLACE_WORDS = frozenset({"in", "at", "from", "near", "across", "around", "into"})
 # A first name before one of these names a place or a body ("Victoria Park", "Florence House").
 _PLACE_ENDINGS = frozenset(
-    "Park Road Street Lane Avenue Close Court House Hall Centre Church Square Gardens Estate"
-    " Ward Way Hill Green Trust Council Foundation Hospital School College Station Library"
-    " Surgery Practice Fund".split()
+    [
+        "Park",
+        "Road",
+        "Street",
+        "Lane",
+        "Avenue",
+        "Close",
+        "Court",
+        "House",
+        "Hall",
+        "Centre",
+        "Church",
+        "Square",
+        "Gardens",
+        "Estate",
+        "Ward",
+        "Way",
+        "Hill",
+        "Green",
+        "Trust",
+        "Council",
+        "Foundation",
+        "Hospital",
+        "School",
+        "College",
+        "Station",
+        "Library",
+        "Surgery",
+        "Practice",
+        "Fund",
+    ]
 )
 # Capitalised in the word list, so not caught as ordinary words by it.
 _CALENDAR = frozenset(
-    "Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April"
-    " May June July August September October November December Christmas Easter".split()
+    [
+        "Monday",
+        "Tuesday",
+        "Wednesday",
+        "Thursday",
+        "Friday",
+        "Saturday",
+        "Sunday",
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+        "Christmas",
+        "Easter",
+    ]
 )
 
 
