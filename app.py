@@ -6,6 +6,8 @@ entry script as an old-style multipage app on a server's first run and in AppTes
 a page without this frame.
 """
 
+from pathlib import Path
+
 import streamlit as st
 
 from app_pages import _ui
@@ -43,6 +45,15 @@ with st.sidebar:
         help="Everything you have typed, in a file you can load again on the Start page.",
     )
     st.caption(draft_size_note(draft))
+    st.caption(
+        "Your typing is saved when you leave a box, or press Enter (Ctrl+Enter in a large box)."
+        " If you try to close or reload the page before that, your browser asks first."
+    )
+
+st.html(  # the browser's own "Leave page?" question while a box holds unsaved typing
+    f"<script>{(Path(__file__).parent / 'app_pages' / '_unsaved.js').read_text()}</script>",
+    unsafe_allow_javascript=True,
+)
 
 _ui.show_notices()
 _ui.show_save_status()

@@ -390,8 +390,9 @@ def go_button(label: str, name: str, key: str, **kwargs) -> None:
         st.switch_page(f"app_pages/{name}.py", query_params=link_params())
 
 
-def nav_buttons(name: str) -> None:
-    """Back and Next buttons, so the steps can be followed without the sidebar."""
+def nav_buttons(name: str, skip_to: str = "") -> None:
+    """Back and Next buttons, so the steps can be followed without the sidebar; and a button
+    to skip ahead to the page called `skip_to`, past optional steps."""
     index = _STEP_INDEX[name]
     st.divider()
     with st.container(horizontal=True, horizontal_alignment="distribute"):
@@ -403,6 +404,8 @@ def nav_buttons(name: str) -> None:
                 f"{name}_back",
                 icon=":material/arrow_back:",
             )
+        if skip_to:
+            go_button(f"Skip to {STEPS[_STEP_INDEX[skip_to]].title}", skip_to, f"{name}_skip")
         if index < len(STEPS) - 1:
             after = STEPS[index + 1]
             go_button(

@@ -31,7 +31,13 @@ with right:
         help="For example: Registered charity 1234567.",
     )
     _ui.text_field("Phone (optional)", group, "phone", "group_phone")
-    _ui.text_field("Their role", group, "role", "group_role", placeholder="For example: Chair")
+    _ui.text_field(
+        "Role of the person who signs",
+        group,
+        "role",
+        "group_role",
+        placeholder="For example: Chair",
+    )
 _ui.text_field(
     "About your group",
     group,
@@ -82,13 +88,33 @@ with right:
         placeholder="For example: community support",
     )
     _ui.text_field(
-        "Their address",
+        "Postal address for responses (if they take letters)",
         consultation,
         "recipient_address",
         "consultation_address",
         area=True,
         height=68,
     )
+
+RESPONSE_METHODS = {
+    "email": "By email",
+    "letter": "By post",
+    "survey": "An online survey",
+    "form": "A form to fill in",
+}
+_ui.bound(
+    st.radio,
+    "How does the consultation take responses?",
+    "consultation_response_method",
+    consultation.response_method or None,
+    lambda method: setattr(consultation, "response_method", method or ""),
+    options=list(RESPONSE_METHODS),
+    format_func=RESPONSE_METHODS.get,
+    index=None,
+    horizontal=True,
+    help="Look for 'How to respond' in the consultation document. For a survey, the letter"
+    " page gives each answer on its own, ready to paste under the survey's questions.",
+)
 
 
 def set_date(attr: str, day: dt.date | None) -> None:
@@ -136,21 +162,22 @@ st.caption(
 )
 
 
-def text_item(items: list[str], key: str, label: str, index: int) -> None:
+def text_item(items: list[str], key: str, label: str, index: int, *, area: bool = False) -> None:
     _ui.bound(
-        st.text_input,
+        st.text_area if area else st.text_input,
         f"{label} {index + 1}",
         f"{key}_{index}",
         items[index],
         partial(items.__setitem__, index),
         max_chars=SHORT_TEXT,
+        **({"height": 68} if area else {}),
     )
 
 
 _ui.item_list(
     draft.asks,
     "asks",
-    partial(text_item, draft.asks, "asks", "Request"),
+    partial(text_item, draft.asks, "asks", "Request", area=True),  # a request runs long
     new=str,
     add_label="Add a request",
     limit=limits["asks"],
@@ -197,4 +224,4 @@ _ui.item_list(
     limit=limits["copy_to"],
 )
 
-_ui.nav_buttons("details")
+_ui.nav_buttons("details", skip_to="letter")  # the next step is optional

@@ -17,11 +17,12 @@ st.markdown(
     " contract, often after a competitive tender, instead of funding local groups with grants."
 )
 st.markdown(
-    "In six short steps you say what your situation is, choose the reasons that fit, add what"
-    " you have seen locally, fill in who you are, answer the consultation's own questions if"
-    " it has them, and download a letter as a Word file, ready to check and send. Most groups"
-    " have a first draft in a few minutes."
+    "**A first letter takes about twenty minutes** if you have a few local examples in mind:"
+    " answer some yes/no questions, write two sentences for each of the three reasons picked for"
+    " you, say who you are, and download a Word letter. Choosing from all 26 reasons and"
+    " answering the consultation's own questions takes an hour or two more."
 )
+_ui.go_button("Write your first letter", "situation", "start_quick", type="primary")
 
 st.header("Where the reasons come from")
 st.markdown(

@@ -97,20 +97,24 @@ def test_every_page_loads_without_an_error(page, which, full_draft):
 def test_journey_from_situation_to_a_word_letter(downloads, catalogue):
     at = open_app(page="situation")
     at.radio(key="situation_small_group").set_value("yes").run()
-    suggested = [19, 20, 6, 16]
-    for reason in suggested:
-        assert f"{reason}." in at.checkbox(key=f"suggested_{reason}").label
-    at.button(key="situation_add_all").click().run()
-    assert draft_of(at).reason_ids == suggested
-    assert "Added 4 reasons" in at.toast[0].value
-
-    go(at, "examples")
-    assert len(at.main.info) == 4  # a gentle note on each reason without an example
+    # The strongest three are ticked; the fourth is one click away.
+    assert {c.key: c.value for c in at.checkbox} == {
+        "suggested_19": True,
+        "suggested_20": True,
+        "suggested_6": True,
+        "suggested_16": False,
+    }
+    assert at.checkbox(key="suggested_19").label == "Reason 19: Tendering costs time and money"
+    at.button(key="situation_add").click().run()
+    assert draft_of(at).reason_ids == [19, 20, 6]
+    assert at.title[0].value == "Local examples"  # straight on to the examples
+    go(at, "examples")  # AppTest reruns the page it last switched to itself
+    assert not at.main.info  # no boxes telling the group what it has not done yet
     first = "Our bid for the lunch club took 40 unpaid hours in March 2026."
     second = "Two of the six groups on the grant list have closed since 2024."
     at.text_area(key="example_19").input(first)
     at.text_area(key="example_20").input(second).run()
-    assert len(at.main.info) == 2
+    assert "It has a number and a date or period" in texts(at.main.caption)
 
     go(at, "details")
     at.text_input(key="group_name").input("Hillside Community Café")
@@ -118,7 +122,7 @@ def test_journey_from_situation_to_a_word_letter(downloads, catalogue):
     at.text_input(key="consultation_body").input("Hillside District Council")
     at.date_input(key="consultation_closes").set_value(dt.date(2027, 1, 31))
     at.button(key="asks_add").click().run()
-    at.text_input(key="asks_0").input("Keep the current grants.").run()
+    at.text_area(key="asks_0").input("Keep the current grants.").run()
     draft = draft_of(at)
     assert draft.consultation.closes == "2027-01-31"
     assert draft.asks == ["Keep the current grants."]
@@ -153,7 +157,7 @@ def test_loading_the_sample_draft_fills_every_page():
     go(at, "details")
     assert at.text_input(key="group_name").value == "Hillside Community Café"
     assert at.date_input(key="consultation_closes").value == dt.date(2027, 1, 31)
-    assert at.text_input(key="asks_0").value == sample.asks[0]
+    assert at.text_area(key="asks_0").value == sample.asks[0]
 
     go(at, "reasons")
     ticked = [n for n in range(1, 27) if at.checkbox(key=f"reason_{n}").value]
@@ -268,16 +272,34 @@ def test_user_text_appears_literally_in_the_preview_and_the_edit_box():
 
 
 # The steps, one by one.
-def test_adding_only_the_ticked_suggestions():
+def test_the_strongest_suggestions_are_ticked_and_the_group_can_change_them():
     at = open_app(page="situation")
+    at.radio(key="situation_saving_money").set_value("yes").run()
     at.radio(key="situation_small_group").set_value("yes").run()
-    at.button(key="situation_add_ticked").click().run()
-    assert draft_of(at).reasons == []
-    assert "Tick one or more" in at.toast[0].value
-    at.checkbox(key="suggested_20").check()
-    at.button(key="situation_add_ticked").click().run()
-    assert draft_of(at).reason_ids == [20]
-    assert "already in your letter" in texts(at.markdown)
+    ticked = [c.key for c in at.checkbox if c.value]
+    assert ticked == ["suggested_26", "suggested_19", "suggested_2"]
+    assert at.expander[0].label == "5 more reasons that fit"
+    at.checkbox(key="suggested_2").uncheck()
+    at.checkbox(key="suggested_20").check().run()
+    assert at.button(key="situation_add").label == "Add 3 ticked reasons and write your examples"
+    at.button(key="situation_add").click().run()
+    assert draft_of(at).reason_ids == [26, 19, 20]
+    go(at, "situation")
+    assert "Already in your letter: 3 reasons (26, 19, 20)." in texts(at.caption)
+    assert [c.key for c in at.checkbox if c.value] == ["suggested_2", "suggested_8", "suggested_6"]
+
+
+def test_a_new_answer_ticks_the_strongest_reasons_afresh():
+    at = open_app(page="situation")
+    at.radio(key="situation_large_bidder").set_value("yes").run()
+    at.checkbox(key="suggested_14").uncheck().run()
+    at.radio(key="situation_small_group").set_value("yes").run()
+    # 20 now fits two answers and comes first; the untick was for another list.
+    assert [c.key for c in at.checkbox if c.value] == [
+        "suggested_20",
+        "suggested_14",
+        "suggested_19",
+    ]
 
 
 def test_unticking_a_reason_keeps_its_example_until_it_is_ticked_again(sample):

@@ -154,7 +154,7 @@ MORE_VIEWS = (
         "reasons in order",
         click_then_see(
             "Put your reasons in order",
-            lambda page: page.get_by_role("button", name="Move down").first,
+            lambda page: page.get_by_role("button", name="Move Reason 2 down"),
         ),
     ),
     (
