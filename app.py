@@ -9,6 +9,7 @@ a page without this frame.
 from pathlib import Path
 
 import streamlit as st
+import streamlit.components.v1 as components
 
 from app_pages import _ui
 from drafting import draft_to_json, file_name
@@ -50,18 +51,20 @@ with st.sidebar:
         " If you try to close or reload the page before that, your browser asks first."
     )
 
-st.html(  # the browser's own "Leave page?" question while a box holds unsaved typing
+# The browser's own "Leave page?" question while a box holds unsaved typing.
+components.html(
     f"<script>{(Path(__file__).parent / 'app_pages' / '_unsaved.js').read_text()}</script>",
-    unsafe_allow_javascript=True,
+    height=0,
 )
 
 _ui.show_notices()
 _ui.show_save_status()
 page.run()
 
-st.divider()
-st.caption(
-    "The reasons in this app are based on "
-    + _ui.escape(_ui.catalogue().paper.citation)
-    + ", written in our own words."
-)
+with st.sidebar:  # on every page, out of the way of the steps
+    st.divider()
+    st.caption(
+        "The reasons in this app are based on "
+        + _ui.escape(_ui.catalogue().paper.citation)
+        + ", written in our own words."
+    )

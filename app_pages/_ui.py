@@ -164,8 +164,17 @@ def draft_changed() -> None:
     if not (store and current) or "conflict" in st.session_state:
         return
     draft = get_draft()
+    own = st.session_state.setdefault("own_revisions", set())
     try:
-        st.session_state["revision"] = store.save(current, draft, st.session_state["revision"])
+        try:
+            revision = store.save(current, draft, st.session_state["revision"])
+        except RevisionConflict as conflict:
+            if conflict.newer.revision not in own:
+                raise
+            # This tab's own save, whose number a run overlapping this one did not keep.
+            revision = store.save(current, draft, conflict.newer.revision)
+        st.session_state["revision"] = revision
+        own.add(revision)
         st.session_state.pop("save_problem", None)
     except RevisionConflict as conflict:
         st.session_state["conflict"] = conflict.newer

@@ -14,21 +14,23 @@ VIEWS = {"all": "All reasons", "one": "One reason at a time"}
 def example_box(chosen) -> None:
     reason = catalogue.reason(chosen.id)
     st.header(f"Reason {reason.id}: {reason.title}")
-    st.caption(reason.prompt)
+    # What to look for above the box; the prompt's own example inside it, until typing starts.
+    ask, _, sample = reason.prompt.partition(" For example: ")
+    st.caption(ask)
     example = _ui.text_field(
         f"Your local example for reason {reason.id}",
         chosen,
         "example",
         f"example_{chosen.id}",
         area=True,
-        placeholder="What have you seen locally? Say what happened, where and when.",
+        placeholder=f"For example: {sample}" if sample else "Say what happened, where and when.",
     )
     if note := personal_details_note(example):
         st.warning(_ui.escape(note), icon=":material/privacy_tip:")
     if feedback := example_feedback(example).note:
         st.caption(_ui.escape(feedback))
     if reason.evidence:
-        with st.expander("The national evidence for this reason"):
+        with st.expander("National evidence"):
             st.markdown(_ui.evidence_markdown(reason))
             _ui.evidence_choice(draft, reason, f"evidence_{chosen.id}")
 
@@ -59,8 +61,8 @@ if not draft.reasons:
     _ui.go_button("Choose reasons", "reasons", "examples_choose", type="primary")
 else:
     st.markdown(
-        "Your own examples make a response count: the readers know the national arguments, not"
-        " what happens in your area. A sentence or two is enough: what happened, where and when."
+        "Your examples make a response count: readers know the national arguments, not your"
+        " area. Two sentences are enough."
     )
     if len(draft.reasons) > 1 and _ui.view_switch(VIEWS, "all", "examples_view") == "one":
         one_at_a_time()

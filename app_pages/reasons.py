@@ -4,6 +4,7 @@ import json
 from functools import partial
 
 import streamlit as st
+import streamlit.components.v1 as components
 
 from app_pages import _ui
 from drafting.checks import plural
@@ -46,12 +47,12 @@ def reorder(reason_id: int, step: int) -> None:
 
 def keep_focus(label: str) -> None:
     """Put the keyboard focus back on the button called `label` once the list is redrawn."""
-    st.html(
+    components.html(
         "<script>(function(label, tries){function go(){const b=[...parent.document"
         ".querySelectorAll('button')].find(e=>e.innerText.trim()===label);"
         "if(b&&!b.disabled){b.focus();}else if(tries-->0){setTimeout(go,50);}}go();})("
         f"{json.dumps(label)}, 40)</script>",
-        unsafe_allow_javascript=True,
+        height=0,
     )
 
 

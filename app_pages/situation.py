@@ -1,5 +1,6 @@
 """Your situation: a few yes/no questions that rank the reasons that fit, strongest first."""
 
+import zlib
 from functools import partial
 
 import streamlit as st
@@ -7,20 +8,13 @@ import streamlit as st
 from app_pages import _ui
 from drafting.checks import plural
 from drafting.selection import add_reasons
-from reasons import ANSWERS, QUICK_PICK, suggest
+from reasons import ANSWERS, QUICK_PICK, YES, suggest
 
 _ui.step_title("situation")
-st.markdown("Answer what you can. Each **yes** helps pick the reasons that fit you best.")
+st.markdown("Answer what you can: each **yes** helps pick your reasons.")
 
 draft, catalogue, answers = _ui.get_draft(), _ui.catalogue(), _ui.answers()
 questions = _ui.situation_questions()
-
-
-def answer(question_id: str, value: str) -> None:
-    """Keep the answer, and tick the strongest reasons afresh: the ranking may have changed."""
-    answers[question_id] = value
-    for key in [k for k in st.session_state if str(k).startswith("suggested_")]:
-        del st.session_state[key]
 
 
 for question in questions:
@@ -29,7 +23,7 @@ for question in questions:
         question.text,
         f"situation_{question.id}",
         answers.get(question.id),
-        partial(answer, question.id),
+        partial(answers.__setitem__, question.id),
         options=ANSWERS,
         index=None,
         format_func=str.capitalize,
@@ -48,19 +42,28 @@ if not suggestions:
 elif not new:
     st.markdown("Every reason that fits is in your letter. Next, add a local example to each.")
 else:
+    strongest = min(QUICK_PICK, len(new))
     st.markdown(
-        f"The strongest {plural(min(QUICK_PICK, len(new)), 'reason')} for you"
-        f" {'is' if len(new) == 1 else 'are'} ticked: three strong reasons, each with a local"
-        " example, make a better letter than many."
+        f"The strongest {'one is' if strongest == 1 else f'{strongest} are'} ticked. A few"
+        " strong reasons beat many."
     )
+
+
+# New answers make new tick boxes (their keys name the answers), with the strongest ticked
+# afresh: the browser would otherwise send back the ticks of the boxes it drew before.
+answered = "-".join(sorted(q for q, a in answers.items() if a == YES))
+
+
+def tick_key(reason_id: int) -> str:
+    return f"suggested_{reason_id}_{zlib.crc32(answered.encode()):x}"
 
 
 def suggestion(s, ticked: bool) -> None:
     reason = catalogue.reason(s.reason)
-    key = f"suggested_{s.reason}"
+    key = tick_key(s.reason)
     st.session_state.setdefault(key, ticked)
-    st.checkbox(f"Reason {reason.id}: {reason.title}", key=key)
-    st.caption(_ui.escape(s.whys[0]))  # the first why: the others say much the same
+    # The first why, on request: the others say much the same.
+    st.checkbox(f"Reason {reason.id}: {reason.title}", key=key, help=_ui.escape(s.whys[0]))
 
 
 for s in new[:QUICK_PICK]:
@@ -73,7 +76,7 @@ if chosen := [r for r in suggestions if r.reason in draft.reason_ids]:
     listed = ", ".join(str(s.reason) for s in chosen)
     st.caption(f"Already in your letter: {plural(len(chosen), 'reason')} ({listed}).")
 
-ticked = [s.reason for s in new if st.session_state.get(f"suggested_{s.reason}")]
+ticked = [s.reason for s in new if st.session_state.get(tick_key(s.reason))]
 if new and st.button(
     f"Add {plural(len(ticked), 'ticked reason')} and write your examples",
     key="situation_add",

@@ -8,42 +8,43 @@ from drafting.checks import has_content, plural
 from drafting.profile import parse_profile
 
 _ui.step_title("start")
-st.caption("Write your group's response to a council or NHS commissioning consultation.")
 paper = _ui.catalogue().paper
 
 st.markdown(
-    "Response Builder helps a small voluntary or community group write its response to a"
-    " council or NHS consultation about **commissioning**: buying a service through a"
-    " contract, often after a competitive tender, instead of funding local groups with grants."
+    "Write your group's response to a council or NHS consultation about"
+    " **commissioning**: buying a service through a contract, often after a tender, instead of"
+    " funding local groups with grants. It is made for small voluntary and community groups."
 )
 st.markdown(
-    "**A first letter takes about twenty minutes** if you have a few local examples in mind:"
-    " answer some yes/no questions, write two sentences for each of the three reasons picked for"
-    " you, say who you are, and download a Word letter. Choosing from all 26 reasons and"
-    " answering the consultation's own questions takes an hour or two more."
+    "**A first letter takes about twenty minutes** if you have some local examples in mind:"
+    " a few yes/no questions, two sentences for each of three reasons, who you are, then a Word"
+    " letter. The full steps, with all 26 reasons and the consultation's own questions, take an"
+    " hour or two."
 )
 _ui.go_button("Write your first letter", "situation", "start_quick", type="primary")
 
-st.header("Where the reasons come from")
-st.markdown(
-    f"The 26 reasons are based on the paper *{_ui.escape(paper.title)}*, published by the"
-    f" {_ui.escape(paper.publisher)} in {paper.month} {paper.year}. We have put each reason in"
-    " our own words, ready for a letter, with a note on the local evidence that makes it count."
-)
+with st.expander("Where the reasons come from"):
+    st.markdown(
+        f"The 26 reasons are based on the paper *{_ui.escape(paper.title)}*, published by the"
+        f" {_ui.escape(paper.publisher)} in {paper.month} {paper.year}. We have put each reason"
+        " in our own words, ready for a letter, with a note on the local evidence that makes it"
+        " count."
+    )
 
-st.header("What happens to what you type")
-st.markdown(
-    "Everything you type is saved as you go, on the server running this app, under a private"
-    " link: the address in your browser's address bar, ending `?draft=` and a long code."
-    " **Bookmark that link** (or copy it somewhere safe) to come back to your response later,"
-    " even after closing the tab. Anyone with the link can open the draft, so share it only"
-    " with people you would show the letter to; nothing lists drafts, and nobody can find yours"
-    " without it."
-)
-st.markdown(
-    "To keep a copy of your own, or to move your work to another computer, use **Save your"
-    " draft to a file** in the sidebar, and load that file here next time."
-)
+with st.expander("What happens to what you type"):
+    st.markdown(
+        "Everything you type is saved as you go (when you leave a box), on the server running"
+        " this app, under a private"
+        " link: the address in your browser's address bar, ending `?draft=` and a long code."
+        " **Bookmark that link** (or copy it somewhere safe) to come back to your response later,"
+        " even after closing the tab. Anyone with the link can open the draft, so share it only"
+        " with people you would show the letter to; nothing lists drafts, and nobody can find yours"
+        " without it."
+    )
+    st.markdown(
+        "To keep a copy of your own, or to move your work to another computer, use **Save your"
+        " draft to a file** in the sidebar, and load that file here next time."
+    )
 
 st.header("Start or carry on")
 draft = _ui.get_draft()
@@ -101,9 +102,8 @@ def load_file() -> None:
     )
 
 
-st.file_uploader(
+st.file_uploader(  # any type: a wrong file gets its reason in words on the page
     "Load a draft file",
-    type=["json"],
     key="start_upload",
     on_change=load_file,
     help="A .json file saved from Response Builder. Loading it replaces what is on screen now.",
@@ -138,7 +138,6 @@ def load_profile() -> None:
 
 st.file_uploader(
     "Start from your group's profile",
-    type=["json"],
     key="start_profile",
     on_change=load_profile,
     help="A profile file saved on the About you page (or any draft file): your group's name,"

@@ -5,8 +5,7 @@ or picture: a number, a date or period, a place, a consequence and a person's ow
 only advise; nothing here stops a letter.
 
     >>> example_feedback("Our Thursday lunch club in Hillside fed 40 people until May 2026.").note
-    'It has a number, a date or period and a place. It would bite harder with a consequence: \
-what happened because of it (for example: "so three members now eat alone").'
+    'It has a number, a date or period and a place. Add what happened as a result.'
     >>> example_feedback("").note
     ''
 """
@@ -44,12 +43,12 @@ _RULES = (
     (
         "a number",
         re.compile(rf"\d|£|%|\b(?:{_NUMBER_WORDS})\b", re.IGNORECASE),
-        'how many or how much (for example: "40 people a week")',
+        "how many or how much",
     ),
     (
         "a date or period",
         re.compile(rf"\b(?:19|20)\d\d\b|\b(?:{_MONTHS}|{_DAYS})\b|\b(?:{_PERIODS})", re.IGNORECASE),
-        'when or for how long (for example: "since 2019" or "last winter")',
+        "when, or for how long",
     ),
     (
         "a place",
@@ -59,12 +58,12 @@ _RULES = (
             rf"\b(?i:in|at|near|across|around|from) (?:the )?(?!(?:{_MONTHS}|{_DAYS})\b)[A-Z]"
             rf"|\b(?i:{_PLACE_NOUNS})\b"
         ),
-        'where it happened (for example: "at the Marsh Lane community centre")',
+        "where it happened",
     ),
     (
         "a consequence",
         re.compile(rf"\b(?:{_CONSEQUENCES})\b", re.IGNORECASE),
-        'what happened because of it (for example: "so three members now eat alone")',
+        "what happened as a result",
     ),
     (
         "a person's own words",
@@ -99,12 +98,12 @@ def example_feedback(text: str) -> Feedback:
         return Feedback((), (), "")
     has = tuple(name for name, pattern, _ in _RULES if pattern.search(text))
     could_add = tuple(name for name in _CORE if name not in has)
-    parts = [f"It has {_listed(list(has))}." if has else "A good start."]
+    parts = [f"It has {_listed(list(has))}." if has else "A start."]
     if could_add:
         hint = next(hint for name, pattern, hint in _RULES if name == could_add[0])
-        parts.append(f"It would bite harder with {could_add[0]}: {hint}.")
+        parts.append(f"Add {hint}.")
     else:
-        parts.append("That is what makes an example count.")
+        parts.append("That makes it count.")
     if "a person's own words" in has:
-        parts.append("Quote someone only with their permission: responses are often published.")
+        parts.append("Quote someone only if they agree: responses are often published.")
     return Feedback(has, could_add, " ".join(parts))
