@@ -6,6 +6,7 @@ from functools import partial
 import streamlit as st
 
 from app_pages import _ui
+from app_pages._survey import survey_blocks
 from drafting import (
     TONES,
     LetterEdit,
@@ -167,6 +168,7 @@ def letter_page() -> None:
         )
         st.code(to_text(cover_email(draft, catalogue, today=today)), language=None, wrap_lines=True)
 
+    survey_blocks(draft, catalogue)
     st.header("Download")
     _ui.deadline_notice(draft)
     if flagged := unanswered_note(draft.questions):

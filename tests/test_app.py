@@ -14,7 +14,7 @@ import pytest
 from streamlit.runtime.media_file_manager import MediaFileManager
 from streamlit.testing.v1 import AppTest, app_test
 
-from drafting import ChosenReason, Draft, assemble, parse_draft, to_text
+from drafting import ChosenReason, Draft, Question, assemble, parse_draft, to_text
 from tests.conftest import DATA, SHARED
 
 APP = Path(__file__).resolve().parents[1] / "app.py"
@@ -412,3 +412,36 @@ def test_reasons_can_be_added_and_taken_out_on_the_letter_page(sample, catalogue
     at.multiselect(key="letter_reasons").unselect(2).run()
     assert catalogue.reason(2).title not in preview(at)
     assert draft_of(at).set_aside[0].id == 2  # its example is kept
+
+
+def test_a_survey_consultation_gets_one_answer_to_paste_per_question(sample):
+    sample.questions = [Question("Do you agree with the proposal?", [2], "No.", "1")]
+    at = open_app(sample, "details")
+    at.radio(key="consultation_response_method").set_value("survey").run()
+    assert draft_of(at).consultation.response_method == "survey"
+    go(at, "letter")
+    assert "Your answers for the online survey" in [h.value for h in at.header]
+    shown = re.sub(r"\\(.)", r"\1", texts(at.markdown))  # Markdown escapes undone
+    assert "**Question 1:** Do you agree with the proposal?" in shown
+    first, other = (c.value for c in at.code)
+    assert first.startswith("No.\n\nPrice comes before quality.")
+    assert sample.reasons[0].example in first
+    assert sample.reasons[1].example in other  # reason 20, linked to no question
+    at = open_app(sample, "details")
+    at.radio(key="consultation_response_method").set_value("email").run()
+    go(at, "letter")
+    assert "Your answers for the online survey" not in [h.value for h in at.header]
+
+
+def test_questions_and_fairness_greets_an_empty_draft_without_warnings():
+    at = open_app(page="questions")
+    assert not at.main.warning and not at.main.info and not at.main.error
+    at.button(key="question_add").click().run()  # a blank question is not yet unanswered
+    assert "No answer and no reason" not in texts(at.main.caption)
+
+
+def test_choose_reasons_shows_no_stray_value(sample):
+    at = open_app(sample, "reasons")
+    at.segmented_control(key="reasons_view").set_value("order").run()
+    assert "None" not in texts(at.main.markdown)
+    assert at.button(key="move_up_20").label == "Move Reason 20 up"
