@@ -107,7 +107,7 @@ def order_view() -> None:
     last = len(draft.reasons) - 1
     for n, chosen in enumerate(draft.reasons):
         title, up, down = st.columns([6, 2, 2], vertical_alignment="center")
-        title.markdown(f"{n + 1}. Reason {chosen.id}: {catalogue.reason(chosen.id).title}")
+        title.markdown(f"{n + 1}\\. Reason {chosen.id}: {catalogue.reason(chosen.id).title}")
         for column, name, step, at_end in ((up, "up", -1, n == 0), (down, "down", 1, n == last)):
             column.button(
                 move_label(chosen.id, name),
