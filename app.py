@@ -51,6 +51,12 @@ with st.sidebar:
         " If you try to close or reload the page before that, your browser asks first."
     )
 
+st.html(  # on a phone, show a chosen reason's whole title rather than cut it short
+    "<style>@media (max-width: 640px) {"
+    " .stMultiSelect [data-baseweb='tag'] {max-width: 100%; height: auto;}"
+    " .stMultiSelect [data-baseweb='tag'] span {white-space: normal; overflow: visible;}"
+    " [data-baseweb='popover'] li {white-space: normal;}}</style>"
+)
 # The browser's own "Leave page?" question while a box holds unsaved typing.
 components.html(
     f"<script>{(Path(__file__).parent / 'app_pages' / '_unsaved.js').read_text()}</script>",

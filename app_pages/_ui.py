@@ -414,7 +414,8 @@ def nav_buttons(name: str, skip_to: str = "") -> None:
                 icon=":material/arrow_back:",
             )
         if skip_to:
-            go_button(f"Skip to {STEPS[_STEP_INDEX[skip_to]].title}", skip_to, f"{name}_skip")
+            title = STEPS[_STEP_INDEX[skip_to]].title
+            go_button(f"Skip to {title.lower()}", skip_to, f"{name}_skip")
         if index < len(STEPS) - 1:
             after = STEPS[index + 1]
             go_button(

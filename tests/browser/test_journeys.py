@@ -69,7 +69,7 @@ def test_a_first_letter_downloads_as_word_with_the_examples_and_the_group(
     page.get_by_role("button", name=f"Add {len(ticked)} ticked reasons and write your").click()
     expect(heading(page, "Local examples")).to_be_visible()
     for n, (reason, example) in enumerate(zip(ticked, EXAMPLES, strict=False), start=1):
-        commit(page.get_by_label(f"Your local example for reason {reason}"), example)
+        commit(page.get_by_label(f"Your local example for reason {reason}", exact=True), example)
         expect(page.get_by_text(FEEDBACK)).to_have_count(n)  # feedback under each example
 
     page.get_by_role("button", name="Next: About you").click()
@@ -98,7 +98,7 @@ def test_a_draft_file_saved_and_loaded_again_brings_everything_back(app_server, 
         expect(page.get_by_text(f"You have chosen {n} reason")).to_be_visible()
     go_to(page, "Local examples")
     for reason, example in zip(reasons, EXAMPLES, strict=True):
-        commit(page.get_by_label(f"Your local example for reason {reason.id}"), example)
+        commit(page.get_by_label(f"Your local example for reason {reason.id}", exact=True), example)
     go_to(page, "About you", "About you and the consultation")
     commit(page.get_by_label("Your group's name"), GROUP)
     expect(page.get_by_role("region", name="Sidebar")).not_to_contain_text("Add your group's name")
@@ -128,9 +128,9 @@ def test_a_draft_file_saved_and_loaded_again_brings_everything_back(app_server, 
         expect(
             page.get_by_role("heading", name=f"Reason {reason.id}: {reason.title}")
         ).to_be_visible()
-        expect(page.get_by_label(f"Your local example for reason {reason.id}")).to_have_value(
-            example
-        )
+        expect(
+            page.get_by_label(f"Your local example for reason {reason.id}", exact=True)
+        ).to_have_value(example)
     go_to(page, "About you", "About you and the consultation")
     expect(page.get_by_label("Your group's name")).to_have_value(GROUP)
 
@@ -194,7 +194,7 @@ def test_a_first_letter_with_the_keyboard_alone(app_server, page, tmp_path):
     page.keyboard.press("Enter")
     expect(heading(page, "Local examples")).to_be_visible()
     for n, (reason, example) in enumerate(zip(ticked, EXAMPLES, strict=False), start=1):
-        box = page.get_by_label(f"Your local example for reason {reason}")
+        box = page.get_by_label(f"Your local example for reason {reason}", exact=True)
         tab_to(page, box)
         page.keyboard.type(example)
         page.keyboard.press("Tab")  # leaving the box sends it

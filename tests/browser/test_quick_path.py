@@ -100,7 +100,7 @@ def test_the_quick_path_reaches_a_word_letter_in_few_steps_and_few_words(
     me.click(method.get_by_text("By email", exact=True))
     expect(page.get_by_role("region", name="Sidebar")).to_contain_text("Your letter (ready)")
     me.read("About you")
-    me.click(page.get_by_role("button", name="Skip to Your letter"))
+    me.click(page.get_by_role("button", name="Skip to your letter"))
 
     expect(heading(page, "Your letter")).to_be_visible()
     with page.expect_download() as download:
