@@ -3,7 +3,7 @@
 import streamlit as st
 
 from app_pages import _ui
-from drafting.checks import personal_details_note
+from drafting.checks import personal_details_note, repeats_about
 from drafting.feedback import example_feedback
 
 _ui.step_title("examples")
@@ -86,5 +86,11 @@ else:
             "Not what your group does: that goes in *About your group* on the next step, and"
             " the letter already says it."
         )
+        if repeats_about(draft):
+            st.warning(
+                "This repeats *About your group*, so the letter would say it twice. Keep it in"
+                " one place.",
+                icon=":material/content_copy:",
+            )
 
 _ui.nav_buttons("examples")

@@ -89,6 +89,22 @@ has agreed; 'one of our members, aged 84' says enough."
     )
 
 
+def repeats_about(draft: Draft) -> bool:
+    """Say whether the text before the reasons (`context`) repeats the group's description,
+    which the letter already gives: the letter would say it twice.
+
+    >>> from drafting.draft import Group
+    >>> repeats_about(Draft(context="We run a café.", group=Group(about="We run a  café")))
+    True
+    """
+
+    def words(text: str) -> str:
+        return " ".join(re.findall(r"\w+", text.lower()))
+
+    context, about = words(draft.context), words(draft.group.about)
+    return bool(context and about) and (context in about or about in context)
+
+
 def plural(count: int, word: str, many: str | None = None) -> str:
     """Write a count with its noun: `plural(1, "reason")` is '1 reason', 2 gives '2 reasons'."""
     return f"{count:,} {word if count == 1 else many or word + 's'}"

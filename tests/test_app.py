@@ -445,3 +445,22 @@ def test_choose_reasons_shows_no_stray_value(sample):
     at.segmented_control(key="reasons_view").set_value("order").run()
     assert "None" not in texts(at.main.markdown)
     assert at.button(key="move_up_20").label == "Move Reason 20 up"
+
+
+def test_examples_one_reason_at_a_time(sample):
+    at = open_app(sample, "examples")
+    assert [t.key for t in at.text_area] == ["example_2", "example_20", "examples_context"]
+    at.segmented_control(key="examples_view").set_value("one").run()
+    assert [t.key for t in at.text_area] == ["example_2", "examples_context"]
+    assert at.button(key="examples_prev").disabled
+    at.button(key="examples_next").click().run()
+    assert [t.key for t in at.text_area] == ["example_20", "examples_context"]
+    assert at.button(key="examples_next").disabled
+    assert "Reason 2 of 2 in your letter" in texts(at.caption)
+
+
+def test_an_example_naming_someone_without_a_title_is_flagged(sample):
+    at = open_app(sample, "examples")
+    at.text_area(key="example_2").input("Doreen Smith, 84, now eats alone.").run()
+    assert "a name (Doreen Smith)" in at.warning[0].value.replace("\\", "")
+    assert "published" in at.warning[0].value

@@ -15,6 +15,7 @@ from drafting.checks import (
     personal_details_note,
     plural,
     progress,
+    repeats_about,
 )
 
 
@@ -204,3 +205,21 @@ def test_pages_are_estimated_at_about_450_words_each(words, pages):
 def test_length_note_advises_a_shorter_letter_only_when_long():
     assert length_note(900) == "900 words, about 2 pages of A4."
     assert "Guides advise two to four pages" in length_note(2_700)
+
+
+@pytest.mark.parametrize(
+    ("context", "about", "repeated"),
+    [
+        ("A café since 2011.", "a café since 2011", True),
+        ("We are a café since 2011.", "A café since 2011, serving 90 people a week.", False),
+        ("A café since 2011", "A café since 2011, serving 90 people a week.", True),
+        ("", "A café.", False),
+        ("The proposal would end the only lunch club in the ward.", "A café.", False),
+    ],
+)
+def test_text_before_the_reasons_that_repeats_the_group_description_is_noticed(
+    context, about, repeated
+):
+    draft = Draft(context=context)
+    draft.group.about = about
+    assert repeats_about(draft) is repeated
