@@ -47,11 +47,13 @@ def reorder(reason_id: int, step: int) -> None:
 
 def keep_focus(label: str) -> None:
     """Put the keyboard focus back on the button called `label` once the list is redrawn."""
+    # Wait until the list is redrawn: while it is, the old button is on the page beside the new.
     components.html(
-        "<script>(function(label, tries){function go(){const b=[...parent.document"
-        ".querySelectorAll('button')].find(e=>e.innerText.trim()===label);"
-        "if(b&&!b.disabled){b.focus();}else if(tries-->0){setTimeout(go,50);}}go();})("
-        f"{json.dumps(label)}, 40)</script>",
+        "<script>(function(label, tries){function go(){const found=[...parent.document"
+        ".querySelectorAll('button')].filter(e=>e.innerText.trim()===label);"
+        "if(found.length===1&&!found[0].disabled){found[0].focus();}"
+        "else if(tries-->0){setTimeout(go,50);}}go();})("
+        f"{json.dumps(label)}, 60)</script>",
         height=0,
     )
 

@@ -8,7 +8,7 @@ import streamlit as st
 from app_pages import _ui
 from drafting.checks import plural
 from drafting.selection import add_reasons
-from reasons import ANSWERS, QUICK_PICK, YES, suggest
+from reasons import ANSWERS, QUICK_PICK, YES, SuggestedReason, suggest
 
 _ui.step_title("situation")
 st.markdown("Answer what you can: each **yes** helps pick your reasons.")
@@ -58,7 +58,7 @@ def tick_key(reason_id: int) -> str:
     return f"suggested_{reason_id}_{zlib.crc32(answered.encode()):x}"
 
 
-def suggestion(s, ticked: bool) -> None:
+def suggestion(s: SuggestedReason, ticked: bool) -> None:
     reason = catalogue.reason(s.reason)
     key = tick_key(s.reason)
     st.session_state.setdefault(key, ticked)
@@ -69,7 +69,9 @@ def suggestion(s, ticked: bool) -> None:
 for s in new[:QUICK_PICK]:
     suggestion(s, True)
 if rest := new[QUICK_PICK:]:
-    with st.expander(f"{plural(len(rest), 'more reason')} that fit"):
+    with st.expander(
+        f"{plural(len(rest), 'more reason')} that {'fits' if len(rest) == 1 else 'fit'}"
+    ):
         for s in rest:
             suggestion(s, False)
 if chosen := [r for r in suggestions if r.reason in draft.reason_ids]:

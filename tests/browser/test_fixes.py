@@ -35,10 +35,12 @@ def test_moving_a_reason_by_keyboard_keeps_the_focus_on_it(app_server, page):
     up.focus()
     page.keyboard.press("Enter")
     expect(page.get_by_text("1. Reason 20:")).to_be_visible()
+    settled(page)  # the list redrawn, without the old buttons
     # At the top, its Up button is off: the focus moves to its Down button, not the page top.
     expect(page.get_by_role("button", name="Move Reason 20 down")).to_be_focused()
     page.keyboard.press("Enter")
     expect(page.get_by_text("2. Reason 20:")).to_be_visible()
+    settled(page)
     expect(page.get_by_role("button", name="Move Reason 20 up")).to_be_focused()
 
 
