@@ -16,10 +16,9 @@ st.markdown(
     " funding local groups with grants. It is made for small voluntary and community groups."
 )
 st.markdown(
-    "**A first letter takes about twenty minutes** if you have some local examples in mind:"
-    " a few yes/no questions, two sentences for each of three reasons, who you are, then a Word"
-    " letter. The full steps, with all 26 reasons and the consultation's own questions, take an"
-    " hour or two."
+    "**A first letter takes about twenty minutes** if you have local examples in mind: a few"
+    " questions, two sentences for each of three reasons, then who you are. Every step, with the"
+    " consultation's own questions, takes an hour or two."
 )
 _ui.go_button("Write your first letter", "situation", "start_quick", type="primary")
 
