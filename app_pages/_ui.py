@@ -138,13 +138,13 @@ def _open_from_url() -> None:
 def start_draft(draft: Draft) -> None:
     """Make `draft` this session's draft under a new id and link; the old one stays saved."""
     store, _ = draft_store()
-    st.session_state.update(draft=draft, draft_id=None, revision=0)
+    st.session_state.update(draft=draft, draft_id=None, revision=0, own_revisions=set())
     for key in ("conflict", "save_problem"):
         st.session_state.pop(key, None)
     if store:
         try:
             new_id, revision = store.create(draft)
-            st.session_state.update(draft_id=new_id, revision=revision)
+            st.session_state.update(draft_id=new_id, revision=revision, own_revisions={revision})
         except StoreError as error:
             st.session_state["save_problem"] = str(error)
 
