@@ -108,7 +108,7 @@ def order_view() -> None:
         st.markdown("Your letter makes its points in this order. Put the strongest first.")
     last = len(draft.reasons) - 1
     for n, chosen in enumerate(draft.reasons):
-        title, up, down = st.columns([6, 2, 2], vertical_alignment="center")
+        title, up, down = st.columns([4, 3, 3], vertical_alignment="center")
         title.markdown(f"{n + 1}\\. Reason {chosen.id}: {catalogue.reason(chosen.id).title}")
         for column, name, step, at_end in ((up, "up", -1, n == 0), (down, "down", 1, n == last)):
             column.button(
