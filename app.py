@@ -6,7 +6,10 @@ entry script as an old-style multipage app on a server's first run and in AppTes
 a page without this frame.
 """
 
+from pathlib import Path
+
 import streamlit as st
+import streamlit.components.v1 as components
 
 from app_pages import _ui
 from drafting import draft_to_json, file_name
@@ -46,14 +49,31 @@ with st.sidebar:
         help="Everything you have typed, in a file you can load again on the Start page.",
     )
     st.caption(draft_size_note(draft))
+    st.caption(
+        "Your typing is saved when you leave a box, or press Enter (Ctrl+Enter in a large box)."
+        " If you try to close or reload the page before that, your browser asks first."
+    )
+
+st.html(  # on a phone, show a chosen reason's whole title rather than cut it short
+    "<style>@media (max-width: 640px) {"
+    " .stMultiSelect [data-baseweb='tag'] {max-width: 100%; height: auto;}"
+    " .stMultiSelect [data-baseweb='tag'] span {white-space: normal; overflow: visible;}"
+    " [data-baseweb='popover'] li {white-space: normal;}}</style>"
+)
+# The browser's own "Leave page?" question while a box holds unsaved typing.
+components.html(
+    f"<script>{(Path(__file__).parent / 'app_pages' / '_unsaved.js').read_text()}</script>",
+    height=0,
+)
 
 _ui.show_notices()
 _ui.show_save_status()
 page.run()
 
-st.divider()
-st.caption(
-    "The reasons in this app are based on "
-    + _ui.escape(_ui.catalogue().paper.citation)
-    + ", written in our own words."
-)
+with st.sidebar:  # on every page, out of the way of the steps
+    st.divider()
+    st.caption(
+        "The reasons in this app are based on "
+        + _ui.escape(_ui.catalogue().paper.citation)
+        + ", written in our own words."
+    )

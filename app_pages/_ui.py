@@ -165,7 +165,7 @@ def _open_from_url() -> None:
 def start_draft(draft: Draft) -> None:
     """Make `draft` this session's draft; it gets a new id and link when it holds something
     (at once for a loaded file, else at its first change). The old one stays saved."""
-    st.session_state.update(draft=draft, draft_id=None, revision=0)
+    st.session_state.update(draft=draft, draft_id=None, revision=0, own_revisions=set())
     for key in ("conflict", "save_problem"):
         st.session_state.pop(key, None)
     if draft != Draft():
@@ -190,7 +190,7 @@ def _create(store: DraftStore, draft: Draft) -> None:
     except StoreError as error:
         st.session_state["save_problem"] = str(error)
         return
-    st.session_state.update(draft_id=new_id, drafts_made=made + 1)
+    st.session_state.update(draft_id=new_id, drafts_made=made + 1, own_revisions={revision})
     _stored_as(revision)
     st.session_state.pop("save_problem", None)
 
@@ -213,8 +213,17 @@ def draft_changed() -> None:
     if not current:  # its first change: now it is worth a place in the store
         _create(store, draft)
         return
+    own = st.session_state.setdefault("own_revisions", set())
     try:
-        _stored_as(store.save(current, draft, st.session_state["revision"]))
+        try:
+            revision = store.save(current, draft, st.session_state["revision"])
+        except RevisionConflict as conflict:
+            if conflict.newer.revision not in own:
+                raise
+            # This tab's own save, whose number a run overlapping this one did not keep.
+            revision = store.save(current, draft, conflict.newer.revision)
+        _stored_as(revision)
+        own.add(revision)
         st.session_state.pop("save_problem", None)
     except RevisionConflict as conflict:
         st.session_state["conflict"] = conflict.newer
@@ -527,8 +536,9 @@ def go_button(label: str, name: str, key: str, **kwargs) -> None:
         st.switch_page(f"app_pages/{name}.py", query_params=link_params())
 
 
-def nav_buttons(name: str) -> None:
-    """Back and Next buttons, so the steps can be followed without the sidebar."""
+def nav_buttons(name: str, skip_to: str = "") -> None:
+    """Back and Next buttons, so the steps can be followed without the sidebar; and a button
+    to skip ahead to the page called `skip_to`, past optional steps."""
     index = _STEP_INDEX[name]
     st.divider()
     with st.container(horizontal=True, horizontal_alignment="distribute"):
@@ -540,6 +550,9 @@ def nav_buttons(name: str) -> None:
                 f"{name}_back",
                 icon=":material/arrow_back:",
             )
+        if skip_to:
+            title = STEPS[_STEP_INDEX[skip_to]].title
+            go_button(f"Skip to {title.lower()}", skip_to, f"{name}_skip")
         if index < len(STEPS) - 1:
             after = STEPS[index + 1]
             go_button(

@@ -28,18 +28,16 @@ st.header("Your group")
 left, right = st.columns(2)
 with left:
     _ui.text_field("Your group's name", group, "name", "group_name")
-    _ui.text_field("Email", group, "email", "group_email")
     _ui.text_field("Who signs the letter", group, "signatory", "group_signatory")
 with right:
+    _ui.text_field("Email", group, "email", "group_email")
     _ui.text_field(
-        "Registration (optional)",
+        "Role of the person who signs",
         group,
-        "registration",
-        "group_registration",
-        help="For example: Registered charity 1234567.",
+        "role",
+        "group_role",
+        placeholder="For example: Chair",
     )
-    _ui.text_field("Phone (optional)", group, "phone", "group_phone")
-    _ui.text_field("Their role", group, "role", "group_role", placeholder="For example: Chair")
 _ui.text_field(
     "About your group",
     group,
@@ -50,16 +48,28 @@ _ui.text_field(
     placeholder="What you do, for whom, since when, and how many people: for example, "
     "'A volunteer-run café and drop-in since 2011, serving about 90 people a week.'",
 )
-_ui.text_field("Your group's address", group, "address", "group_address", area=True, height=100)
-_ui.download(
-    "Save your group's details as a profile",
-    lambda: profile_to_json(group),
-    profile_file_name(group),
-    key="details_profile",
-    disabled=not group.name.strip(),
-    help="A small file with your group's name, address and who signs. Next time, load it on"
-    " the Start page so nobody types these again.",
-)
+with st.expander("Address, phone and registration (optional)", expanded=bool(group.address)):
+    _ui.text_field("Your group's address", group, "address", "group_address", area=True)
+    left, right = st.columns(2)
+    with left:
+        _ui.text_field("Phone (optional)", group, "phone", "group_phone")
+    with right:
+        _ui.text_field(
+            "Registration (optional)",
+            group,
+            "registration",
+            "group_registration",
+            help="For example: Registered charity 1234567.",
+        )
+    _ui.download(
+        "Save your group's details as a profile",
+        lambda: profile_to_json(group),
+        profile_file_name(group),
+        key="details_profile",
+        disabled=not group.name.strip(),
+        help="A small file with your group's name, address and who signs. Next time, load it"
+        " on the Start page so nobody types these again.",
+    )
 
 st.header("The consultation")
 left, right = st.columns(2)
@@ -71,40 +81,70 @@ with left:
         "consultation_body",
         placeholder="For example: Hillside District Council",
     )
-    _ui.text_field("Reference (if it has one)", consultation, "reference", "consultation_reference")
-    _ui.text_field(
-        "Send it to",
-        consultation,
-        "recipient",
-        "consultation_recipient",
-        help="The named contact or team in the consultation document.",
-        placeholder="For example: Commissioning Team",
-    )
 with right:
     _ui.text_field("Title of the consultation", consultation, "title", "consultation_title")
-    _ui.text_field(
-        "The service it is about",
-        consultation,
-        "service",
-        "consultation_service",
-        placeholder="For example: community support",
-    )
-    _ui.text_field(
-        "Their address",
-        consultation,
-        "recipient_address",
-        "consultation_address",
-        area=True,
-        height=68,
-    )
-    _ui.text_field(
-        "How to respond",
-        consultation,
-        "respond_to",
-        "consultation_respond_to",
-        area=True,
-        height=68,
-    )
+
+RESPONSE_METHODS = {
+    "email": "By email",
+    "letter": "By post",
+    "survey": "An online survey",
+    "form": "A form to fill in",
+}
+_ui.bound(
+    st.radio,
+    "How does the consultation take responses?",
+    "consultation_response_method",
+    consultation.response_method or None,
+    lambda method: setattr(consultation, "response_method", method or ""),
+    options=list(RESPONSE_METHODS),
+    format_func=RESPONSE_METHODS.get,
+    index=None,
+    horizontal=True,
+    help="Look for 'How to respond' in the consultation document. For a survey, the letter"
+    " page gives each answer on its own, ready to paste under the survey's questions.",
+)
+
+with st.expander(
+    "Reference, contact, service and postal address (optional)",
+    expanded=bool(consultation.reference or consultation.recipient_address),
+):
+    left, right = st.columns(2)
+    with left:
+        _ui.text_field(
+            "Reference (if it has one)", consultation, "reference", "consultation_reference"
+        )
+        _ui.text_field(
+            "Send it to",
+            consultation,
+            "recipient",
+            "consultation_recipient",
+            help="The named contact or team in the consultation document.",
+            placeholder="For example: Commissioning Team",
+        )
+    with right:
+        _ui.text_field(
+            "The service it is about",
+            consultation,
+            "service",
+            "consultation_service",
+            placeholder="For example: community support",
+        )
+        _ui.text_field(
+            "Postal address for responses (if they take letters)",
+            consultation,
+            "recipient_address",
+            "consultation_address",
+            area=True,
+            height=68,
+        )
+        _ui.text_field(
+            "How to respond (the e-mail, postal address or survey link it gives)",
+            consultation,
+            "respond_to",
+            "consultation_respond_to",
+            area=True,
+            height=68,
+        )
 
 
 def set_date(attr: str, day: dt.date | None) -> None:
@@ -146,89 +186,89 @@ if consultation.closing_date:
     )
 
 st.header("Where you stand")
-left, right = st.columns(2)
-with left:
-    _ui.bound(
-        st.selectbox,
-        "Your position",
-        "position",
-        draft.position,
-        partial(setattr, draft, "position"),
-        options=POSITIONS,
-        format_func=POSITION_LABELS.get,
+with st.expander(
+    f"{POSITION_LABELS[draft.position]} · {STAGE_LABELS[draft.stage]} (change this, or add"
+    " a sentence, where you agree and what you propose)",
+    expanded=bool(draft.summary or draft.agree or draft.alternatives),
+):
+    left, right = st.columns(2)
+    with left:
+        _ui.bound(
+            st.selectbox,
+            "Your position",
+            "position",
+            draft.position,
+            partial(setattr, draft, "position"),
+            options=POSITIONS,
+            format_func=POSITION_LABELS.get,
+        )
+    with right:
+        _ui.bound(
+            st.selectbox,
+            "How far the process has gone",
+            "stage",
+            draft.stage,
+            partial(setattr, draft, "stage"),
+            options=STAGES,
+            format_func=STAGE_LABELS.get,
+            help="The letter's opening and your position follow this: an early engagement is"
+            " answered differently from a tender already announced.",
+        )
+    _ui.text_field(
+        "In one sentence (optional)",
+        draft,
+        "summary",
+        "summary",
+        placeholder="For example: Fund neighbourhood groups directly, not through one contract.",
     )
-with right:
-    _ui.bound(
-        st.selectbox,
-        "How far the process has gone",
-        "stage",
-        draft.stage,
-        partial(setattr, draft, "stage"),
-        options=STAGES,
-        format_func=STAGE_LABELS.get,
-        help="The letter's opening and your position follow this: an early engagement is"
-        " answered differently from a tender already announced.",
+    _ui.text_field(
+        "Where you agree (optional)",
+        draft,
+        "agree",
+        "agree",
+        area=True,
+        height=68,
+        help="Saying what you agree with shows you have read the proposal fairly.",
     )
-_ui.text_field(
-    "In one sentence (optional)",
-    draft,
-    "summary",
-    "summary",
-    placeholder="For example: Fund neighbourhood groups directly, not through one contract.",
-)
-_ui.text_field(
-    "Where you agree (optional)",
-    draft,
-    "agree",
-    "agree",
-    area=True,
-    height=68,
-    help="Saying what you agree with shows you have read the proposal fairly.",
-)
-alternatives = _ui.catalogue().alternatives
-_ui.bound(
-    st.multiselect,
-    "What you propose instead (optional)",
-    "alternatives",
-    [a for a in draft.alternatives if a in {x.id for x in alternatives}],
-    lambda chosen: setattr(draft, "alternatives", list(chosen)),
-    options=[a.id for a in alternatives],
-    format_func={a.id: a.title for a in alternatives}.get,
-    help="Direct award under the Provider Selection Regime appears in the letter only when the"
-    " NHS, or a health care service, is consulting.",
-)
+    alternatives = _ui.catalogue().alternatives
+    _ui.bound(
+        st.multiselect,
+        "What you propose instead (optional)",
+        "alternatives",
+        [a for a in draft.alternatives if a in {x.id for x in alternatives}],
+        lambda chosen: setattr(draft, "alternatives", list(chosen)),
+        options=[a.id for a in alternatives],
+        format_func={a.id: a.title for a in alternatives}.get,
+        help="Direct award under the Provider Selection Regime appears in the letter only when the"
+        " NHS, or a health care service, is consulting.",
+    )
 
 st.header("What you ask for")
-st.caption(
-    "Say exactly what you want the decision-makers to do, one request at a time: for"
-    " example, 'Keep the current grants for at least two more years' or 'Publish the options"
-    " you considered, including grants and in-house provision'."
-)
+st.caption("What the decision-makers should do, one request at a time.")
 
 
-def text_item(items: list[str], key: str, label: str, index: int) -> None:
+ASK_EXAMPLE = "For example: Keep the current grants for at least two more years."
+
+
+def text_item(items: list[str], key: str, label: str, index: int, *, area: bool = False) -> None:
     _ui.bound(
-        st.text_input,
+        st.text_area if area else st.text_input,
         f"{label} {index + 1}",
         f"{key}_{index}",
         items[index],
         partial(items.__setitem__, index),
         max_chars=SHORT_TEXT,
+        **({"height": 68, "placeholder": ASK_EXAMPLE} if area else {}),
     )
 
 
 _ui.item_list(
     draft.asks,
     "asks",
-    partial(text_item, draft.asks, "asks", "Request"),
+    partial(text_item, draft.asks, "asks", "Request", area=True),  # a request runs long
     new=str,
     add_label="Add a request",
     limit=limits["asks"],
-)
-
-st.header("Other groups signing with you")
-st.caption(
-    "A joint response from several groups carries more weight. Each is listed under your signature."
 )
 
 
@@ -242,29 +282,34 @@ def co_signatory(index: int) -> None:
             _ui.text_field(label, person, attr, f"cosign_{index}_{attr}")
 
 
-_ui.item_list(
-    draft.co_signatories,
-    "cosign",
-    co_signatory,
-    new=CoSignatory,
-    add_label="Add a group that signs",
-    limit=limits["co_signatories"],
-)
+with st.expander("Other groups signing with you", expanded=bool(draft.co_signatories)):
+    st.caption(
+        "A joint response from several groups carries more weight. Each is listed under your"
+        " signature."
+    )
+    _ui.item_list(
+        draft.co_signatories,
+        "cosign",
+        co_signatory,
+        new=CoSignatory,
+        add_label="Add a group that signs",
+        limit=limits["co_signatories"],
+    )
 
-st.header("Who to copy in")
-st.caption(
-    "Send a copy to the people who can act on it: for a council, the cabinet member for the"
-    " service, the chair of the scrutiny committee (the councillors who check decisions) and"
-    " your ward councillors; for the NHS, the board of the integrated care board (ICB) and"
-    " your local Healthwatch."
-)
-_ui.item_list(
-    draft.copy_to,
-    "copy",
-    partial(text_item, draft.copy_to, "copy", "Copy to"),
-    new=str,
-    add_label="Add someone to copy in",
-    limit=limits["copy_to"],
-)
+with st.expander("Who to copy in", expanded=bool(draft.copy_to)):
+    st.caption(
+        "Send a copy to the people who can act on it: for a council, the cabinet member for the"
+        " service, the chair of the scrutiny committee (the councillors who check decisions)"
+        " and your ward councillors; for the NHS, the board of the integrated care board (ICB)"
+        " and your local Healthwatch."
+    )
+    _ui.item_list(
+        draft.copy_to,
+        "copy",
+        partial(text_item, draft.copy_to, "copy", "Copy to"),
+        new=str,
+        add_label="Add someone to copy in",
+        limit=limits["copy_to"],
+    )
 
-_ui.nav_buttons("details")
+_ui.nav_buttons("details", skip_to="letter")  # the next step is optional

@@ -1,12 +1,58 @@
-"""Local examples: what the group has seen itself, for each chosen reason."""
+"""Local examples: what the group has seen itself, for each chosen reason, with feedback."""
 
 import streamlit as st
 
 from app_pages import _consultation_upload, _ui
-from drafting.checks import personal_details_note
+from drafting.checks import personal_details_note, repeats_about
+from drafting.feedback import example_feedback
 
 _ui.step_title("examples")
 draft, catalogue = _ui.get_draft(), _ui.catalogue()
+VIEWS = {"all": "All reasons", "one": "One reason at a time"}
+
+
+def example_box(chosen) -> None:
+    reason = catalogue.reason(chosen.id)
+    st.header(f"Reason {reason.id}: {reason.title}")
+    # What to look for above the box; the prompt's own example inside it, until typing starts.
+    ask, _, sample = reason.prompt.partition(" For example: ")
+    st.caption(ask)
+    _consultation_upload.quote_note(chosen)
+    example = _ui.text_field(
+        f"Your local example for reason {reason.id}",
+        chosen,
+        "example",
+        f"example_{chosen.id}",
+        area=True,
+        placeholder=f"For example: {sample}" if sample else "Say what happened, where and when.",
+    )
+    if note := personal_details_note(example):
+        st.warning(_ui.escape(note), icon=":material/privacy_tip:")
+    if feedback := example_feedback(example).note:
+        st.caption(_ui.escape(feedback))
+    if reason.evidence:
+        with st.expander("National evidence"):
+            st.markdown(_ui.evidence_markdown(reason))
+            _ui.evidence_choice(draft, reason, f"evidence_{chosen.id}")
+
+
+def one_at_a_time() -> None:
+    ids = draft.reason_ids
+    current = st.session_state.get("examples_current")
+    index = ids.index(current) if current in ids else 0
+    example_box(draft.reasons[index])
+    with st.container(horizontal=True):
+        for label, step, key in (("Previous reason", -1, "prev"), ("Next reason", 1, "next")):
+            other = index + step
+            st.button(
+                label,
+                key=f"examples_{key}",
+                disabled=not 0 <= other < len(ids),
+                on_click=st.session_state.__setitem__,
+                args=("examples_current", ids[other] if 0 <= other < len(ids) else None),
+            )
+        st.caption(f"Reason {index + 1} of {len(ids)} in your letter")
+
 
 if not draft.reasons:
     st.info(
@@ -16,44 +62,36 @@ if not draft.reasons:
     _ui.go_button("Choose reasons", "reasons", "examples_choose", type="primary")
 else:
     st.markdown(
-        "Your own examples are what make a response count: the people reading it know the"
-        " national arguments, but not what happens in your area. A sentence or two for each"
-        " reason is enough: say what happened, where and when."
+        "Your examples make a response count: readers know the national arguments, not your"
+        " area. Two sentences are enough."
     )
-    for n, chosen in enumerate(draft.reasons, start=1):
-        reason = catalogue.reason(chosen.id)
-        st.header(f"{n}. {reason.title}")
-        st.caption(reason.prompt)
-        _consultation_upload.quote_note(chosen)
-        example = _ui.text_field(
-            f"Your local example for reason {n}",
-            chosen,
-            "example",
-            f"example_{chosen.id}",
-            area=True,
-            placeholder="What have you seen locally? Say what happened, where and when.",
-        )
-        if not example.strip():
-            st.info(
-                "No example yet. Without one the letter gives only this reason's point, in one"
-                " sentence: even a sentence from your own work makes it count."
-            )
-        elif note := personal_details_note(example):
-            st.warning(_ui.escape(note), icon=":material/privacy_tip:")
-        if reason.evidence:
-            _ui.evidence_choice(draft, reason, f"evidence_{chosen.id}")
-            with st.expander("The national evidence for this reason"):
-                st.markdown(_ui.evidence_markdown(reason))
+    if len(draft.reasons) > 1 and _ui.view_switch(VIEWS, "all", "examples_view") == "one":
+        one_at_a_time()
+    else:
+        for chosen in draft.reasons:
+            example_box(chosen)
 
-    st.header("Anything else about your position")
-    _ui.text_field(
-        "More about your position (optional)",
-        draft,
-        "context",
-        "examples_context",
-        area=True,
-        help="Goes in the letter straight after your position, before your reasons.",
-        placeholder="For example: We have run the Thursday lunch club since 2011.",
-    )
+    with st.expander(
+        "Anything else to say before your reasons (optional)", expanded=bool(draft.context)
+    ):
+        _ui.text_field(
+            "Anything else to say before your reasons",
+            draft,
+            "context",
+            "examples_context",
+            area=True,
+            help="Goes in the letter straight after your position, before your reasons.",
+            placeholder="For example: The proposal would end the only lunch club in the ward.",
+        )
+        st.caption(
+            "Not what your group does: that goes in *About your group* on the next step, and"
+            " the letter already says it."
+        )
+        if repeats_about(draft):
+            st.warning(
+                "This repeats *About your group*, so the letter would say it twice. Keep it in"
+                " one place.",
+                icon=":material/content_copy:",
+            )
 
 _ui.nav_buttons("examples")

@@ -10,6 +10,7 @@ from functools import partial
 import streamlit as st
 
 from app_pages import _ui
+from app_pages._survey import survey_blocks
 from drafting import TONES, draft_to_json, file_name, reasons_csv, render, to_text, tone_phrases
 from drafting.assembly import cover_email, questions_note
 from drafting.checks import length_note, plural
@@ -327,6 +328,7 @@ def letter_page() -> None:
         )
         st.code(to_text(cover_email(draft, catalogue, today=today)), language=None, wrap_lines=True)
 
+    survey_blocks(draft, catalogue)
     st.header("Download")
     _ui.deadline_notice(draft)
     if flagged := unanswered_note(draft.questions):

@@ -77,7 +77,7 @@ def question(index: int) -> None:
             placeholder="Answer in your own words: for example, 'No. The proposed model would"
             " end the grants that keep our lunch club open.'",
         )
-        if not q.answer.strip() and not q.reasons:
+        if q.text.strip() and not q.answer.strip() and not q.reasons:
             st.caption(
                 ":orange[:material/error: No answer and no reason yet: the letter would only"
                 " say you have no comment on this question.]"
@@ -155,6 +155,7 @@ with fairness_tab:
                 height=80,
                 placeholder="For example: The papers give costs only for the tender option.",
             )
-    _ui.deadline_notice(draft)
+    if closes:  # no warning before there is a date to count down to
+        _ui.deadline_notice(draft)
 
 _ui.nav_buttons("questions")

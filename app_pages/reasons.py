@@ -1,8 +1,10 @@
 """Choose reasons: the 26 reasons by theme, with search, and the chosen ones put in order."""
 
+import json
 from functools import partial
 
 import streamlit as st
+import streamlit.components.v1 as components
 
 from app_pages import _ui
 from drafting.checks import plural
@@ -24,9 +26,32 @@ def choose(reason_id: int, chosen: bool) -> None:
     _ui.note_examples_kept(draft, aside)
 
 
+def move_label(reason_id: int, name: str) -> str:
+    return f"Move Reason {reason_id} {name}"
+
+
 def reorder(reason_id: int, step: int) -> None:
     move(draft, reason_id, step)
     _ui.draft_changed()
+    # Keep the keyboard on the moved reason: its button in the same direction, or the other one
+    # once it reaches an end of the list.
+    index, last = draft.reason_ids.index(reason_id), len(draft.reasons) - 1
+    at_end = index == 0 if step < 0 else index == last
+    name = "up" if (step < 0) != at_end else "down"
+    st.session_state["reasons_focus"] = move_label(reason_id, name)
+
+
+def keep_focus(label: str) -> None:
+    """Put the keyboard focus back on the button called `label` once the list is redrawn."""
+    # Wait until the list is redrawn: while it is, the old button is on the page beside the new.
+    components.html(
+        "<script>(function(label, tries){function go(){const found=[...parent.document"
+        ".querySelectorAll('button')].filter(e=>e.innerText.trim()===label);"
+        "if(found.length===1&&!found[0].disabled){found[0].focus();}"
+        "else if(tries-->0){setTimeout(go,50);}}go();})("
+        f"{json.dumps(label)}, 60)</script>",
+        height=0,
+    )
 
 
 def choose_view() -> None:
@@ -54,7 +79,7 @@ def choose_view() -> None:
             _ui.bound(
                 st.checkbox,
                 # Plain text (no Markdown): Streamlit reads the label out as its aria-label.
-                f"{reason.id}. {reason.title}{hint}. {reason.summary}",
+                f"Reason {reason.id}: {reason.title}{hint}. {reason.summary}",
                 f"reason_{reason.id}",
                 reason.id in draft.reason_ids,
                 partial(choose, reason.id),
@@ -79,17 +104,18 @@ def order_view() -> None:
         st.markdown("Your letter makes its points in this order. Put the strongest first.")
     last = len(draft.reasons) - 1
     for n, chosen in enumerate(draft.reasons):
-        title, up, down = st.columns([6, 2, 2], vertical_alignment="center")
-        title.markdown(f"{n + 1}. {catalogue.reason(chosen.id).title}")
+        title, up, down = st.columns([4, 3, 3], vertical_alignment="center")
+        title.markdown(f"{n + 1}\\. Reason {chosen.id}: {catalogue.reason(chosen.id).title}")
         for column, name, step, at_end in ((up, "up", -1, n == 0), (down, "down", 1, n == last)):
             column.button(
-                f"Move {name}",
+                move_label(chosen.id, name),
                 key=f"move_{name}_{chosen.id}",
                 disabled=at_end,
                 on_click=reorder,
                 args=(chosen.id, step),
-                help=f"Move reason {chosen.id} {name} the list",
             )
+    if label := st.session_state.pop("reasons_focus", None):
+        keep_focus(label)
 
 
 @_ui.fragment
@@ -100,7 +126,10 @@ def reasons_list() -> None:
         " reasons, each with a local example, usually make a better letter than many."
     )
     view = _ui.view_switch(VIEWS, "choose", "reasons_view")
-    order_view() if view == "order" else choose_view()
+    if view == "order":
+        order_view()
+    else:
+        choose_view()
 
 
 reasons_list()

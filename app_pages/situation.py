@@ -1,5 +1,6 @@
-"""Your situation: a few yes/no questions that suggest the reasons that fit."""
+"""Your situation: a few yes/no questions that rank the reasons that fit, strongest first."""
 
+import zlib
 from functools import partial
 
 import streamlit as st
@@ -7,16 +8,15 @@ import streamlit as st
 from app_pages import _ui
 from drafting.checks import plural
 from drafting.selection import add_reasons
-from reasons import ANSWERS, suggest
+from reasons import ANSWERS, QUICK_PICK, YES, SuggestedReason, suggest
 
 _ui.step_title("situation")
-st.markdown(
-    "Answer what you can. Each **yes** suggests reasons that fit your situation; you can add"
-    " them to your letter below, and change your mind at any time."
-)
+st.markdown("Answer what you can: each **yes** helps pick your reasons.")
 
 draft, catalogue, answers = _ui.get_draft(), _ui.catalogue(), _ui.answers()
 questions = _ui.situation_questions()
+
+
 for question in questions:
     _ui.bound(
         st.radio,
@@ -33,52 +33,60 @@ for question in questions:
 
 st.header("Reasons that fit your situation")
 suggestions = suggest(questions, answers)
-new = [s.reason for s in suggestions if s.reason not in draft.reason_ids]
-
-
-def add(ids: list[int]) -> None:
-    if not ids:
-        _ui.notice("Tick one or more of the suggested reasons first.", "toast")
-        return
-    added = add_reasons(draft, ids)
-    _ui.draft_changed()
-    _ui.notice(
-        f"Added {plural(len(added), 'reason')} to your letter. Next, add a local example to each.",
-        "toast",
-    )
-
-
+new = [s for s in suggestions if s.reason not in draft.reason_ids]
 if not suggestions:
-    st.info(
-        "Answer **yes** to a question above to see the reasons that fit. Or go straight to"
-        " the full list of 26 reasons with the Next button."
+    st.markdown(
+        "Answer **yes** to a question above to see the reasons that fit, or choose from all 26"
+        " on the next step."
     )
-for s in suggestions:
-    reason = catalogue.reason(s.reason)
-    whys = " ".join(s.whys)
-    if s.reason in draft.reason_ids:
-        st.markdown(
-            f":material/check: **{reason.id}. {reason.title}** (already in your letter)"
-            f"  \n:gray[{whys}]"
-        )
-    else:
-        st.checkbox(f"{reason.id}. {reason.title}. {whys}", key=f"suggested_{s.reason}")
+elif not new:
+    st.markdown("Every reason that fits is in your letter. Next, add a local example to each.")
+else:
+    strongest = min(QUICK_PICK, len(new))
+    st.markdown(
+        f"The strongest {'one is' if strongest == 1 else f'{strongest} are'} ticked. A few"
+        " strong reasons beat many."
+    )
 
-if suggestions:
-    left, right = st.columns(2)
-    left.button(
-        f"Add all suggested reasons ({len(new)})",
-        key="situation_add_all",
-        type="primary",
-        disabled=not new,
-        on_click=add,
-        args=(new,),
-    )
-    right.button(
-        "Add the ticked ones",
-        key="situation_add_ticked",
-        disabled=not new,
-        on_click=lambda: add([i for i in new if st.session_state.get(f"suggested_{i}")]),
-    )
+
+# New answers make new tick boxes (their keys name the answers), with the strongest ticked
+# afresh: the browser would otherwise send back the ticks of the boxes it drew before.
+answered = "-".join(sorted(q for q, a in answers.items() if a == YES))
+
+
+def tick_key(reason_id: int) -> str:
+    return f"suggested_{reason_id}_{zlib.crc32(answered.encode()):x}"
+
+
+def suggestion(s: SuggestedReason, ticked: bool) -> None:
+    reason = catalogue.reason(s.reason)
+    key = tick_key(s.reason)
+    st.session_state.setdefault(key, ticked)
+    # The first why, on request: the others say much the same.
+    st.checkbox(f"Reason {reason.id}: {reason.title}", key=key, help=_ui.escape(s.whys[0]))
+
+
+for s in new[:QUICK_PICK]:
+    suggestion(s, True)
+if rest := new[QUICK_PICK:]:
+    with st.expander(
+        f"{plural(len(rest), 'more reason')} that {'fits' if len(rest) == 1 else 'fit'}"
+    ):
+        for s in rest:
+            suggestion(s, False)
+if chosen := [r for r in suggestions if r.reason in draft.reason_ids]:
+    listed = ", ".join(str(s.reason) for s in chosen)
+    st.caption(f"Already in your letter: {plural(len(chosen), 'reason')} ({listed}).")
+
+ticked = [s.reason for s in new if st.session_state.get(tick_key(s.reason))]
+if new and st.button(
+    f"Add {plural(len(ticked), 'ticked reason')} and write your examples",
+    key="situation_add",
+    type="primary",
+    disabled=not ticked,
+):
+    add_reasons(draft, ticked)
+    _ui.draft_changed()
+    st.switch_page("app_pages/examples.py", query_params=_ui.link_params())
 
 _ui.nav_buttons("situation")

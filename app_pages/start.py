@@ -9,45 +9,46 @@ from drafting.profile import parse_profile
 from drafting.store import StoreError
 
 _ui.step_title("start")
-st.caption("Write your group's response to a council or NHS commissioning consultation.")
 paper = _ui.catalogue().paper
 
 st.markdown(
-    "Response Builder helps a small voluntary or community group write its response to a"
-    " council or NHS consultation about **commissioning**: buying a service through a"
-    " contract, often after a competitive tender, instead of funding local groups with grants."
+    "Write your group's response to a council or NHS consultation about"
+    " **commissioning**: buying a service through a contract, often after a tender, instead of"
+    " funding local groups with grants. It is made for small voluntary and community groups."
 )
 st.markdown(
-    "In six short steps you say what your situation is, choose the reasons that fit, add what"
-    " you have seen locally, fill in who you are, answer the consultation's own questions if"
-    " it has them, and download a letter as a Word file, ready to check and send. Most groups"
-    " have a first draft in a few minutes."
+    "**A first letter takes about twenty minutes** if you have local examples in mind: a few"
+    " questions, two sentences for each of three reasons, then who you are. Every step, with the"
+    " consultation's own questions, takes an hour or two."
 )
+_ui.go_button("Write your first letter", "situation", "start_quick", type="primary")
 
-st.header("Where the reasons come from")
-st.markdown(
-    f"The 26 reasons are based on the paper *{_ui.escape(paper.title)}*, published by the"
-    f" {_ui.escape(paper.publisher)} in {paper.month} {paper.year}. We have put each reason in"
-    " our own words, ready for a letter, with a note on the local evidence that makes it count."
-)
-
-st.header("What happens to what you type")
-st.markdown(
-    "Everything you type is saved as you go, on the server running this app, under a private"
-    " link: the address in your browser's address bar, ending `?draft=` and a long code."
-    " **Bookmark that link** (or copy it somewhere safe) to come back to your response later,"
-    " even after closing the tab. Anyone with the link can open the draft, so share it only"
-    " with people you would show the letter to; nothing lists drafts, and nobody can find yours"
-    " without it."
-)
-if kept_for := _ui.kept_for():
+with st.expander("Where the reasons come from"):
     st.markdown(
-        f"A draft is kept on this server for {kept_for} after its last change, then deleted."
+        f"The 26 reasons are based on the paper *{_ui.escape(paper.title)}*, published by the"
+        f" {_ui.escape(paper.publisher)} in {paper.month} {paper.year}. We have put each reason"
+        " in our own words, ready for a letter, with a note on the local evidence that makes it"
+        " count."
     )
-st.markdown(
-    "To keep a copy of your own, or to move your work to another computer, use **Save your"
-    " draft to a file** in the sidebar, and load that file here next time."
-)
+
+with st.expander("What happens to what you type"):
+    st.markdown(
+        "Everything you type is saved as you go (when you leave a box), on the server running"
+        " this app, under a private"
+        " link: the address in your browser's address bar, ending `?draft=` and a long code."
+        " **Bookmark that link** (or copy it somewhere safe) to come back to your response later,"
+        " even after closing the tab. Anyone with the link can open the draft, so share it only"
+        " with people you would show the letter to; nothing lists drafts, and nobody can find yours"
+        " without it."
+    )
+    if kept_for := _ui.kept_for():
+        st.markdown(
+            f"A draft is kept on this server for {kept_for} after its last change, then deleted."
+        )
+    st.markdown(
+        "To keep a copy of your own, or to move your work to another computer, use **Save your"
+        " draft to a file** in the sidebar, and load that file here next time."
+    )
 
 st.header("Start or carry on")
 draft = _ui.get_draft()
@@ -111,9 +112,8 @@ def load_file() -> None:
     )
 
 
-st.file_uploader(
+st.file_uploader(  # any type: a wrong file gets its reason in words on the page
     "Load a draft file",
-    type=["json"],
     key="start_upload",
     on_change=load_file,
     help="A .json file saved from Response Builder, at most 3 MB. Loading it replaces what is on"
@@ -149,7 +149,6 @@ def load_profile() -> None:
 
 st.file_uploader(
     "Start from your group's profile",
-    type=["json"],
     key="start_profile",
     on_change=load_profile,
     help="A profile file saved on the About you page (or any draft file): your group's name,"

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from drafting.assembly import long_date
 from drafting.draft import MAX_FILE_BYTES, Draft, draft_to_json
+from drafting.names import find_names
 from drafting.questions import unanswered_note
 
 WORDS_PER_PAGE = 450
@@ -46,7 +47,8 @@ def _phone_numbers(text: str) -> list[Finding]:
 
 
 def _names(text: str) -> list[Finding]:
-    """Find a title (Mr, Mrs, Ms, Miss, Mx, Dr) followed by up to three capitalised words."""
+    """Find a title (Mr, Mrs, Ms, Miss, Mx, Dr) followed by up to three capitalised words, and
+    people's first names (with a surname if one follows) from a list of given names."""
     found = []
     for title in _TITLE.finditer(text):
         end, words = title.end(), 0
@@ -56,12 +58,14 @@ def _names(text: str) -> list[Finding]:
                 end += 1
         if words:
             found.append(Finding("a name", text[title.start() : end].strip()))
-    return found
+    with_title = " ".join(f.text for f in found)
+    return found + [Finding("a name", n) for n in find_names(text) if n not in with_title]
 
 
 def personal_details(text: str) -> list[Finding]:
     """Return what in `text` looks like a person's details: email addresses, UK phone numbers
-    and names after a title. Letters to a consultation are often published."""
+    and names (after a title, or a known first name). Letters to a consultation are often
+    published."""
     emails = [Finding("an email address", m.group()) for m in _EMAIL.finditer(text)]
     return emails + _phone_numbers(text) + _names(text)
 
@@ -83,6 +87,22 @@ has agreed; 'one of our members, aged 84' says enough."
         " published, so leave out names and contact details unless the person has agreed;"
         " 'one of our members, aged 84' says enough."
     )
+
+
+def repeats_about(draft: Draft) -> bool:
+    """Say whether the text before the reasons (`context`) repeats the group's description,
+    which the letter already gives: the letter would say it twice.
+
+    >>> from drafting.draft import Group
+    >>> repeats_about(Draft(context="We run a café.", group=Group(about="We run a  café")))
+    True
+    """
+
+    def words(text: str) -> str:
+        return " ".join(re.findall(r"\w+", text.lower()))
+
+    context, about = words(draft.context), words(draft.group.about)
+    return bool(context and about) and (context in about or about in context)
 
 
 def plural(count: int, word: str, many: str | None = None) -> str:
@@ -123,7 +143,8 @@ def _details_missing(draft: Draft) -> tuple[str, ...]:
 
 def progress(draft: Draft, *, situation_answered: bool) -> dict[str, Step]:
     """Return each step of the app (keyed by page name) with whether it is done and what is
-    missing, e.g. '2 reasons have no local example'."""
+    missing, e.g. '2 reasons have no local example'. The letter is "ready" only with a group's
+    name, a consultation and at least one reason."""
     no_example = sum(1 for r in draft.reasons if not r.example.strip())
     chosen = bool(draft.reasons)
     if not chosen:
@@ -134,6 +155,13 @@ def progress(draft: Draft, *, situation_answered: bool) -> dict[str, Step]:
     else:
         examples_missing = ()
     details_missing = _details_missing(draft)
+    # Ready to send needs a sender, an addressee and something to say.
+    letter_needs = (
+        (chosen, "Choose at least one reason"),
+        (draft.group.name.strip(), "Add your group's name"),
+        ((draft.consultation.body + draft.consultation.title).strip(), "Say which consultation"),
+    )
+    letter_missing = tuple(what for value, what in letter_needs if not value)
     flagged = unanswered_note(draft.questions)
     return {
         "situation": _step(situation_answered, no="optional"),
@@ -145,12 +173,7 @@ def progress(draft: Draft, *, situation_answered: bool) -> dict[str, Step]:
             (flagged,) if flagged else (),
             no="to do" if flagged else "optional",
         ),
-        "letter": _step(
-            chosen,
-            () if chosen else ("Choose at least one reason first",),
-            yes="ready",
-            no="not yet",
-        ),
+        "letter": _step(not letter_missing, letter_missing, yes="ready", no="not yet"),
     }
 
 

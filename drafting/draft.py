@@ -49,6 +49,7 @@ STAGE_LABELS = {
     "formal": "Formal consultation on a proposal",
     "tender": "A tender has been announced",
 }
+RESPONSE_METHODS = ("email", "letter", "survey", "form")
 MAX_FILE_BYTES = 3_000_000
 LETTER_TEXT = 200_000
 LONG_TEXT = 10_000
@@ -94,6 +95,8 @@ class Consultation:
     service: str = _text()
     opens: str = _text()  # the date it opened, YYYY-MM-DD, to judge whether the time was fair
     respond_to: str = _text(MEDIUM_TEXT)  # the e-mail, postal address or survey link it gives
+    # How the consultation takes responses: one of RESPONSE_METHODS, "" while not known.
+    response_method: str = _text(20)
 
     @property
     def closing_date(self) -> dt.date | None:
@@ -153,6 +156,7 @@ EXTENSIONS = (
     "consultation.respond_to",
     "reasons.quote",
     "set_aside.quote",
+    "consultation.response_method",
     "questions.number",
     "position",
     "stage",
@@ -454,6 +458,12 @@ def draft_from_dict(data: Any, known_reasons: frozenset[int] = KNOWN_REASONS) ->
             )
     if len(set(draft.alternatives)) != len(draft.alternatives):
         raise DraftError("An alternative is listed twice in the field alternatives.")
+    method = draft.consultation.response_method
+    if method and method not in RESPONSE_METHODS:
+        raise DraftError(
+            f"The field consultation.response_method should be one of"
+            f" {', '.join(RESPONSE_METHODS)} (or empty), not '{method[:40]}'."
+        )
     if draft.tone not in TONES:
         raise DraftError(f"The tone '{draft.tone[:40]}' is not one of {', '.join(TONES)}.")
     _check_edits(draft)

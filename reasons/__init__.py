@@ -12,12 +12,21 @@ from reasons.catalogue import (
     load_catalogue,
     load_situation_questions,
 )
-from reasons.suggestions import ANSWERS, NO, NOT_SURE, YES, SuggestedReason, suggest
+from reasons.suggestions import (
+    ANSWERS,
+    NO,
+    NOT_SURE,
+    QUICK_PICK,
+    YES,
+    SuggestedReason,
+    suggest,
+)
 
 __all__ = [
     "ANSWERS",
     "NO",
     "NOT_SURE",
+    "QUICK_PICK",
     "YES",
     "Catalogue",
     "CatalogueError",

@@ -15,7 +15,7 @@ import pytest
 from streamlit.runtime.media_file_manager import MediaFileManager
 from streamlit.testing.v1 import AppTest, app_test
 
-from drafting import ChosenReason, Draft, assemble, draft_to_json, parse_draft, to_text
+from drafting import ChosenReason, Draft, Question, assemble, draft_to_json, parse_draft, to_text
 from tests.conftest import BAD_DRAFTS, DATA
 
 APP = Path(__file__).resolve().parents[1] / "app.py"
@@ -62,6 +62,16 @@ def preview(at: AppTest) -> str:
     return re.sub(r"\\(.)", r"\1", "\n\n".join(b.value for b in blocks))
 
 
+def ticks(at: AppTest) -> dict[int, bool]:
+    """The suggested reasons on Your situation, in the order shown, and whether each is ticked."""
+    found = (re.match(r"Reason (\d+):", c.label) for c in at.checkbox)
+    return {int(m[1]): c.value for m, c in zip(found, at.checkbox, strict=True) if m}
+
+
+def tick_box(at: AppTest, reason: int):
+    return next(c for c in at.checkbox if c.label.startswith(f"Reason {reason}:"))
+
+
 def texts(elements) -> str:
     return "\n".join(e.value for e in elements)
 
@@ -102,27 +112,26 @@ def test_every_page_loads_without_an_error(page, which, full_draft):
     assert not at.exception
     assert not at.error
     assert at.title[0].value  # the page drew its heading
-    assert "National Coalition for Independent Action" in at.main.caption[-1].value  # footer
+    assert "National Coalition for Independent Action" in at.sidebar.caption[-1].value
 
 
 # The first letter, fast.
 def test_journey_from_situation_to_a_word_letter(downloads, catalogue):
     at = open_app(page="situation")
     at.radio(key="situation_small_group").set_value("yes").run()
-    suggested = [19, 20, 6, 16]
-    for reason in suggested:
-        assert f"{reason}." in at.checkbox(key=f"suggested_{reason}").label
-    at.button(key="situation_add_all").click().run()
-    assert draft_of(at).reason_ids == suggested
-    assert "Added 4 reasons" in at.toast[0].value
-
-    go(at, "examples")
-    assert len(at.main.info) == 4  # a gentle note on each reason without an example
+    # The strongest three are ticked; the fourth is one click away.
+    assert ticks(at) == {19: True, 20: True, 6: True, 16: False}
+    assert at.checkbox[0].label == "Reason 19: Tendering costs time and money"
+    at.button(key="situation_add").click().run()
+    assert draft_of(at).reason_ids == [19, 20, 6]
+    assert at.title[0].value == "Local examples"  # straight on to the examples
+    go(at, "examples")  # AppTest reruns the page it last switched to itself
+    assert not at.main.info  # no boxes telling the group what it has not done yet
     first = "Our bid for the lunch club took 40 unpaid hours in March 2026."
     second = "Two of the six groups on the grant list have closed since 2024."
     at.text_area(key="example_19").input(first)
     at.text_area(key="example_20").input(second).run()
-    assert len(at.main.info) == 2
+    assert "It has a number and a date or period" in texts(at.main.caption)
 
     go(at, "details")
     at.text_input(key="group_name").input("Hillside Community Café")
@@ -130,7 +139,7 @@ def test_journey_from_situation_to_a_word_letter(downloads, catalogue):
     at.text_input(key="consultation_body").input("Hillside District Council")
     at.date_input(key="consultation_closes").set_value(dt.date(2027, 1, 31))
     at.button(key="asks_add").click().run()
-    at.text_input(key="asks_0").input("Keep the current grants.").run()
+    at.text_area(key="asks_0").input("Keep the current grants.").run()
     draft = draft_of(at)
     assert draft.consultation.closes == "2027-01-31"
     assert draft.asks == ["Keep the current grants."]
@@ -165,7 +174,7 @@ def test_loading_the_sample_draft_fills_every_page():
     go(at, "details")
     assert at.text_input(key="group_name").value == "Hillside Community Café"
     assert at.date_input(key="consultation_closes").value == dt.date(2027, 1, 31)
-    assert at.text_input(key="asks_0").value == sample.asks[0]
+    assert at.text_area(key="asks_0").value == sample.asks[0]
 
     go(at, "reasons")
     ticked = [n for n in range(1, 27) if at.checkbox(key=f"reason_{n}").value]
@@ -313,16 +322,29 @@ def test_user_text_appears_literally_in_the_preview_and_the_edit_box():
 
 
 # The steps, one by one.
-def test_adding_only_the_ticked_suggestions():
+def test_the_strongest_suggestions_are_ticked_and_the_group_can_change_them():
     at = open_app(page="situation")
+    at.radio(key="situation_saving_money").set_value("yes").run()
     at.radio(key="situation_small_group").set_value("yes").run()
-    at.button(key="situation_add_ticked").click().run()
-    assert draft_of(at).reasons == []
-    assert "Tick one or more" in at.toast[0].value
-    at.checkbox(key="suggested_20").check()
-    at.button(key="situation_add_ticked").click().run()
-    assert draft_of(at).reason_ids == [20]
-    assert "already in your letter" in texts(at.markdown)
+    assert [reason for reason, ticked in ticks(at).items() if ticked] == [26, 19, 2]
+    assert at.expander[0].label == "5 more reasons that fit"
+    tick_box(at, 2).uncheck()
+    tick_box(at, 20).check().run()
+    assert at.button(key="situation_add").label == "Add 3 ticked reasons and write your examples"
+    at.button(key="situation_add").click().run()
+    assert draft_of(at).reason_ids == [26, 19, 20]
+    go(at, "situation")
+    assert "Already in your letter: 3 reasons (26, 19, 20)." in texts(at.caption)
+    assert [reason for reason, ticked in ticks(at).items() if ticked] == [2, 8, 6]
+
+
+def test_a_new_answer_ticks_the_strongest_reasons_afresh():
+    at = open_app(page="situation")
+    at.radio(key="situation_large_bidder").set_value("yes").run()
+    tick_box(at, 14).uncheck().run()
+    at.radio(key="situation_small_group").set_value("yes").run()
+    # 20 now fits two answers and comes first; the untick was for another list.
+    assert [reason for reason, ticked in ticks(at).items() if ticked] == [20, 14, 19]
 
 
 def test_unticking_a_reason_keeps_its_example_until_it_is_ticked_again(sample):
@@ -450,3 +472,55 @@ def test_every_download_builds_for_a_draft_with_every_field_at_its_limit(page, d
     assert not at.exception
     files = downloads(at)
     assert files and all(content for _, content in files.values())
+
+
+def test_a_survey_consultation_gets_one_answer_to_paste_per_question(sample):
+    sample.questions = [Question("Do you agree with the proposal?", [2], "No.", "1")]
+    at = open_app(sample, "details")
+    at.radio(key="consultation_response_method").set_value("survey").run()
+    assert draft_of(at).consultation.response_method == "survey"
+    go(at, "letter")
+    assert "Your answers for the online survey" in [h.value for h in at.header]
+    shown = re.sub(r"\\(.)", r"\1", texts(at.markdown))  # Markdown escapes undone
+    assert "**Question 1:** Do you agree with the proposal?" in shown
+    first, other = (c.value for c in at.code)
+    assert first.startswith("No.\n\nPrice comes before quality.")
+    assert sample.reasons[0].example in first
+    assert sample.reasons[1].example in other  # reason 20, linked to no question
+    at = open_app(sample, "details")
+    at.radio(key="consultation_response_method").set_value("email").run()
+    go(at, "letter")
+    assert "Your answers for the online survey" not in [h.value for h in at.header]
+
+
+def test_questions_and_fairness_greets_an_empty_draft_without_warnings():
+    at = open_app(page="questions")
+    assert not at.main.warning and not at.main.info and not at.main.error
+    at.button(key="question_add").click().run()  # a blank question is not yet unanswered
+    assert "No answer and no reason" not in texts(at.main.caption)
+
+
+def test_choose_reasons_shows_no_stray_value(sample):
+    at = open_app(sample, "reasons")
+    at.segmented_control(key="reasons_view").set_value("order").run()
+    assert "None" not in texts(at.main.markdown)
+    assert at.button(key="move_up_20").label == "Move Reason 20 up"
+
+
+def test_examples_one_reason_at_a_time(sample):
+    at = open_app(sample, "examples")
+    assert [t.key for t in at.text_area] == ["example_2", "example_20", "examples_context"]
+    at.segmented_control(key="examples_view").set_value("one").run()
+    assert [t.key for t in at.text_area] == ["example_2", "examples_context"]
+    assert at.button(key="examples_prev").disabled
+    at.button(key="examples_next").click().run()
+    assert [t.key for t in at.text_area] == ["example_20", "examples_context"]
+    assert at.button(key="examples_next").disabled
+    assert "Reason 2 of 2 in your letter" in texts(at.caption)
+
+
+def test_an_example_naming_someone_without_a_title_is_flagged(sample):
+    at = open_app(sample, "examples")
+    at.text_area(key="example_2").input("Doreen Smith, 84, now eats alone.").run()
+    assert "a name (Doreen Smith)" in at.warning[0].value.replace("\\", "")
+    assert "published" in at.warning[0].value

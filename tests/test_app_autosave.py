@@ -281,3 +281,16 @@ def test_the_start_page_says_how_long_drafts_are_kept(monkeypatch, days, said):
     assert f"A draft is kept on this server for {said} after its last change, then deleted." in (
         shown
     )
+
+
+def test_a_tab_is_not_taken_for_another_when_an_overlapping_run_lost_its_revision():
+    """Two runs of one tab can overlap (a click while the script runs): if one of them keeps an
+    older revision number, the tab's next save must not be mistaken for another tab's."""
+    at = open_tab(page="details")
+    at.text_input(key="group_name").input("First save").run()
+    link = link_of(at)  # a draft is stored, and linked, from its first change
+    saved = at.session_state["revision"]
+    at.session_state["revision"] = saved - 1  # as an overlapping run may leave it
+    at.text_input(key="group_name").input("Second save").run()
+    assert "changed in another tab" not in texts(at.warning)
+    assert DraftStore().load(link).draft.group.name == "Second save"

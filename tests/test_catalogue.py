@@ -211,3 +211,13 @@ def test_a_questionnaire_naming_an_unknown_reason_is_refused(tmp_path, catalogue
     path.write_text(path.read_text().replace("reason = 14", "reason = 27", 1))
     with pytest.raises(CatalogueError, match="reason 27 is not in the catalogue"):
         load_situation_questions(catalogue, path)
+
+
+def test_suggestions_fitting_more_answers_come_first(catalogue):
+    questions = load_situation_questions(catalogue)
+    answers = {"large_bidder": YES, "small_group": YES, "large_lot": YES}
+    ranked = [s.reason for s in suggest(questions, answers)]
+    # 20 fits all three answers, 14 and 18 two, then each question's own order.
+    assert ranked[:3] == [20, 14, 18]
+    assert len(ranked) == len(set(ranked))
+    assert ranked.index(19) < ranked.index(6)  # 19 heads the small-group list, 6 is third

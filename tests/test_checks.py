@@ -15,6 +15,7 @@ from drafting.checks import (
     personal_details_note,
     plural,
     progress,
+    repeats_about,
 )
 
 
@@ -32,6 +33,16 @@ from drafting.checks import (
         ("Mrs Patel, 84, lost her lunch club", [("a name", "Mrs Patel")]),
         ("We spoke to Dr. Ann Marie Jones yesterday", [("a name", "Dr. Ann Marie Jones")]),
         ("Our chair Mr Ŵyn Owen came", [("a name", "Mr Ŵyn Owen")]),
+        # Names without a title, from the list of given names.
+        (
+            "Doreen Smith (84) and Priya missed their lunch when the van stopped.",
+            [("a name", "Doreen Smith"), ("a name", "Priya")],
+        ),
+        ("Siobhan's daughter rang us in March.", [("a name", "Siobhan")]),
+        (
+            "We drove Grace Okafor home; Agnieszka came too.",
+            [("a name", "Grace Okafor"), ("a name", "Agnieszka")],
+        ),
     ],
 )
 def test_personal_details_are_found(text, expected):
@@ -46,6 +57,9 @@ def test_personal_details_are_found(text, expected):
         "One of our members, aged 84, lost her lunch club.",
         "Mrs and Mr are titles; mr smith wrote in lower case.",
         "Reference HDC/2026/17 and 0.5 FTE.",
+        "Our Thursday lunch club fed 40 people a week until the grant ended in May 2026.",
+        "The Grant Committee met in Brent and at Victoria Park with Age UK; Will they listen?",
+        "Hope and grace: we will mark the day the Hillside District Council decided.",
     ],
 )
 def test_ordinary_examples_raise_no_warning(text):
@@ -107,6 +121,22 @@ def test_progress_of_a_blank_draft_says_what_to_do():
         "Add which consultation this is",
         "Add the closing date",
     )
+    assert steps["letter"].missing == (
+        "Choose at least one reason",
+        "Add your group's name",
+        "Say which consultation",
+    )
+
+
+def test_the_letter_is_ready_only_with_a_group_a_consultation_and_a_reason():
+    draft = Draft(reasons=[ChosenReason(20)])
+    assert progress(draft, situation_answered=False)["letter"].status == "not yet"
+    draft.group.name = "Hillside Café"
+    assert progress(draft, situation_answered=False)["letter"].missing == (
+        "Say which consultation",
+    )
+    draft.consultation.body = "Hillside District Council"
+    assert progress(draft, situation_answered=False)["letter"].status == "ready"
 
 
 def test_progress_counts_reasons_without_an_example(sample):
@@ -175,3 +205,21 @@ def test_pages_are_estimated_at_about_450_words_each(words, pages):
 def test_length_note_advises_a_shorter_letter_only_when_long():
     assert length_note(900) == "900 words, about 2 pages of A4."
     assert "Guides advise two to four pages" in length_note(2_700)
+
+
+@pytest.mark.parametrize(
+    ("context", "about", "repeated"),
+    [
+        ("A café since 2011.", "a café since 2011", True),
+        ("We are a café since 2011.", "A café since 2011, serving 90 people a week.", False),
+        ("A café since 2011", "A café since 2011, serving 90 people a week.", True),
+        ("", "A café.", False),
+        ("The proposal would end the only lunch club in the ward.", "A café.", False),
+    ],
+)
+def test_text_before_the_reasons_that_repeats_the_group_description_is_noticed(
+    context, about, repeated
+):
+    draft = Draft(context=context)
+    draft.group.about = about
+    assert repeats_about(draft) is repeated

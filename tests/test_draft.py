@@ -116,6 +116,11 @@ BAD_INPUTS = [
         lambda d: _with(d, fairness_notes={"time": "x" * 10_001}),
         "fairness_notes.time is 10,001 characters long",
     ),
+    (
+        "unknown response method",
+        lambda d: _with(d, consultation__response_method="pigeon"),
+        "consultation.response_method should be one of email, letter, survey, form",
+    ),
     ("paste not text", lambda d: _with(d, questions_paste=["1."]), "questions_paste should be"),
     ("lone surrogate", lambda d: _with(d, context="\ud800"), "cannot be saved"),
     # Numbers and dates that once escaped the loader as tracebacks or broke a page (issue 12).
@@ -171,6 +176,7 @@ def test_a_contract_only_draft_with_questions_round_trips_to_the_same_file(sampl
 def test_every_new_field_round_trips_and_is_left_out_while_empty(sample_dict):
     data = json.loads(json.dumps(sample_dict))
     data["consultation"]["opens"] = "2026-12-01"
+    data["consultation"]["response_method"] = "survey"
     data["questions"] = [{"text": "Why?", "reasons": [], "answer": "", "number": "3a"}]
     data.update(
         questions_paste="4. And then?",
@@ -181,7 +187,13 @@ def test_every_new_field_round_trips_and_is_left_out_while_empty(sample_dict):
     draft = parse_draft(json.dumps(data))
     assert draft.questions[0].number == "3a" and draft.consultation.opening_date.day == 1
     assert json.loads(draft_to_json(draft)) == data
-    assert set(EXTENSIONS) >= {"evidence", "fairness", "questions.number", "consultation.opens"}
+    assert set(EXTENSIONS) >= {
+        "evidence",
+        "fairness",
+        "questions.number",
+        "consultation.opens",
+        "consultation.response_method",
+    }
 
 
 def test_two_versions_merge_only_where_they_changed_different_fields(sample):

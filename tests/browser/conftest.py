@@ -119,6 +119,8 @@ def fit_window_to_page(page: Page, width: int = 1280, least: int = 900) -> None:
     for _ in range(3):  # a taller window can wrap text differently: measure again
         height = page.evaluate(
             "panels => Math.max(...[...document.querySelectorAll(panels)]"
+            # a folded sidebar (on a phone) is not seen, and its squeezed text is very tall
+            ".filter(e => e.getBoundingClientRect().right > 0)"
             ".map(e => e.scrollHeight))",
             panels,
         )

@@ -29,9 +29,9 @@ def test_an_example_survives_a_reload_and_a_killed_server(tmp_path, page):
     try:
         page.goto(server.url)
         page.get_by_role("link", name="Choose reasons").click()
-        page.get_by_text("20. Small local groups may not survive").click()
+        page.get_by_text("Reason 20: Small local groups may not survive").click()
         page.get_by_role("link", name="Local examples").click()
-        box = page.get_by_label("Your local example for reason 1")
+        box = page.get_by_label("Your local example for reason 20")
         box.fill(EXAMPLE)
         box.press("Tab")  # a text area commits on blur
         expect(page).to_have_url(re.compile(r"draft=[A-Za-z0-9_-]{32}"))  # stored once changed
@@ -39,12 +39,12 @@ def test_an_example_survives_a_reload_and_a_killed_server(tmp_path, page):
         wait_for_saved(tmp_path, draft_id, EXAMPLE)
 
         page.reload()
-        expect(page.get_by_label("Your local example for reason 1")).to_have_value(EXAMPLE)
+        expect(page.get_by_label("Your local example for reason 20")).to_have_value(EXAMPLE)
 
         server.stop(kill=True)
         server.start()
         page.goto(f"{server.url}/examples?draft={draft_id}")
-        expect(page.get_by_label("Your local example for reason 1")).to_have_value(EXAMPLE)
+        expect(page.get_by_label("Your local example for reason 20")).to_have_value(EXAMPLE)
         assert draft_id in page.url
     finally:
         server.stop()

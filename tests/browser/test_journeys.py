@@ -4,12 +4,13 @@ the keyboard alone."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import docx
 from playwright.sync_api import Locator, Page, expect
 
-from reasons import YES, load_catalogue, load_situation_questions, suggest
+from reasons import QUICK_PICK, YES, load_catalogue, load_situation_questions, suggest
 from tests.browser.conftest import commit, go_to, heading, open_app
 
 GROUP = "Riverside Lunch Club"
@@ -18,6 +19,7 @@ EXAMPLES = (
     "Our Thursday lunch club fed 40 people a week until the grant ended in May 2026.",
     "Two of our three volunteers spent six evenings on the last tender form.",
 )
+FEEDBACK = re.compile(r"^It has a number")  # what the app says of each of EXAMPLES
 # Two situation questions a small group answers yes to (by id, in the questionnaire's order).
 QUESTIONS = {
     "saving_money": "Is saving money the main stated aim of the proposal?",
@@ -25,12 +27,11 @@ QUESTIONS = {
 }
 
 
-def suggested_titles() -> list[str]:
-    """The reasons the questionnaire suggests for a yes to each of QUESTIONS, as the app titles
-    them ("20. Small local groups may not survive")."""
+def ticked_reasons() -> list[int]:
+    """The reasons the app ticks for a yes to each of QUESTIONS: the strongest few."""
     catalogue = load_catalogue()
     suggestions = suggest(load_situation_questions(catalogue), dict.fromkeys(QUESTIONS, YES))
-    return [f"{s.reason}. {catalogue.reason(s.reason).title}" for s in suggestions]
+    return [s.reason for s in suggestions[:QUICK_PICK]]
 
 
 def word_text(path: Path) -> str:
@@ -57,26 +58,19 @@ def answer_yes(page: Page, question: str) -> None:
 def test_a_first_letter_downloads_as_word_with_the_examples_and_the_group(
     app_server, page, tmp_path
 ):
-    titles = suggested_titles()
+    ticked = ticked_reasons()
     open_app(page, app_server)
     page.get_by_role("button", name="Next: Your situation").click()
     expect(heading(page, "Your situation")).to_be_visible()
     for question in QUESTIONS.values():
         answer_yes(page, question)
-    page.get_by_role("button", name=f"Add all suggested reasons ({len(titles)})").click()
-    for title in titles:
-        expect(page.get_by_text(f"{title} (already in your letter)")).to_be_visible()
-
-    page.get_by_role("button", name="Next: Choose reasons").click()
-    expect(heading(page, "Choose reasons")).to_be_visible()
-    expect(page.get_by_text(f"You have chosen {len(titles)} reasons of 26.")).to_be_visible()
-    page.get_by_role("button", name="Next: Local examples").click()
+    for reason in ticked:
+        expect(page.get_by_role("checkbox", name=f"Reason {reason}:")).to_be_checked()
+    page.get_by_role("button", name=f"Add {len(ticked)} ticked reasons and write your").click()
     expect(heading(page, "Local examples")).to_be_visible()
-    no_example = page.get_by_text("No example yet.")
-    expect(no_example).to_have_count(len(titles))
-    for n, example in enumerate(EXAMPLES, start=1):
-        commit(page.get_by_label(f"Your local example for reason {n}"), example)
-        expect(no_example).to_have_count(len(titles) - n)
+    for n, (reason, example) in enumerate(zip(ticked, EXAMPLES, strict=False), start=1):
+        commit(page.get_by_label(f"Your local example for reason {reason}", exact=True), example)
+        expect(page.get_by_text(FEEDBACK)).to_have_count(n)  # feedback under each example
 
     page.get_by_role("button", name="Next: About you").click()
     expect(heading(page, "About you and the consultation")).to_be_visible()
@@ -100,13 +94,11 @@ def test_a_draft_file_saved_and_loaded_again_brings_everything_back(app_server, 
     open_app(page, app_server)
     go_to(page, "Choose reasons")
     for n, reason in enumerate(reasons, start=1):
-        page.get_by_text(f"{reason.id}. {reason.title}").click()  # the tick box's label
+        page.get_by_text(f"Reason {reason.id}: {reason.title}").click()  # the tick box's label
         expect(page.get_by_text(f"You have chosen {n} reason")).to_be_visible()
     go_to(page, "Local examples")
-    no_example = page.get_by_text("No example yet.")
-    for n, example in enumerate(EXAMPLES, start=1):
-        commit(page.get_by_label(f"Your local example for reason {n}"), example)
-        expect(no_example).to_have_count(len(EXAMPLES) - n)
+    for reason, example in zip(reasons, EXAMPLES, strict=True):
+        commit(page.get_by_label(f"Your local example for reason {reason.id}", exact=True), example)
     go_to(page, "About you", "About you and the consultation")
     commit(page.get_by_label("Your group's name"), GROUP)
     expect(page.get_by_role("region", name="Sidebar")).not_to_contain_text("Add your group's name")
@@ -132,9 +124,13 @@ def test_a_draft_file_saved_and_loaded_again_brings_everything_back(app_server, 
     expect(page.get_by_text(f"Loaded the draft for {GROUP} with 2 reasons.")).to_be_visible()
 
     go_to(page, "Local examples")
-    for n, (reason, example) in enumerate(zip(reasons, EXAMPLES, strict=True), start=1):
-        expect(page.get_by_role("heading", name=f"{n}. {reason.title}")).to_be_visible()
-        expect(page.get_by_label(f"Your local example for reason {n}")).to_have_value(example)
+    for reason, example in zip(reasons, EXAMPLES, strict=True):
+        expect(
+            page.get_by_role("heading", name=f"Reason {reason.id}: {reason.title}")
+        ).to_be_visible()
+        expect(
+            page.get_by_label(f"Your local example for reason {reason.id}", exact=True)
+        ).to_have_value(example)
     go_to(page, "About you", "About you and the consultation")
     expect(page.get_by_label("Your group's name")).to_have_value(GROUP)
 
@@ -183,7 +179,7 @@ def test_a_first_letter_with_the_keyboard_alone(app_server, page, tmp_path):
       Tab goes on from where the button or link just pressed was, which on the new page can be
       half-way down it, and nothing announces the new page.
     """
-    titles = suggested_titles()
+    ticked = ticked_reasons()
     page.goto(app_server.url)
     expect(heading(page, "Response Builder")).to_be_visible()
     tab_to(page, page.get_by_role("button", name="Next: Your situation"))
@@ -194,24 +190,15 @@ def test_a_first_letter_with_the_keyboard_alone(app_server, page, tmp_path):
         tab_to(page, yes)
         page.keyboard.press("Space")
         expect(yes).to_be_checked()
-    tab_to(page, page.get_by_role("button", name=f"Add all suggested reasons ({len(titles)})"))
-    page.keyboard.press("Enter")
-    for title in titles:
-        expect(page.get_by_text(f"{title} (already in your letter)")).to_be_visible()
-
-    tab_to(page, page.get_by_role("button", name="Next: Choose reasons"))
-    page.keyboard.press("Enter")
-    expect(heading(page, "Choose reasons")).to_be_visible()
-    expect(page.get_by_text(f"You have chosen {len(titles)} reasons of 26.")).to_be_visible()
-    tab_to(page, page.get_by_role("button", name="Next: Local examples"))
+    tab_to(page, page.get_by_role("button", name=f"Add {len(ticked)} ticked reasons and write"))
     page.keyboard.press("Enter")
     expect(heading(page, "Local examples")).to_be_visible()
-    no_example = page.get_by_text("No example yet.")
-    for n, example in enumerate(EXAMPLES, start=1):
-        tab_to(page, page.get_by_label(f"Your local example for reason {n}"))
+    for n, (reason, example) in enumerate(zip(ticked, EXAMPLES, strict=False), start=1):
+        box = page.get_by_label(f"Your local example for reason {reason}", exact=True)
+        tab_to(page, box)
         page.keyboard.type(example)
         page.keyboard.press("Tab")  # leaving the box sends it
-        expect(no_example).to_have_count(len(titles) - n)
+        expect(page.get_by_text(FEEDBACK)).to_have_count(n)  # feedback under each example
 
     tab_to(page, page.get_by_role("button", name="Next: About you"))
     page.keyboard.press("Enter")
