@@ -185,21 +185,17 @@ def _found(reading: Reading, source: str) -> None:
 def section() -> None:
     """The Start page's section for reading the consultation document."""
     st.header("Read the consultation document")
-    st.markdown(
-        "Drop in the council's or NHS body's consultation document and we will find its title,"
-        " dates, how to respond, its questions, and the passages your reasons answer. You check"
-        " all of it before anything is filled in."
-    )
     st.file_uploader(
         "The consultation document (PDF or Word)",
         type=["pdf", "docx", "txt"],
         key="consultation_file",
         on_change=_read_upload,
-        help="A PDF or Word file of the consultation, up to"
+        help="We find its title, dates, questions and the passages your reasons answer; you"
+        " check everything before it is used. A PDF or Word file of the consultation, up to"
         f" {st.get_option('server.maxUploadSize')} MB. For a larger one, or a scan (pictures"
         " of pages, with no text to read), paste the parts that matter instead.",
     )
-    with st.expander("Or paste its text from a web page"):
+    with st.expander("Or paste its text"):
         st.text_area("The consultation's text", key="consultation_paste", height=150)
         st.button("Read the pasted text", key="consultation_read_paste", on_click=_read_paste)
     if problem := st.session_state.get(PROBLEM):

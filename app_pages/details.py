@@ -185,10 +185,8 @@ if consultation.closing_date:
         " three days before.",
     )
 
-st.header("Where you stand")
 with st.expander(
-    f"{POSITION_LABELS[draft.position]} · {STAGE_LABELS[draft.stage]} (change this, or add"
-    " a sentence, where you agree and what you propose)",
+    f"Where you stand: {POSITION_LABELS[draft.position]} · {STAGE_LABELS[draft.stage]}",
     expanded=bool(draft.summary or draft.agree or draft.alternatives),
 ):
     left, right = st.columns(2)

@@ -17,9 +17,8 @@ st.markdown(
     " funding local groups with grants. It is made for small voluntary and community groups."
 )
 st.markdown(
-    "**A first letter takes about twenty minutes** if you have local examples in mind: a few"
-    " questions, two sentences for each of three reasons, then who you are. Every step, with the"
-    " consultation's own questions, takes an hour or two."
+    "**A first letter takes about twenty minutes**: a few questions, two sentences for each of"
+    " three reasons, then who you are. All seven steps take an hour or two."
 )
 _ui.go_button("Write your first letter", "situation", "start_quick", type="primary")
 

@@ -70,7 +70,7 @@ def test_an_edit_keeps_the_letters_shape_in_word_and_a_stale_one_is_marked(
     expect(preview).to_contain_text(OUR_WORDS)
 
     go_to(page, "Local examples")
-    commit(page.get_by_label("Your local example for reason 2"), NEW_EXAMPLE)  # reason 20
+    commit(page.get_by_label("Your local example for reason 20"), NEW_EXAMPLE)
     go_to(page, "Your letter")
     expect(preview).to_contain_text(NEW_EXAMPLE)
     expect(page.get_by_text("with your own words in 1 place")).to_be_visible()
@@ -94,7 +94,7 @@ def test_an_edit_keeps_the_letters_shape_in_word_and_a_stale_one_is_marked(
     assert [p.text for p in word.paragraphs if p.style.name == "List Number"] == asks
 
     go_to(page, "Local examples")
-    commit(page.get_by_label("Your local example for reason 1"), CHANGED_EXAMPLE)  # reason 2
+    commit(page.get_by_label("Your local example for reason 2", exact=True), CHANGED_EXAMPLE)
     go_to(page, "Your letter")
     expect(page.get_by_text(f"1 edit {STALE_WARNING}")).to_be_visible()
     beside_downloads = page.locator(".st-key-stale_downloads_reason-2-example")
@@ -121,7 +121,7 @@ def test_unticking_a_reason_with_an_example_says_the_example_is_kept(app_server,
     go_to(page, "Choose reasons")
     catalogue = load_catalogue()
     reason = catalogue.reason(20)
-    page.get_by_text(f"20. {reason.title}").first.click()  # the tick box's label
+    page.get_by_text(f"Reason 20: {reason.title}").first.click()  # the tick box's label
     expect(page.get_by_text("You have chosen 1 reason")).to_be_visible()
     expect(
         page.get_by_text("Reason 20 is out of your letter, but its example is kept")
