@@ -3,6 +3,8 @@
 import datetime as dt
 import json
 import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -14,6 +16,20 @@ DATA = Path(__file__).parent / "data"
 # Bad draft files, copied from the design's shared examples so that the tests stand alone.
 BAD_DRAFTS = DATA / "bad"
 LETTER_DATE = dt.date(2026, 11, 25)
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def run_cli(*args: str, cwd: Path = ROOT, **env: str) -> subprocess.CompletedProcess:
+    """Run `python -m drafting ARGS` as a user would: a new process, with only the variables
+    it needs (and any given, such as RESPONSE_BUILDER_DATA)."""
+    return subprocess.run(
+        [sys.executable, "-m", "drafting", *args],
+        capture_output=True,
+        text=True,
+        cwd=cwd,
+        timeout=120,
+        env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin", **env},
+    )
 
 
 @pytest.fixture(scope="session", autouse=True)

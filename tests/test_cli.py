@@ -4,27 +4,15 @@ import csv
 import io
 import json
 import sqlite3
-import subprocess
-import sys
 from pathlib import Path
 
 import docx
 import pytest
 
 from tests.conftest import BAD_DRAFTS, DATA
+from tests.conftest import run_cli as run
 
 ROOT = Path(__file__).resolve().parents[1]
-
-
-def run(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "-m", "drafting", *args],
-        capture_output=True,
-        text=True,
-        cwd=cwd,
-        timeout=120,
-        env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"},
-    )
 
 
 def test_reasons_prints_the_catalogue_as_csv():
@@ -130,18 +118,7 @@ def test_purge_deletes_only_drafts_untouched_for_the_keeping_time(tmp_path):
         conn.execute(
             "UPDATE drafts SET updated = '2020-01-01T00:00:00.000+00:00' WHERE id = ?", (old,)
         )
-    result = subprocess.run(
-        [sys.executable, "-m", "drafting", "purge"],
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-        timeout=120,
-        env={
-            "PYTHONPATH": str(ROOT),
-            "PATH": "/usr/bin:/bin",
-            "RESPONSE_BUILDER_DATA": str(tmp_path),
-        },
-    )
+    result = run("purge", RESPONSE_BUILDER_DATA=str(tmp_path))
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith("Deleted 1 draft not changed for 365 days; 1 kept")
     assert store.load(old) is None and store.load(recent).draft.context == "recent"

@@ -3,8 +3,6 @@ unknown edits, old whole-letter edits carried over, and the command line contrac
 
 import io
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 import docx
@@ -28,6 +26,7 @@ from drafting.export import markdown_pieces
 from drafting.final import carry_over, final_letter, keep_edit, set_edit, use_generated
 from drafting.letter import parse_letter
 from tests.conftest import DATA, LETTER_DATE
+from tests.conftest import run_cli as run
 
 ROOT = Path(__file__).resolve().parents[1]
 TEMPLATES = [t.id for t in list_templates()]
@@ -271,17 +270,6 @@ def test_a_whole_letter_edit_of_a_list_becomes_edits_of_its_items(sample_dict, c
 
 
 # The command line contract.
-def run(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "-m", "drafting", *args],
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-        timeout=120,
-        env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"},
-    )
-
-
 def catalogue_point(reason_id: int) -> str:
     from reasons import load_catalogue
 
