@@ -12,8 +12,6 @@ import pytest
 from tests.conftest import BAD_DRAFTS, DATA
 from tests.conftest import run_cli as run
 
-ROOT = Path(__file__).resolve().parents[1]
-
 
 def test_reasons_prints_the_catalogue_as_csv():
     result = run("reasons")

@@ -3,7 +3,6 @@ unknown edits, old whole-letter edits carried over, and the command line contrac
 
 import io
 import json
-from pathlib import Path
 
 import docx
 import pytest
@@ -28,7 +27,6 @@ from drafting.letter import parse_letter
 from tests.conftest import DATA, LETTER_DATE
 from tests.conftest import run_cli as run
 
-ROOT = Path(__file__).resolve().parents[1]
 TEMPLATES = [t.id for t in list_templates()]
 WORD_STYLES = {
     "title": "Heading 1",
