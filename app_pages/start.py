@@ -87,8 +87,6 @@ if has_content(draft):
 else:
     st.button("Start a new response", key="start_new", on_click=start_new)
 
-_consultation_upload.section()
-
 
 def load_file() -> None:
     uploaded = st.session_state["start_upload"]
@@ -169,5 +167,7 @@ if _ui.draft_id():
             yes="Yes, delete it",
             action=delete_draft,
         )
+
+_consultation_upload.section()
 
 _ui.nav_buttons("start")
