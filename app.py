@@ -12,11 +12,14 @@ from app_pages import _ui
 from drafting import draft_to_json, file_name
 from drafting.checks import draft_size_note, progress
 
-st.set_page_config(page_title="Response Builder", page_icon=":material/edit_document:")
+# The tab's icon is a file the app ships: a Material icon name would be fetched from a font server.
+st.set_page_config(page_title="Response Builder", page_icon=str(_ui.ICON))
 
 draft = _ui.get_draft()
 if _ui.draft_id() and st.query_params.get("draft") != _ui.draft_id():
     st.query_params["draft"] = _ui.draft_id()  # navigation clears the URL's parameters
+elif not _ui.draft_id() and "draft" in st.query_params:
+    del st.query_params["draft"]  # a new response, not yet stored: no link yet
 page = st.navigation(
     [
         st.Page(f"app_pages/{step.name}.py", title=step.title, icon=step.icon, default=i == 0)

@@ -13,6 +13,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import partial
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import streamlit as st
@@ -21,7 +22,13 @@ from drafting import Draft, DraftError, Letter, TemplateInfo, list_templates, to
 from drafting.calendar import has_closed
 from drafting.checks import closing_note, plural
 from drafting.selection import set_evidence
-from drafting.store import DraftStore, RevisionConflict, StoreError
+from drafting.store import (
+    DraftStore,
+    RevisionConflict,
+    StoreDamaged,
+    StoreError,
+    keeping_time,
+)
 from reasons import (
     Catalogue,
     Reason,
@@ -51,6 +58,7 @@ STEPS = (
     PageInfo("questions", "Questions and fairness", ":material/fact_check:"),
     PageInfo("letter", "Your letter", ":material/mail:"),
 )
+ICON = Path(__file__).resolve().parents[1] / "assets" / "icon.png"
 _STEP_INDEX = {step.name: i for i, step in enumerate(STEPS)}
 
 MIME = {
@@ -85,6 +93,9 @@ def templates() -> tuple[TemplateInfo, ...]:
 
 
 # The one draft: kept in session_state, autosaved to the draft store under the id in the URL.
+MAX_DRAFTS_PER_SESSION = 20  # new drafts one browser session may store (loaded files included)
+
+
 @st.cache_resource
 def draft_store() -> tuple[DraftStore | None, str]:
     """The store every session shares, and a message if it could not be opened or was mended."""
@@ -102,6 +113,13 @@ def draft_store() -> tuple[DraftStore | None, str]:
             " lost; if you have a draft file, load it on the Start page."
         )
     return store, ""
+
+
+def kept_for() -> str:
+    """How long this server keeps a draft after its last change, in plain words ("" when it
+    cannot keep drafts at all)."""
+    store, _ = draft_store()
+    return keeping_time(store.keep_days) if store else ""
 
 
 def get_draft() -> Draft:
@@ -136,17 +154,35 @@ def _open_from_url() -> None:
 
 
 def start_draft(draft: Draft) -> None:
-    """Make `draft` this session's draft under a new id and link; the old one stays saved."""
-    store, _ = draft_store()
+    """Make `draft` this session's draft; it gets a new id and link when it holds something
+    (at once for a loaded file, else at its first change). The old one stays saved."""
     st.session_state.update(draft=draft, draft_id=None, revision=0)
     for key in ("conflict", "save_problem"):
         st.session_state.pop(key, None)
-    if store:
+    if draft != Draft():
+        draft_changed()
+
+
+def _create(store: DraftStore, draft: Draft) -> None:
+    """Store the session's draft under a new id, unless this session has made its share."""
+    made = st.session_state.get("drafts_made", 0)
+    if made >= MAX_DRAFTS_PER_SESSION:
+        st.session_state["save_problem"] = (
+            f"this window has already started {made} new drafts, the most one visit may keep"
+            " on this server."
+        )
+        return
+    try:
         try:
             new_id, revision = store.create(draft)
-            st.session_state.update(draft_id=new_id, revision=revision)
-        except StoreError as error:
-            st.session_state["save_problem"] = str(error)
+        except StoreDamaged as damage:  # the store has been replaced: once more, in the new one
+            notice(escape(str(damage)), "warning")
+            new_id, revision = store.create(draft)
+    except StoreError as error:
+        st.session_state["save_problem"] = str(error)
+        return
+    st.session_state.update(draft_id=new_id, revision=revision, drafts_made=made + 1)
+    st.session_state.pop("save_problem", None)
 
 
 def answers() -> dict[str, str]:
@@ -161,17 +197,27 @@ def draft_changed() -> None:
     `show_save_status` to ask about. A failed save is reported there too.
     """
     store, current = draft_store()[0], draft_id()
-    if not (store and current) or "conflict" in st.session_state:
+    if not store or "conflict" in st.session_state:
         return
     draft = get_draft()
+    if not current:  # its first change: now it is worth a place in the store
+        _create(store, draft)
+        return
     try:
         st.session_state["revision"] = store.save(current, draft, st.session_state["revision"])
         st.session_state.pop("save_problem", None)
     except RevisionConflict as conflict:
         st.session_state["conflict"] = conflict.newer
     except KeyError:  # deleted from another tab: keep the work under a new link
-        start_draft(draft)
+        _create(store, draft)
         notice("This draft had been deleted in another tab; it is saved again under a new link.")
+    except StoreDamaged as error:  # the store was replaced: keep what is on screen in the new one
+        _create(store, draft)
+        notice(
+            f"{escape(str(error))} What is on screen is saved again, under a new link: bookmark"
+            " it.",
+            "warning",
+        )
     except (StoreError, DraftError) as error:
         st.session_state["save_problem"] = str(error)
 

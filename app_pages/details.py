@@ -8,7 +8,7 @@ import streamlit as st
 from app_pages import _ui
 from drafting import CoSignatory, Draft, file_name
 from drafting.calendar import draft_deadline_ics, long_date, reminder_time
-from drafting.draft import SHORT_TEXT
+from drafting.draft import FIRST_YEAR, LAST_YEAR, SHORT_TEXT
 from drafting.profile import profile_file_name, profile_to_json
 
 _ui.step_title("details")
@@ -109,7 +109,8 @@ for column, attr, day, label, key in (
             partial(set_date, attr),
             value=None,
             format="DD/MM/YYYY",
-            min_value=dt.date(2000, 1, 1),
+            min_value=dt.date(FIRST_YEAR, 1, 1),
+            max_value=dt.date(LAST_YEAR, 12, 31),
             help="The opening date lets the app check whether you were given enough time."
             if attr == "opens"
             else None,

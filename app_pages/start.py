@@ -39,6 +39,10 @@ st.markdown(
     " with people you would show the letter to; nothing lists drafts, and nobody can find yours"
     " without it."
 )
+if kept_for := _ui.kept_for():
+    st.markdown(
+        f"A draft is kept on this server for {kept_for} after its last change, then deleted."
+    )
 st.markdown(
     "To keep a copy of your own, or to move your work to another computer, use **Save your"
     " draft to a file** in the sidebar, and load that file here next time."

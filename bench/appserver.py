@@ -86,8 +86,6 @@ class AppServer:
                     "127.0.0.1",
                     "--server.port",
                     str(self.port),
-                    "--browser.gatherUsageStats",
-                    "false",
                     "--server.fileWatcherType",
                     "none",
                 ],

@@ -3,6 +3,7 @@
     python -m drafting reasons                      # the catalogue as CSV on stdout
     python -m drafting check draft.json             # is this a valid draft?
     python -m drafting build draft.json --template formal --format docx --output letter.docx
+    python -m drafting purge                        # delete drafts untouched for the keeping time
 
 A bad draft exits with status 2 and a one-line message, never a traceback.
 """
@@ -16,6 +17,7 @@ from pathlib import Path
 from drafting.assembly import UnknownTemplateError, assemble
 from drafting.draft import TONES, DraftError, load_draft
 from drafting.export import FORMATS, file_name, render
+from drafting.store import DEFAULT_KEEP_DAYS, KEEP_ENV, DraftStore, StoreError
 from reasons.catalogue import load_catalogue
 
 BAD_INPUT = 2
@@ -35,11 +37,32 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument(
         "--output", type=Path, help="where to write (default: a name from the consultation)"
     )
+    commands.add_parser(
+        "purge",
+        help="delete the stored drafts not changed for the keeping time"
+        f" (${KEEP_ENV} days, default {DEFAULT_KEEP_DAYS})",
+    )
     return parser
+
+
+def _purge() -> int:
+    try:
+        store = DraftStore()
+        deleted = store.purge()
+    except StoreError as e:
+        print(e, file=sys.stderr)
+        return 1
+    print(
+        f"Deleted {deleted} draft{'' if deleted == 1 else 's'} not changed for"
+        f" {store.keep_days} days; {store.count()} kept in {store.folder}."
+    )
+    return 0
 
 
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
+    if args.command == "purge":
+        return _purge()
     catalogue = load_catalogue()
     if args.command == "reasons":
         columns = ["id", "title", "theme", "theme_title", "summary", "source"]

@@ -43,6 +43,8 @@ LONG_TEXT = 10_000
 MEDIUM_TEXT = 1_000
 SHORT_TEXT = 300
 KNOWN_REASONS = frozenset(range(1, REASON_COUNT + 1))
+FIRST_YEAR, LAST_YEAR = 2000, 2099  # the years a consultation's dates may fall in
+_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
 
 class DraftError(ValueError):
@@ -339,20 +341,33 @@ def draft_from_dict(data: Any, known_reasons: frozenset[int] = KNOWN_REASONS) ->
     _check_reasons(draft.evidence, known_reasons, "the reasons with national evidence")
     _check_concerns(draft)
     for name in ("opens", "closes"):
-        value = getattr(draft.consultation, name)
-        try:
-            if value:
-                dt.date.fromisoformat(value)
-        except ValueError:
-            raise DraftError(
-                f"The field consultation.{name} should be a date written YYYY-MM-DD,"
-                f" like 2027-01-31, not '{value[:40]}'."
-            ) from None
+        check_date(getattr(draft.consultation, name), f"consultation.{name}")
     if draft.tone not in TONES:
         raise DraftError(f"The tone '{draft.tone[:40]}' is not one of {', '.join(TONES)}.")
     if not re.fullmatch(r"[a-z0-9_-]{1,40}", draft.template):
         raise DraftError(f"The template name '{draft.template[:40]}' is not a template name.")
     return draft
+
+
+def check_date(value: str, where: str) -> None:
+    """Raise DraftError unless `value` is empty or a real date written YYYY-MM-DD in the years
+    FIRST_YEAR to LAST_YEAR (a date far outside them breaks the countdown and calendar file)."""
+    if not value:
+        return
+    try:
+        if not _DATE.fullmatch(value):
+            raise ValueError
+        date = dt.date.fromisoformat(value)
+    except ValueError:
+        raise DraftError(
+            f"The field {where} should be a date written YYYY-MM-DD, like 2027-01-31,"
+            f" not '{value[:40]}'."
+        ) from None
+    if not FIRST_YEAR <= date.year <= LAST_YEAR:
+        raise DraftError(
+            f"The field {where} is {value}; a consultation date should be between"
+            f" {FIRST_YEAR} and {LAST_YEAR}."
+        )
 
 
 def _check_size(size: int) -> None:
@@ -383,6 +398,10 @@ def read_json(content: str | bytes, what: str = "draft") -> Any:
         ) from None
     except RecursionError:
         raise DraftError(f"This file is not a {what}: it is nested too deeply.") from None
+    except ValueError:  # a whole number too long for Python to read (over 4,300 digits)
+        raise DraftError(
+            f"This file is not a {what}: it holds a number too long to read."
+        ) from None
 
 
 def parse_draft(content: str | bytes, known_reasons: frozenset[int] = KNOWN_REASONS) -> Draft:

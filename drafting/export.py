@@ -10,6 +10,7 @@ Every exporter walks the same Letter blocks, so the formats never disagree about
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
 import io
 import re
@@ -22,6 +23,7 @@ from reasons.catalogue import Catalogue
 
 FORMATS = {"docx": "Word document", "md": "Markdown", "txt": "Plain text"}
 FONT = "Arial"
+PROPERTY_LIMIT = 255  # the most characters Word (and python-docx) take in a file property
 
 # Characters XML 1.0 (and so Word) cannot hold: the C0 controls but tab, newline and carriage
 # return, and the two non-characters. Word files leave them out; every other export keeps them.
@@ -76,18 +78,28 @@ def _set_up_styles(document) -> None:
         setattr(section, side, Cm(2.5))
 
 
-def to_docx(letter: Letter, author: str = "") -> bytes:
+def _property(text: str) -> str:
+    """Fit text to a Word file property: no control characters, at most 255 characters."""
+    text = _NOT_XML.sub("", text)
+    return text if len(text) <= PROPERTY_LIMIT else text[: PROPERTY_LIMIT - 1] + "…"
+
+
+def to_docx(letter: Letter, author: str = "", made: dt.datetime | None = None) -> bytes:
     """Return the letter as a Word (.docx) file: A4, Arial 11 pt, real heading and list styles.
 
     Characters Word cannot hold (control characters other than tab and line breaks) are left
-    out; every other character typed reaches the file.
+    out; every other character typed reaches the file. The file's properties name the group
+    as its author and `made` (default: now) as when it was created, not python-docx's own.
     """
     import docx  # python-docx and pandas load only when a file is made: a faster start
 
     document = docx.Document()
     _set_up_styles(document)
-    document.core_properties.title = _NOT_XML.sub("", letter.title)
-    document.core_properties.author = _NOT_XML.sub("", author)
+    properties = document.core_properties
+    properties.title = _property(letter.title)
+    properties.author = properties.last_modified_by = _property(author)
+    properties.comments = ""
+    properties.created = properties.modified = made or dt.datetime.now(dt.UTC)
     for block in letter.blocks:
         for line in block.items:
             _docx_paragraph(document, block, line)
@@ -149,7 +161,8 @@ def _safe_cell(value: str) -> str:
 
 
 def reasons_csv(draft: Draft, catalogue: Catalogue) -> str:
-    """Return the chosen reasons, in the letter's order, with the group's examples as CSV."""
+    """Return the chosen reasons, in the letter's order, with the group's examples as CSV
+    (every cell quoted)."""
     rows = [
         {
             "order": n,
@@ -164,7 +177,11 @@ def reasons_csv(draft: Draft, catalogue: Catalogue) -> str:
     columns = ["order", "id", "title", "theme", "example", "source"]
     import pandas as pd
 
-    return pd.DataFrame(rows, columns=columns).to_csv(index=False, lineterminator="\n")
+    # Every cell in quotes: a line break inside an example (even a lone carriage return, which
+    # a draft file can carry) then stays inside its cell instead of starting a new row.
+    return pd.DataFrame(rows, columns=columns).to_csv(
+        index=False, lineterminator="\n", quoting=csv.QUOTE_ALL
+    )
 
 
 def slug(text: str) -> str:

@@ -20,6 +20,7 @@ import os
 import re
 import secrets
 import sqlite3
+import threading
 from contextlib import closing, contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -29,6 +30,8 @@ import platformdirs
 from drafting.draft import Draft, DraftError, draft_to_json, parse_draft
 
 DATA_ENV = "RESPONSE_BUILDER_DATA"
+KEEP_ENV = "RESPONSE_BUILDER_KEEP_DAYS"
+DEFAULT_KEEP_DAYS = 365
 DB_NAME = "drafts.sqlite3"
 ID_BYTES = 24  # 192 bits: unguessable
 _ID_PATTERN = re.compile(r"[A-Za-z0-9_-]{32}")
@@ -50,6 +53,11 @@ SCHEMA_VERSION = max(MIGRATIONS)
 
 class StoreError(Exception):
     """The store cannot save or read (disk full, read-only folder, ...); the message says so."""
+
+
+class StoreDamaged(StoreError):
+    """The store file was found damaged while running; it was moved aside and a new one
+    started, so the drafts saved in it are no longer in the store. The message says where."""
 
 
 class RevisionConflict(StoreError):
@@ -80,6 +88,35 @@ def is_draft_id(value: str) -> bool:
     return bool(_ID_PATTERN.fullmatch(value or ""))
 
 
+def configured_keep_days() -> int:
+    """How many days a draft is kept after its last change: $RESPONSE_BUILDER_KEEP_DAYS, else
+    a year."""
+    configured = os.environ.get(KEEP_ENV, "").strip()
+    if not configured:
+        return DEFAULT_KEEP_DAYS
+    if not configured.isdigit() or not 1 <= int(configured) <= 36_500:
+        raise StoreError(
+            f"{KEEP_ENV} should be a number of days from 1 to 36500, not {configured!r}."
+        )
+    return int(configured)
+
+
+def keeping_time(days: int) -> str:
+    """Say a keeping time in plain words: `keeping_time(365)` is 'a year', 730 '2 years'."""
+    years, rest = divmod(days, 365)
+    if rest or not years:
+        return f"{days} day{'' if days == 1 else 's'}"
+    return "a year" if years == 1 else f"{years} years"
+
+
+def _damaged(error: sqlite3.Error) -> bool:
+    """Whether an error means the store file is no longer a whole database (replaced, emptied
+    or damaged), not that the disk refused a write."""
+    if isinstance(error, sqlite3.OperationalError):
+        return "no such table" in str(error)
+    return type(error) is sqlite3.DatabaseError  # "file is not a database", "malformed"
+
+
 def _now() -> str:
     return dt.datetime.now(dt.UTC).isoformat(timespec="milliseconds")
 
@@ -87,16 +124,25 @@ def _now() -> str:
 class DraftStore:
     """Drafts in `folder/drafts.sqlite3` (WAL mode; each save one transaction).
 
-    A store file that is not a readable database is moved aside on opening and a fresh one is
-    started; `recovered_from` then names the file moved aside, so the app can say so.
+    The folder is readable by its owner only (0700), the file too (0600). A store file that is
+    not a readable database, or is empty, is moved aside on opening and a fresh one started;
+    `recovered_from` then names the file moved aside, so the app can say so. A file damaged
+    while the app runs is moved aside the same way, at the first read or write that meets it,
+    which raises StoreDamaged. A draft untouched for `keep_days` no longer loads, and is
+    deleted when the next draft is created or by `purge` (`python -m drafting purge`).
     """
 
-    def __init__(self, folder: Path | None = None):
+    def __init__(self, folder: Path | None = None, keep_days: int | None = None):
         self.folder = folder or default_folder()
         self.path = self.folder / DB_NAME
+        self.keep_days = keep_days or configured_keep_days()
         self.recovered_from: Path | None = None
+        self._lock = threading.Lock()
         try:
-            self.folder.mkdir(parents=True, exist_ok=True)
+            self.folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+            self.folder.chmod(0o700)
+            if self.path.exists() and self.path.stat().st_size == 0:
+                self._move_aside()  # a file emptied by accident is not a new, empty store
             self._open()
         except sqlite3.DatabaseError as e:
             if not self.path.exists() or isinstance(e, sqlite3.OperationalError):
@@ -107,14 +153,44 @@ class DraftStore:
             raise StoreError(f"Cannot open the draft store in {self.folder}: {e}") from e
 
     def _move_aside(self) -> None:
-        stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+        stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S-%f")
         aside = self.path.with_name(f"{DB_NAME}.unreadable-{stamp}")
         self.path.rename(aside)
         for suffix in ("-wal", "-shm"):
             Path(f"{self.path}{suffix}").unlink(missing_ok=True)
         self.recovered_from = aside
 
+    def _healthy(self) -> bool:
+        try:
+            with self._connection() as conn:
+                conn.execute("SELECT count(*) FROM drafts").fetchone()
+                return conn.execute("PRAGMA quick_check").fetchone()[0] == "ok"
+        except sqlite3.DatabaseError:
+            return False
+
+    def _recover(self, error: sqlite3.Error) -> StoreError:
+        """Put a store file damaged while running aside and start a fresh one (once, however
+        many sessions meet the damage); return the error to raise."""
+        with self._lock:
+            try:
+                if not self._healthy():
+                    if self.path.exists():  # even an emptied file: keep it as found
+                        self._move_aside()
+                    else:
+                        self.recovered_from = None
+                    self._open()
+            except (OSError, sqlite3.Error) as e:
+                return StoreError(f"the draft store is damaged and cannot be replaced ({e}).")
+        where = f"put aside as {self.recovered_from.name}" if self.recovered_from else "missing"
+        return StoreDamaged(
+            f"The file of saved drafts was damaged while the app was running ({error}); it was"
+            f" {where}, and a new one has been started."
+        )
+
     def _open(self) -> None:
+        if not self.path.exists():  # readable by this user only, from the first byte
+            os.close(os.open(self.path, os.O_CREAT | os.O_WRONLY, 0o600))
+        self.path.chmod(0o600)
         with self._connection() as conn:
             if conn.execute("PRAGMA quick_check").fetchone()[0] != "ok":
                 raise sqlite3.DatabaseError("the store file failed its integrity check")
@@ -163,11 +239,16 @@ class DraftStore:
                     if conn.in_transaction:  # SQLite has already rolled back after some errors
                         conn.execute("ROLLBACK")
                     raise
-        except sqlite3.OperationalError as e:
-            raise StoreError(f"Saving has stopped: {e}.") from e
+        except sqlite3.DatabaseError as e:
+            if _damaged(e):
+                raise self._recover(e) from e
+            if isinstance(e, sqlite3.OperationalError):
+                raise StoreError(f"the server cannot write to the draft store ({e}).") from e
+            raise
 
     def create(self, draft: Draft) -> tuple[str, int]:
         """Store a new draft under a fresh unguessable id; return (id, revision 1)."""
+        self.purge()
         draft_id = secrets.token_urlsafe(ID_BYTES)
         now = _now()
         self._write(
@@ -179,7 +260,7 @@ class DraftStore:
         return draft_id, 1
 
     def load(self, draft_id: str) -> StoredDraft | None:
-        """Return the stored draft, or None for an unknown or malformed id.
+        """Return the stored draft, or None for an unknown, expired or malformed id.
 
         Raises StoreError if the store cannot be read, DraftError if the stored text is bad.
         """
@@ -188,9 +269,12 @@ class DraftStore:
         try:
             with self._connection() as conn:
                 row = conn.execute(
-                    "SELECT body, revision, updated FROM drafts WHERE id = ?", (draft_id,)
+                    "SELECT body, revision, updated FROM drafts WHERE id = ? AND updated >= ?",
+                    (draft_id, self._cutoff()),
                 ).fetchone()
         except sqlite3.Error as e:
+            if _damaged(e):
+                raise self._recover(e) from e
             raise StoreError(f"Cannot read the draft store: {e}.") from e
         if row is None:
             return None
@@ -221,6 +305,24 @@ class DraftStore:
 
         return self._write(action)
 
+    def purge(self, now: dt.datetime | None = None) -> int:
+        """Delete every draft not saved for `keep_days`; return how many were deleted."""
+        return self._write(
+            lambda conn: (
+                conn.execute("DELETE FROM drafts WHERE updated < ?", (self._cutoff(now),)).rowcount
+            )
+        )
+
+    def _cutoff(self, now: dt.datetime | None = None) -> str:
+        """The time stamp before which a draft's last save makes it expired."""
+        cutoff = (now or dt.datetime.now(dt.UTC)) - dt.timedelta(days=self.keep_days)
+        return cutoff.isoformat(timespec="milliseconds")
+
+    def count(self) -> int:
+        """How many drafts the store holds."""
+        with self._connection() as conn:
+            return conn.execute("SELECT count(*) FROM drafts").fetchone()[0]
+
     def delete(self, draft_id: str) -> bool:
         """Remove a draft for good; return whether there was one."""
         return bool(
@@ -232,11 +334,14 @@ class DraftStore:
 
 __all__ = [
     "DATA_ENV",
+    "KEEP_ENV",
     "DraftError",
     "DraftStore",
     "RevisionConflict",
+    "StoreDamaged",
     "StoreError",
     "StoredDraft",
     "default_folder",
     "is_draft_id",
+    "keeping_time",
 ]

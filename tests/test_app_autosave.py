@@ -9,6 +9,7 @@ import pytest
 import streamlit as st
 from streamlit.testing.v1 import AppTest
 
+from app_pages._ui import MAX_DRAFTS_PER_SESSION
 from drafting.store import DraftStore, is_draft_id
 from tests.test_app import APP, draft_of, go, show, texts
 from tests.test_hostile import PAYLOADS
@@ -47,10 +48,32 @@ def unwritable(path):
         subprocess.run(["chattr", "-i", str(path)], check=True)
 
 
-def test_a_new_response_gets_an_unguessable_link():
-    at = open_tab()
-    assert is_draft_id(link_of(at))
-    assert link_of(open_tab()) != link_of(at)
+def named(at: AppTest, name: str = "Hillside Lunch Club") -> AppTest:
+    """Type the group's name on About you: the draft's first real change."""
+    go(at, "details").text_input(key="group_name").input(name).run()
+    return at
+
+
+def test_a_new_response_gets_an_unguessable_link_at_its_first_change():
+    before = DraftStore().count()
+    visits = [open_tab() for _ in range(5)]
+    assert "draft" not in visits[0].query_params  # a visit alone stores nothing (issue 12)
+    assert DraftStore().count() == before
+    first, second = named(visits[0]), named(visits[1])
+    assert is_draft_id(link_of(first)) and link_of(second) != link_of(first)
+    assert DraftStore().count() == before + 2
+
+
+def test_one_session_may_store_only_so_many_new_drafts():
+    at = named(open_tab())
+    for n in range(MAX_DRAFTS_PER_SESSION):
+        go(at, "start")
+        at.button(key="start_new").click().run()
+        at.button(key="start_new_yes").click().run()
+        named(at, f"Group {n}")
+    assert "already started 20 new drafts" in texts(at.warning)
+    assert draft_of(at).group.name == f"Group {MAX_DRAFTS_PER_SESSION - 1}"  # still on screen
+    assert "draft" not in at.query_params
 
 
 def test_an_example_typed_is_there_after_a_refresh_on_any_page():
@@ -66,7 +89,7 @@ def test_an_example_typed_is_there_after_a_refresh_on_any_page():
 
 
 def test_the_link_survives_moving_between_pages():
-    at = open_tab()
+    at = named(open_tab())
     link = link_of(at)
     go(at, "details")
     assert link_of(at) == link
@@ -78,11 +101,12 @@ def test_an_unknown_or_malformed_link_gives_a_message_and_a_fresh_draft(link):
     at = open_tab(link)
     assert "There is no draft at this link" in texts(at.warning)
     assert draft_of(at).reasons == []
-    assert link_of(at) not in (link, link_of(someone_else))
+    assert "draft" not in at.query_params  # a new link only at its first change
+    assert DraftStore().load(link_of(someone_else)) is not None
 
 
 def test_a_stale_tab_asks_before_overwriting_a_newer_save():
-    first = open_tab()
+    first = named(open_tab())
     link = link_of(first)
     second = open_tab(link, "details")
     go(first, "details")
@@ -106,7 +130,7 @@ def test_starting_a_new_response_keeps_the_old_one_at_its_link():
     go(at, "start")
     at.button(key="start_new").click().run()
     at.button(key="start_new_yes").click().run()
-    assert link_of(at) != old
+    assert "draft" not in at.query_params
     assert draft_of(at).reasons == []
     assert draft_of(open_tab(old)).reasons[0].example == "Keep me."
 
@@ -119,17 +143,17 @@ def test_deleting_a_draft_removes_it_after_a_confirmation():
     assert DraftStore().load(link) is not None  # only asked so far
     at.button(key="start_delete_yes").click().run()
     assert DraftStore().load(link) is None
-    assert link_of(at) != link
+    assert "draft" not in at.query_params
     assert "There is no draft at this link" in texts(open_tab(link).warning)
 
 
 def test_a_store_that_cannot_save_warns_and_keeps_what_is_on_screen():
-    at = open_tab(page="details")
+    at = named(open_tab())
     link = link_of(at)
     with unwritable(DraftStore().path):
         at.text_input(key="group_name").input("Typed while the disk is read-only").run()
         assert not at.exception
-        assert "Saving has stopped" in texts(at.warning)
+        assert texts(at.warning).count("Saving has stopped") == 1
         assert draft_of(at).group.name == "Typed while the disk is read-only"
     at.text_input(key="group_name").input("Typed after").run()
     assert "Saving has stopped" not in texts(at.warning)
@@ -188,3 +212,42 @@ def test_a_corrupt_store_is_put_aside_and_the_app_keeps_working(tmp_path, monkey
         )
     finally:
         st.cache_resource.clear()
+
+
+@pytest.mark.parametrize("damage", ["overwritten", "truncated to nothing"])
+def test_a_store_damaged_while_running_is_replaced_and_keeps_what_is_on_screen(
+    tmp_path, monkeypatch, damage
+):
+    """Once a traceback for every visitor until a restart (issue 12): now the next save puts
+    the damaged file aside, says so, and saves what is on screen under a new link."""
+    monkeypatch.setenv("RESPONSE_BUILDER_DATA", str(tmp_path))
+    st.cache_resource.clear()
+    try:
+        at = named(open_tab())
+        old = link_of(at)
+        store_file = tmp_path / "drafts.sqlite3"
+        store_file.write_bytes(b"garbage" * 100 if damage == "overwritten" else b"")
+        at.text_input(key="group_name").input("Typed after the damage").run()
+        assert not at.exception
+        assert "damaged while the app was running" in texts(at.warning)
+        assert link_of(at) != old
+        assert DraftStore(tmp_path).load(link_of(at)).draft.group.name == ("Typed after the damage")
+        assert len(list(tmp_path.glob("drafts.sqlite3.unreadable-*"))) == 1
+        visitor = open_tab(old)  # another visitor, with the old link: a message, no traceback
+        assert not visitor.exception
+        assert "There is no draft at this link" in texts(visitor.warning)
+    finally:
+        st.cache_resource.clear()
+
+
+@pytest.mark.parametrize(("days", "said"), [("", "a year"), ("90", "90 days")])
+def test_the_start_page_says_how_long_drafts_are_kept(monkeypatch, days, said):
+    monkeypatch.setenv("RESPONSE_BUILDER_KEEP_DAYS", days)
+    st.cache_resource.clear()
+    try:
+        shown = texts(open_tab().markdown)
+    finally:
+        st.cache_resource.clear()
+    assert f"A draft is kept on this server for {said} after its last change, then deleted." in (
+        shown
+    )

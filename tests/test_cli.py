@@ -3,6 +3,7 @@
 import csv
 import io
 import json
+import sqlite3
 import subprocess
 import sys
 from pathlib import Path
@@ -91,3 +92,56 @@ def test_a_bad_draft_exits_2_with_one_line_and_no_traceback(tmp_path, draft, ext
 def test_check_says_whether_a_draft_is_valid():
     assert run("check", str(DATA / "sample-draft.json")).returncode == 0
     assert run("check", str(BAD_DRAFTS / "truncated.json")).returncode == 2
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        (
+            '{"schema": "response-builder/draft@1", "reasons": [{"id": %s}]}' % ("9" * 5000),
+            "a number too long to read",
+        ),
+        (
+            '{"schema": "response-builder/draft@1", "consultation": {"closes": "0001-01-01"}}',
+            "between 2000 and 2099",
+        ),
+        (
+            '{"schema": "response-builder/draft@1", "consultation": {"closes": "2027-W05-1"}}',
+            "YYYY-MM-DD",
+        ),
+    ],
+    ids=["huge number", "year one", "week date"],
+)
+def test_bad_numbers_and_dates_exit_2_not_1(tmp_path, text, message):
+    (tmp_path / "draft.json").write_text(text)
+    result = run("check", str(tmp_path / "draft.json"))
+    assert (result.returncode, "Traceback" in result.stderr) == (2, False)
+    assert message in result.stderr
+
+
+def test_purge_deletes_only_drafts_untouched_for_the_keeping_time(tmp_path):
+    from drafting import Draft
+    from drafting.store import DraftStore
+
+    store = DraftStore(tmp_path)
+    old, _ = store.create(Draft(context="old"))
+    recent, _ = store.create(Draft(context="recent"))
+    with sqlite3.connect(store.path) as conn:
+        conn.execute(
+            "UPDATE drafts SET updated = '2020-01-01T00:00:00.000+00:00' WHERE id = ?", (old,)
+        )
+    result = subprocess.run(
+        [sys.executable, "-m", "drafting", "purge"],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=120,
+        env={
+            "PYTHONPATH": str(ROOT),
+            "PATH": "/usr/bin:/bin",
+            "RESPONSE_BUILDER_DATA": str(tmp_path),
+        },
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("Deleted 1 draft not changed for 365 days; 1 kept")
+    assert store.load(old) is None and store.load(recent).draft.context == "recent"

@@ -58,6 +58,11 @@ def _with(sample_dict, **changes):
     return json.dumps(data)
 
 
+def _huge_number(sample_dict) -> str:
+    """The sample draft with a reason id of 5,000 digits (Python refuses over 4,300)."""
+    return _with(sample_dict, reasons__0__id=0).replace('"id": 0', '"id": ' + "9" * 5000, 1)
+
+
 BAD_INPUTS = [
     ("not json", lambda d: '{"schema": "response-builder/draft@1", "group": {', "not valid JSON"),
     ("a list", lambda d: "[1, 2]", "not a Response Builder draft: it holds a list"),
@@ -113,6 +118,13 @@ BAD_INPUTS = [
     ),
     ("paste not text", lambda d: _with(d, questions_paste=["1."]), "questions_paste should be"),
     ("lone surrogate", lambda d: _with(d, context="\ud800"), "cannot be saved"),
+    # Numbers and dates that once escaped the loader as tracebacks or broke a page (issue 12).
+    ("huge number", _huge_number, "a number too long to read"),
+    ("year one", lambda d: _with(d, consultation__closes="0001-01-01"), "between 2000 and 2099"),
+    ("last day", lambda d: _with(d, consultation__closes="9999-12-31"), "between 2000 and 2099"),
+    ("basic date", lambda d: _with(d, consultation__closes="20270131"), "YYYY-MM-DD"),
+    ("week date", lambda d: _with(d, consultation__opens="2027-W05-1"), "YYYY-MM-DD"),
+    ("wide digits", lambda d: _with(d, consultation__closes="２０２７-01-31"), "YYYY-MM-DD"),
 ]
 
 

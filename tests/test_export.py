@@ -1,5 +1,7 @@
 """Exports: the Word file reopened and checked, Markdown escaped, text email-ready, CSV, names."""
 
+import csv
+import datetime as dt
 import io
 import re
 
@@ -50,6 +52,23 @@ def test_the_word_letter_is_a4_with_real_heading_and_list_styles(letter):
     assert title.text == "Response to Proposals to Commission Community Support Services"
     assert document.core_properties.title == title.text
     assert document.core_properties.author == "Hillside Community Café"
+
+
+def test_a_long_title_and_group_name_still_make_a_word_file(full_draft, catalogue):
+    """A title over about 243 characters or a name over 255 once stopped the download with no
+    word (issue 12): the file's properties are fitted to Word's limit; the letter keeps it all."""
+    full_draft.consultation.title = "T" * 300
+    full_draft.group.name = "N" * 300
+    letter = assemble(full_draft, catalogue, template="formal", today=LETTER_DATE)
+    made = dt.datetime(2026, 11, 25, 9, 30, tzinfo=dt.UTC)
+    document = reopen(to_docx(letter, author=full_draft.group.name, made=made))
+    properties = document.core_properties
+    assert (len(properties.title), len(properties.author)) == (255, 255)
+    assert properties.title.endswith("T…") and properties.author == "N" * 254 + "…"
+    assert "T" * 300 in "\n".join(paragraphs(document))  # the letter itself is whole
+    assert properties.created == properties.modified == made
+    assert properties.last_modified_by == properties.author
+    assert "python-docx" not in properties.comments
 
 
 def test_the_word_letter_has_the_address_block_date_and_reference(letter):
@@ -163,7 +182,19 @@ def test_the_reasons_csv_lists_the_chosen_reasons_in_order_with_examples(sample,
 def test_an_empty_selection_gives_a_csv_with_only_the_header(catalogue):
     from drafting import Draft
 
-    assert reasons_csv(Draft(), catalogue) == "order,id,title,theme,example,source\n"
+    assert reasons_csv(Draft(), catalogue) == '"order","id","title","theme","example","source"\n'
+
+
+@pytest.mark.parametrize("line_end", ["\r", "\r\n", "\n", "\u2028"])
+def test_a_line_break_in_an_example_stays_in_its_cell(sample, catalogue, line_end):
+    """A bare carriage return once split the row and put `=1+1` unquoted in the next row's
+    first column (issue 12). Read back with Python's own csv reader, as a spreadsheet would."""
+    sample.reasons[0].example = f"First line{line_end}=1+1{line_end}@SUM(A1){line_end}"
+    text = reasons_csv(sample, catalogue)
+    rows = list(csv.reader(io.StringIO(text, newline="")))
+    assert len(rows) == 1 + len(sample.reasons)
+    assert [row[0] for row in rows] == ["order", "1", "2"]
+    assert rows[1][4] == sample.reasons[0].example
 
 
 @pytest.mark.parametrize(

@@ -1,5 +1,6 @@
 """The draft store: exact restores, unguessable ids, stale tabs, corrupt files and faults."""
 
+import datetime as dt
 import sqlite3
 import subprocess
 import sys
@@ -13,8 +14,10 @@ import pytest
 from drafting import ChosenReason, Draft
 from drafting.store import (
     DB_NAME,
+    KEEP_ENV,
     DraftStore,
     RevisionConflict,
+    StoreDamaged,
     StoreError,
     is_draft_id,
 )
@@ -125,7 +128,7 @@ def test_a_corrupt_store_file_is_moved_aside_and_a_fresh_one_started(tmp_path):
 def test_a_read_only_data_folder_gives_a_store_error_not_a_crash(tmp_path):
     store = DraftStore(tmp_path)
     draft_id, revision = store.create(Draft(context="kept"))
-    with immutable(store.path), pytest.raises(StoreError, match="Saving has stopped"):
+    with immutable(store.path), pytest.raises(StoreError, match="cannot write to the draft store"):
         store.save(draft_id, Draft(context="lost?"), based_on=revision)
     assert store.load(draft_id).draft.context == "kept"
 
@@ -173,3 +176,90 @@ def test_a_killed_writer_loses_nothing_it_had_saved(tmp_path):
     writer.stdout.close()
     stored = DraftStore(tmp_path).load(draft_id)
     assert int(stored.draft.context) >= last >= 50
+
+
+# Faults met while the app runs, expiry and permissions (issue 12, defects 5, 6 and 8).
+DAMAGE = {
+    "overwritten": lambda path: path.write_bytes(b"this is not a database " * 100),
+    "truncated to nothing": lambda path: path.write_bytes(b""),
+    "deleted": lambda path: path.unlink(),
+}
+
+
+@pytest.mark.parametrize("damage", list(DAMAGE))
+@pytest.mark.parametrize("meets_it", ["save", "load", "create"])
+def test_a_store_damaged_while_running_is_moved_aside_and_works_again(tmp_path, damage, meets_it):
+    store = DraftStore(tmp_path)
+    draft_id, revision = store.create(Draft(context="before"))
+    DAMAGE[damage](store.path)
+    with pytest.raises(StoreDamaged, match="damaged while the app was running") as raised:
+        if meets_it == "save":
+            store.save(draft_id, Draft(context="after"), based_on=revision)
+        elif meets_it == "load":
+            store.load(draft_id)
+        else:
+            store.create(Draft(context="after"))
+    moved = sorted(tmp_path.glob(f"{DB_NAME}.unreadable-*"))
+    assert len(moved) == 1  # a deleted file: the empty one SQLite made in its place
+    assert moved[0].name in str(raised.value)
+    new_id, _ = store.create(Draft(context="saved again"))  # no restart needed
+    assert store.load(new_id).draft.context == "saved again"
+    assert store.load(draft_id) is None
+
+
+def test_a_store_file_found_empty_at_start_is_moved_aside_not_used_in_silence(tmp_path):
+    (tmp_path / DB_NAME).write_bytes(b"")
+    store = DraftStore(tmp_path)
+    assert store.recovered_from is not None and store.recovered_from.stat().st_size == 0
+    draft_id, _ = store.create(Draft(context="fresh"))
+    assert store.load(draft_id).draft.context == "fresh"
+
+
+def test_the_data_folder_and_store_are_readable_by_their_owner_only(tmp_path):
+    folder = tmp_path / "data"
+    store = DraftStore(folder)
+    store.create(Draft(context="private"))
+    assert folder.stat().st_mode & 0o777 == 0o700
+    for path in folder.iterdir():
+        assert path.stat().st_mode & 0o077 == 0, path.name
+
+
+def test_a_folder_made_world_readable_is_closed_again(tmp_path):
+    folder = tmp_path / "data"
+    DraftStore(folder)
+    folder.chmod(0o755)
+    (folder / DB_NAME).chmod(0o644)
+    DraftStore(folder)
+    assert (folder.stat().st_mode & 0o777, (folder / DB_NAME).stat().st_mode & 0o777) == (
+        0o700,
+        0o600,
+    )
+
+
+def test_drafts_untouched_for_the_keeping_time_are_purged(tmp_path):
+    store = DraftStore(tmp_path, keep_days=30)
+    old, _ = store.create(Draft(context="old"))
+    recent, revision = store.create(Draft(context="recent"))
+    later = dt.datetime.now(dt.UTC) + dt.timedelta(days=20)
+    store.save(recent, Draft(context="touched"), based_on=revision)
+    assert store.purge(now=later) == 0
+    assert store.purge(now=later + dt.timedelta(days=15)) == 2
+    assert store.load(old) is None and store.load(recent) is None
+
+
+def test_the_keeping_time_is_a_year_unless_configured(tmp_path, monkeypatch):
+    assert DraftStore(tmp_path).keep_days == 365
+    monkeypatch.setenv(KEEP_ENV, "90")
+    assert DraftStore(tmp_path).keep_days == 90
+    monkeypatch.setenv(KEEP_ENV, "forever")
+    with pytest.raises(StoreError, match="number of days"):
+        DraftStore(tmp_path)
+
+
+def test_an_expired_draft_no_longer_loads_even_before_a_purge(tmp_path):
+    store = DraftStore(tmp_path, keep_days=30)
+    draft_id, _ = store.create(Draft(context="old"))
+    stamp = (dt.datetime.now(dt.UTC) - dt.timedelta(days=31)).isoformat()
+    with sqlite3.connect(store.path) as conn:
+        conn.execute("UPDATE drafts SET updated = ?", (stamp,))
+    assert store.load(draft_id) is None
