@@ -17,7 +17,7 @@ from pathlib import Path
 from drafting.assembly import UnknownTemplateError, assemble
 from drafting.draft import TONES, DraftError, load_draft
 from drafting.export import FORMATS, file_name, render
-from drafting.store import DEFAULT_KEEP_DAYS, KEEP_ENV, DraftStore, StoreError
+from drafting.store import DATABASE_ENV, DEFAULT_KEEP_DAYS, KEEP_ENV, DraftStore, StoreError
 from reasons.catalogue import load_catalogue
 
 BAD_INPUT = 2
@@ -40,21 +40,21 @@ def _parser() -> argparse.ArgumentParser:
     commands.add_parser(
         "purge",
         help="delete the stored drafts not changed for the keeping time"
-        f" (${KEEP_ENV} days, default {DEFAULT_KEEP_DAYS})",
+        f" (${KEEP_ENV} days, default {DEFAULT_KEEP_DAYS}), in ${DATABASE_ENV} or the data folder",
     )
     return parser
 
 
 def _purge() -> int:
     try:
-        store = DraftStore()
-        deleted = store.purge()
+        with DraftStore() as store:
+            deleted, kept = store.purge(), store.count()
     except StoreError as e:
         print(e, file=sys.stderr)
         return 1
     print(
         f"Deleted {deleted} draft{'' if deleted == 1 else 's'} not changed for"
-        f" {store.keep_days} days; {store.count()} kept in {store.folder}."
+        f" {store.keep_days} days; {kept} kept in {store.where}."
     )
     return 0
 
