@@ -78,9 +78,10 @@ class PostgresServer:
         self._run(self._bindir / "initdb", "-D", self.folder / "data", "-U", "postgres",
                   "--auth=trust", "-E", "UTF8")  # fmt: skip
         self.port = free_port()
-        self._launch()
+        self.start_again()
 
-    def _launch(self) -> None:
+    def start_again(self) -> None:
+        """Start the cluster (made by `start`, stopped with `stop(remove=False)`) on its port."""
         data = self.folder / "data"
         options = f"-p {self.port} -h 127.0.0.1 -k {self.folder}"
         if not self.durable:
@@ -133,4 +134,4 @@ class PostgresServer:
     def restart(self) -> None:
         """Stop and start the same cluster on the same port: a restarted database server."""
         self.stop(remove=False)
-        self._launch()
+        self.start_again()
