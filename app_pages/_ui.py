@@ -106,7 +106,7 @@ def _database_setting() -> str:
         return ""
 
 
-@st.cache_resource
+@st.cache_resource(on_release=DraftStore.close)
 def _open_store() -> DraftStore:
     """One store, and so one database engine and pool, for the whole server process. A store
     that cannot be opened is not kept: the next run tries again (the database may be back)."""
