@@ -275,6 +275,8 @@ def show_save_status() -> None:
 
 # Widgets bound to the draft.
 _UNSET = object()
+# Widgets whose `value` argument is the value shown (and not part of the widget's identity).
+_TAKES_VALUE = (st.text_input, st.text_area, st.checkbox, st.toggle, st.date_input)
 
 
 def _write(key: str, write: Callable[[Any], None]) -> None:
@@ -283,8 +285,24 @@ def _write(key: str, write: Callable[[Any], None]) -> None:
 
 
 def bound(widget: Callable, label: str, key: str, current: Any, write: Callable, **kwargs) -> Any:
-    """Draw `widget` showing `current`; when the user changes it, call `write(new)`."""
-    if st.session_state.get(key, _UNSET) != current:
+    """Draw `widget` showing `current`; when the user changes it, call `write(new)`.
+
+    On a widget's first draw in a session, a text box, tick box or date takes `current` as its
+    starting value rather than from session_state, so that a value the browser already holds
+    wins: after a server restart (or a session Streamlit has forgotten) the open tab's first
+    run carries what the user has just typed, and no on_change fires for it. Such a value is
+    written to the draft and saved like any change, instead of being replaced from the store.
+    """
+    seen = st.session_state.get(key, _UNSET)
+    if seen is _UNSET and widget in _TAKES_VALUE:
+        value = widget(
+            label, key=key, on_change=_write, args=(key, write), **{**kwargs, "value": current}
+        )
+        if value != current:  # typed in this tab before this session began
+            write(value)
+            draft_changed()
+        return value
+    if seen != current:
         st.session_state[key] = current
     return widget(label, key=key, on_change=_write, args=(key, write), **kwargs)
 

@@ -28,15 +28,14 @@ def test_an_example_survives_a_reload_and_a_killed_server(tmp_path, page):
     server.start()
     try:
         page.goto(server.url)
-        page.wait_for_url(re.compile(r"draft=[A-Za-z0-9_-]{32}"))
-        draft_id = re.search(r"draft=([A-Za-z0-9_-]{32})", page.url).group(1)
-
         page.get_by_role("link", name="Choose reasons").click()
         page.get_by_text("20. Small local groups may not survive").click()
         page.get_by_role("link", name="Local examples").click()
         box = page.get_by_label("Your local example for reason 1")
         box.fill(EXAMPLE)
         box.press("Tab")  # a text area commits on blur
+        expect(page).to_have_url(re.compile(r"draft=[A-Za-z0-9_-]{32}"))  # stored once changed
+        draft_id = re.search(r"draft=([A-Za-z0-9_-]{32})", page.url).group(1)
         wait_for_saved(tmp_path, draft_id, EXAMPLE)
 
         page.reload()
