@@ -290,6 +290,13 @@ def test_a_standard_postgresql_address_in_the_environment_is_used(monkeypatch, p
         other.close()
 
 
+def test_an_sqlite_address_names_the_store_file(tmp_path):
+    with DraftStore(url=f"sqlite:///{tmp_path}/elsewhere/drafts.sqlite3") as store:
+        draft_id, _ = store.create(Draft(context="in a file of its own"))
+    assert store.is_sqlite and store.folder == tmp_path / "elsewhere"
+    assert DraftStore(tmp_path / "elsewhere").load(draft_id).draft.context == "in a file of its own"
+
+
 @pytest.mark.parametrize(
     ("url", "message"),
     [
