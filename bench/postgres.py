@@ -108,6 +108,19 @@ class PostgresServer:
     def url(self, database: str) -> str:
         return f"postgresql://postgres@127.0.0.1:{self.port}/{database}"
 
+    def cpu_seconds(self) -> float:
+        """The CPU time (user and system) the server and its live backends have used so far."""
+        tick = os.sysconf("SC_CLK_TCK")
+        total = 0.0
+        for stat in Path("/proc").glob("[0-9]*/stat"):
+            try:
+                fields = stat.read_text().rsplit(")", 1)[1].split()
+            except OSError:  # a process that has just ended
+                continue
+            if int(stat.parent.name) == self.pid or int(fields[1]) == self.pid:
+                total += (int(fields[11]) + int(fields[12])) / tick
+        return total
+
     def running(self) -> bool:
         """Whether the server process is alive (a zombie left for its parent to reap is not)."""
         try:

@@ -174,7 +174,9 @@ async def together(sessions: list[Session], action) -> list[float]:
     return [t for t in times if t is not None]
 
 
-async def act_together(url: str, count: int, reason: int, servers: list[AppServer]) -> dict:
+async def act_together(
+    url: str, count: int, reason: int, servers: list[AppServer], database: PostgresServer | None
+) -> dict:
     sessions = [Session(url) for _ in range(count)]
     # Open the sessions a few at a time, as groups arriving, not all in one burst.
     for start in range(0, count, 5):
@@ -182,8 +184,10 @@ async def act_together(url: str, count: int, reason: int, servers: list[AppServe
     for s in sessions:
         await together([s], lambda n, s: s.rerun(page="reasons"))
     cpu = sum(server.cpu_seconds() for server in servers)
+    database_cpu = database.cpu_seconds() if database else 0.0
     ticks = await together(sessions, lambda n, s: s.tick(f"reason_{reason}"))
     cpu = sum(server.cpu_seconds() for server in servers) - cpu
+    database_cpu = (database.cpu_seconds() if database else 0.0) - database_cpu
     for s in sessions:
         await together([s], lambda n, s: s.rerun(page="examples"))
     saves = await together(sessions, lambda n, s: s.type(f"example_{reason}", example_for(n)))
@@ -199,6 +203,7 @@ async def act_together(url: str, count: int, reason: int, servers: list[AppServe
         "save_p50_ms": ms(saves, 0.5),
         "save_p95_ms": ms(saves, 0.95),
         "cpu_per_tick_ms": cpu / max(1, len(ticks)) * 1000,
+        "database_cpu_per_tick_ms": database_cpu / max(1, len(ticks)) * 1000,
         "errors": sum(len(s.errors) for s in sessions),
         "first_error": next((e for s in sessions for e in s.errors), ""),
         "drafts": [s.draft_id for s in sessions],
@@ -239,7 +244,8 @@ def run_setup(
                 proxy = Proxy(folder / "proxy", [s.port for s in servers])
                 proxy.start()
                 url = proxy.url
-            result = asyncio.run(act_together(url, count, reason, servers))
+            database = postgres if setup != "sqlite" else None
+            result = asyncio.run(act_together(url, count, reason, servers, database))
             if proxy:  # how the proxy spread the sessions' websockets over the processes
                 time.sleep(0.5)  # nginx logs a websocket when it closes
                 log = (proxy.folder / "access.log").read_text(encoding="utf-8")
@@ -276,20 +282,21 @@ def main() -> None:
     rows = []
     print(
         "| set-up | sessions | tick p50 | tick p95 | save p50 | save p95"
-        " | server CPU per tick | errors | drafts saved in full |"
+        " | app CPU per tick | PostgreSQL CPU per tick | errors | drafts saved in full |"
     )
-    print("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
+    print("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
     try:
         for setup in args.setups:
             name = SETUPS[setup].format(processes=args.processes)
             for count in args.sessions:
                 r = run_setup(setup, count, args.processes, args.reason, postgres)
                 rows.append({"setup": name, **{k: v for k, v in r.items() if k != "drafts"}})
+                database = "-" if setup == "sqlite" else f"{r['database_cpu_per_tick_ms']:.1f} ms"
                 print(
                     f"| {name} | {count} | {fmt(r['tick_p50_ms'])} | {fmt(r['tick_p95_ms'])}"
                     f" | {fmt(r['save_p50_ms'])} | {fmt(r['save_p95_ms'])}"
-                    f" | {r['cpu_per_tick_ms']:.0f} ms | {r['errors']} | {r['verified']} of"
-                    f" {count} |",
+                    f" | {r['cpu_per_tick_ms']:.0f} ms | {database} | {r['errors']}"
+                    f" | {r['verified']} of {count} |",
                     flush=True,
                 )
     finally:
