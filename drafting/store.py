@@ -145,14 +145,14 @@ def keeping_time(days: int) -> str:
 
 
 def database_address(url: str) -> sa.URL:
-    """Read a database address; a standard `postgresql://` (or `postgres://`) one is given the
-    psycopg driver. Only SQLite and PostgreSQL are supported."""
+    """Read a database address; a `postgresql://` (or `postgres://`) one is given the psycopg
+    driver, whatever driver it names. Only SQLite and PostgreSQL are supported."""
     try:
         parsed = sa.make_url(url)
     except exc.ArgumentError as e:
         raise StoreError(f"{DATABASE_ENV} is not a database address: {e}") from e
-    if parsed.drivername in ("postgresql", "postgres"):
-        parsed = parsed.set(drivername="postgresql+psycopg")
+    if parsed.drivername.split("+")[0] in ("postgresql", "postgres"):
+        parsed = parsed.set(drivername="postgresql+psycopg")  # the one driver installed
     if parsed.get_backend_name() not in ("sqlite", "postgresql"):
         raise StoreError(
             f"The draft store works with SQLite or PostgreSQL, not {parsed.get_backend_name()}"

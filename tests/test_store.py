@@ -280,7 +280,8 @@ def test_the_database_address_comes_from_the_environment_first(monkeypatch):
 
 def test_a_standard_postgresql_address_in_the_environment_is_used(monkeypatch, postgres_url):
     monkeypatch.setenv(DATABASE_ENV, postgres_url)
-    store, other = DraftStore(), DraftStore(url=postgres_url)
+    store = DraftStore()
+    other = DraftStore(url=postgres_url.replace("postgresql://", "postgres://"))
     try:
         assert not store.is_sqlite and store.path is None
         draft_id, _ = store.create(Draft(context="in PostgreSQL"))
