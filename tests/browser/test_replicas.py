@@ -1,7 +1,8 @@
 """Hosted for many groups: two app processes on two ports sharing one PostgreSQL, in real
 Chromium. A draft begun on one is continued on the other with nothing lost; a stale tab on one
 is caught by a save from the other; and nginx, run from the repository's own config, serves a
-page and a tick, keeping each browser to one process."""
+page and a tick, keeping each browser to one process, and when that process dies a refresh
+brings the draft back from the other."""
 
 import re
 import time
@@ -126,6 +127,12 @@ def test_a_stale_tab_on_one_process_is_caught_after_a_save_on_the_other(
     )
 
 
+def routed_requests(proxy: Proxy) -> list[tuple[str, str, str]]:
+    """(request, app process, route) for every request nginx has logged with a route cookie."""
+    log = (proxy.folder / "access.log").read_text(encoding="utf-8")
+    return re.findall(r"^(\S+ \S+) .* upstream=(\S+) route=(\w+)$", log, re.M)
+
+
 def test_nginx_from_the_repository_config_serves_a_page_and_a_tick(
     replicas, database, page, tmp_path
 ):
@@ -147,9 +154,39 @@ def test_nginx_from_the_repository_config_serves_a_page_and_a_tick(
         while not any(request.startswith("GET /_stcore/stream") for request, _, _ in routed):
             assert time.monotonic() < deadline + 15, "no websocket in nginx's log"
             time.sleep(0.1)
-            log = (proxy.folder / "access.log").read_text(encoding="utf-8")
-            routed = re.findall(r"^(\S+ \S+) .* upstream=(\S+) route=(\w+)$", log, re.M)
+            routed = routed_requests(proxy)
         assert len({upstream for _, upstream, _ in routed}) == 1
         assert len({route for _, _, route in routed}) == 1
     finally:
         proxy.stop()
+
+
+def test_when_a_browsers_process_dies_a_refresh_brings_its_draft_back_from_another(
+    database, page, tmp_path
+):
+    servers = [AppServer(tmp_path / f"app-{n}", env={DATABASE_ENV: database}) for n in (1, 2)]
+    proxy = Proxy(tmp_path / "proxy", [])
+    try:
+        for server in servers:
+            server.data.mkdir()
+            server.start()
+        proxy.ports = [server.port for server in servers]
+        proxy.start()
+        draft_id = tick_a_reason(page, proxy.url)
+        type_example(page, FIRST)
+        wait_for_example(database, draft_id, FIRST)
+        used = {upstream for _, upstream, _ in routed_requests(proxy)}
+        assert len(used) == 1  # this browser's one process so far
+        ours = next(s for s in servers if used == {f"127.0.0.1:{s.port}"})
+        ours.stop(kill=True)  # the process dies (SIGKILL), with the browser's session in it
+
+        page.reload()  # nginx leaves the dead process out and sends the browser to the other
+        box = page.get_by_label("Your local example for reason 1")
+        expect(box).to_have_value(FIRST)
+        type_example(page, FIRST + MORE)
+        wait_for_example(database, draft_id, FIRST + MORE)
+        assert draft_id in page.url
+    finally:
+        proxy.stop()
+        for server in servers:
+            server.stop()
