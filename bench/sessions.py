@@ -268,7 +268,7 @@ def fmt(value: float | None) -> str:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--sessions", type=int, nargs="+", default=[1, 2, 5, 10, 40, 100])
+    parser.add_argument("--sessions", type=int, nargs="+", default=[1, 2, 3, 4, 6, 10, 40, 100])
     parser.add_argument("--setups", nargs="+", choices=list(SETUPS), default=list(SETUPS))
     parser.add_argument("--processes", type=int, default=2, help="app processes behind nginx")
     parser.add_argument("--reason", type=int, default=2)
