@@ -18,9 +18,19 @@ from typing import TYPE_CHECKING, Any
 
 import streamlit as st
 
-from drafting import Draft, DraftError, Letter, TemplateInfo, list_templates, to_markdown
+from drafting import (
+    Draft,
+    DraftError,
+    Letter,
+    TemplateInfo,
+    draft_to_json,
+    list_templates,
+    parse_draft,
+    to_markdown,
+)
 from drafting.calendar import has_closed
 from drafting.checks import closing_note, plural
+from drafting.draft import merge_drafts
 from drafting.selection import set_evidence
 from drafting.store import (
     DraftStore,
@@ -159,7 +169,8 @@ def _open_from_url() -> None:
             stored = None
             notice(f"The draft at this link could not be read: {escape(str(error))}", "error")
         if stored:
-            st.session_state.update(draft=stored.draft, draft_id=wanted, revision=stored.revision)
+            st.session_state.update(draft=stored.draft, draft_id=wanted)
+            _stored_as(stored.revision)
             return
         notice(
             "There is no draft at this link: it may have been deleted, or the link may be"
@@ -197,7 +208,8 @@ def _create(store: DraftStore, draft: Draft) -> None:
     except StoreError as error:
         st.session_state["save_problem"] = str(error)
         return
-    st.session_state.update(draft_id=new_id, revision=revision, drafts_made=made + 1)
+    st.session_state.update(draft_id=new_id, drafts_made=made + 1)
+    _stored_as(revision)
     st.session_state.pop("save_problem", None)
 
 
@@ -220,7 +232,7 @@ def draft_changed() -> None:
         _create(store, draft)
         return
     try:
-        st.session_state["revision"] = store.save(current, draft, st.session_state["revision"])
+        _stored_as(store.save(current, draft, st.session_state["revision"]))
         st.session_state.pop("save_problem", None)
     except RevisionConflict as conflict:
         st.session_state["conflict"] = conflict.newer
@@ -238,10 +250,31 @@ def draft_changed() -> None:
         st.session_state["save_problem"] = str(error)
 
 
+def _stored_as(revision: int) -> None:
+    """Note that the draft on screen is now stored as `revision`: the version both tabs start
+    from if another tab saves too (see `_keep_both`)."""
+    st.session_state.update(revision=revision, base=draft_to_json(st.session_state["draft"]))
+
+
 def _keep_newer() -> None:
     newer = st.session_state.pop("conflict")
-    st.session_state.update(draft=newer.draft, revision=newer.revision)
+    st.session_state["draft"] = newer.draft
+    _stored_as(newer.revision)
     notice("Loaded the newer version from your other tab.")
+
+
+def _keep_both(merged: Draft) -> None:
+    newer = st.session_state.pop("conflict")
+    st.session_state.update(draft=merged, revision=newer.revision)
+    draft_changed()
+    notice("Kept both: the changes made in this tab and those from your other tab.")
+
+
+def _merged() -> Draft | None:
+    """This tab's draft and the other tab's newer one combined, if they changed different
+    fields since this tab last saved."""
+    base = st.session_state.get("base")
+    return base and merge_drafts(parse_draft(base), get_draft(), st.session_state["conflict"].draft)
 
 
 def _keep_this() -> None:
@@ -263,14 +296,29 @@ def show_save_status() -> None:
             icon=":material/cloud_off:",
         )
     if "conflict" in st.session_state:
+        merged = _merged()
         st.warning(
             "This draft was changed in another tab or window after you opened it here, so this"
-            " tab has stopped saving. Which version do you want to keep?",
+            " tab has stopped saving. "
+            + (
+                "The two changed different things, so you can keep both."
+                if merged
+                else "Which version do you want to keep?"
+            ),
             icon=":material/sync_problem:",
         )
-        left, right = st.columns(2)
-        left.button("Load the newer version", key="conflict_newer", on_click=_keep_newer)
-        right.button("Keep the version in this tab", key="conflict_this", on_click=_keep_this)
+        with st.container(horizontal=True):
+            if merged:
+                st.button(
+                    "Keep both changes",
+                    key="conflict_both",
+                    type="primary",
+                    on_click=_keep_both,
+                    args=(merged,),
+                    help="The two tabs changed different things: keep the changes from both.",
+                )
+            st.button("Load the newer version", key="conflict_newer", on_click=_keep_newer)
+            st.button("Keep the version in this tab", key="conflict_this", on_click=_keep_this)
 
 
 # Widgets bound to the draft.
@@ -372,16 +420,18 @@ def escape(text: str) -> str:
 
 
 _HEADING = re.compile(r"^(#+) ", re.MULTILINE)
+_STREAMLIT_EXTRAS = re.compile(r"([$:/])")
 
 
 def show_letter(letter: Letter) -> None:
     """Show a letter with its headings and lists; the group's text appears as typed.
 
-    `to_markdown` escapes what Markdown reads as formatting; Streamlit also reads `$` as maths,
-    so that is escaped too. (Streamlit still links e-mail and web addresses.) Headings drop one
-    level, below the page's own title.
+    `to_markdown` escapes what Markdown reads as formatting. Streamlit reads more: `$` as maths,
+    `:smile:` as an emoji, `:red[...]` as colour and `:material/home:` as an icon (which a
+    backslash before each colon does not stop; one before the slash does), so `$`, `:` and `/`
+    are escaped too. Headings drop one level, below the page's own title.
     """
-    text = to_markdown(letter).replace("$", r"\$")
+    text = _STREAMLIT_EXTRAS.sub(r"\\\1", to_markdown(letter))
     st.markdown(_HEADING.sub(r"#\1 ", text))
 
 

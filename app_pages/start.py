@@ -6,6 +6,7 @@ from app_pages import _ui
 from drafting import Draft, DraftError, parse_draft
 from drafting.checks import has_content, plural
 from drafting.profile import parse_profile
+from drafting.store import StoreError
 
 _ui.step_title("start")
 st.caption("Write your group's response to a council or NHS commissioning consultation.")
@@ -63,7 +64,11 @@ def start_new() -> None:
 def delete_draft() -> None:
     store, draft_id = _ui.draft_store()[0], _ui.draft_id()
     if store and draft_id:
-        store.delete(draft_id)
+        try:
+            store.delete(draft_id)
+        except StoreError as error:
+            _ui.notice(f"The draft could not be deleted: {_ui.escape(str(error))}", "error")
+            return
     _ui.start_draft(Draft())
     _ui.notice("Your draft has been deleted from this server. Here is a new, empty response.")
 
@@ -109,7 +114,8 @@ st.file_uploader(
     type=["json"],
     key="start_upload",
     on_change=load_file,
-    help="A .json file saved from Response Builder. Loading it replaces what is on screen now.",
+    help="A .json file saved from Response Builder, at most 3 MB. Loading it replaces what is on"
+    " screen now.",
 )
 
 

@@ -4,6 +4,7 @@ Widgets are found by their keys. Downloads are built only when clicked, so `down
 each download button's file builder as a click would, and returns the file the browser gets.
 """
 
+import dataclasses
 import datetime as dt
 import io
 import re
@@ -387,3 +388,18 @@ def test_reasons_can_be_added_and_taken_out_on_the_letter_page(sample, catalogue
     at.multiselect(key="letter_reasons").unselect(2).run()
     assert catalogue.reason(2).title not in preview(at)
     assert draft_of(at).set_aside[0].id == 2  # its example is kept
+
+
+@pytest.mark.parametrize("page", ["details", "letter"])
+def test_every_download_builds_for_a_draft_with_every_field_at_its_limit(page, downloads):
+    """A title over about 243 characters once stopped the Word download with no word (issue
+    12). Every download on the page builds for a draft whose every single field is full."""
+    draft = Draft(reasons=[ChosenReason(20, "e" * 10_000), ChosenReason(2, "=1+1\r" * 2_000)])
+    for part in (draft.group, draft.consultation):
+        for field in dataclasses.fields(part):
+            setattr(part, field.name, field.name[0] * field.metadata["max"])
+    draft.consultation.opens, draft.consultation.closes = "2026-11-01", "2027-01-31"
+    at = open_app(draft, page)
+    assert not at.exception
+    files = downloads(at)
+    assert files and all(content for _, content in files.values())

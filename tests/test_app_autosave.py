@@ -124,6 +124,37 @@ def test_a_stale_tab_asks_before_overwriting_a_newer_save():
     assert first.text_input(key="group_name").value == "Typed in the second tab"
 
 
+def test_two_tabs_that_changed_different_fields_can_keep_both():
+    """Choosing one whole version once lost the other tab's change to another field (issue
+    12): where the two touch different fields, the app offers to keep both."""
+    first = named(open_tab())
+    link = link_of(first)
+    second = open_tab(link, "details")
+    first.text_input(key="group_name").input("Named in the first tab").run()
+    second.text_input(key="consultation_title").input("Titled in the second tab").run()
+    assert "you can keep both" in texts(second.warning)
+    second.button(key="conflict_both").click().run()
+    stored = DraftStore().load(link).draft
+    assert (stored.group.name, stored.consultation.title) == (
+        "Named in the first tab",
+        "Titled in the second tab",
+    )
+    assert second.text_input(key="group_name").value == "Named in the first tab"
+    assert "Kept both" in texts(second.success)
+    second.text_input(key="group_email").input("both@example.org").run()  # saving again
+    assert DraftStore().load(link).draft.group.email == "both@example.org"
+
+
+def test_two_tabs_that_changed_the_same_field_choose_one():
+    first = named(open_tab())
+    link = link_of(first)
+    second = open_tab(link, "details")
+    first.text_input(key="group_name").input("First").run()
+    second.text_input(key="group_name").input("Second").run()
+    assert "Which version do you want to keep?" in texts(second.warning)
+    assert not [b for b in second.button if b.key == "conflict_both"]
+
+
 def test_starting_a_new_response_keeps_the_old_one_at_its_link():
     at = type_an_example(open_tab(), "Keep me.")
     old = link_of(at)

@@ -182,3 +182,26 @@ def test_every_new_field_round_trips_and_is_left_out_while_empty(sample_dict):
     assert draft.questions[0].number == "3a" and draft.consultation.opening_date.day == 1
     assert json.loads(draft_to_json(draft)) == data
     assert set(EXTENSIONS) >= {"evidence", "fairness", "questions.number", "consultation.opens"}
+
+
+def test_two_versions_merge_only_where_they_changed_different_fields(sample):
+    from drafting.draft import merge_drafts
+
+    def changed(**changes) -> Draft:
+        draft = parse_draft(draft_to_json(sample))
+        for dotted, value in changes.items():
+            *parts, last = dotted.split("__")
+            target = draft
+            for part in parts:
+                target = getattr(target, part)
+            setattr(target, last, value)
+        return draft
+
+    merged = merge_drafts(sample, changed(group__email="a@b.org"), changed(context="New"))
+    assert (merged.group.email, merged.context) == ("a@b.org", "New")
+    assert merged.reasons == sample.reasons
+    same = changed(group__email="a@b.org")
+    assert merge_drafts(sample, same, changed(group__email="a@b.org")) == same
+    assert merge_drafts(sample, same, changed(group__email="c@d.org")) is None
+    examples = [ChosenReason(r.id, r.example + "!") for r in sample.reasons]
+    assert merge_drafts(sample, changed(reasons=examples), changed(reasons=[])) is None

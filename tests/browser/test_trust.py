@@ -2,14 +2,19 @@
 open tab is kept on screen and stored; a file over the upload limit gets the app's own message
 on the page."""
 
+import json
 import re
 import time
+from pathlib import Path
 
+import docx
 from playwright.sync_api import expect
 
 from bench.appserver import AppServer
 from drafting.store import DraftStore
-from tests.browser.conftest import commit, go_to, heading
+from tests.browser.conftest import SAMPLE_DRAFT, commit, go_to, heading, load_draft_file, open_app
+
+EXTRAS = "Home :material/home: smile :smile: colour :red[in red] maths $x$ and :blue-background[b]"
 
 
 def stored_name(data, draft_id: str, timeout: float = 15) -> str:
@@ -45,5 +50,83 @@ def test_the_first_edit_after_a_restarted_server_is_kept_and_stored(tmp_path, pa
         page.wait_for_timeout(2_000)  # long enough for a rerun to have put the old text back
         expect(box).to_have_value("The first edit after the restart")
         assert stored_name(tmp_path, draft_id) == "The first edit after the restart"
+    finally:
+        server.stop()
+
+
+def draft_file(tmp_path: Path, change) -> Path:
+    """The sample draft with `change(data)` applied, as a file to load."""
+    data = json.loads(SAMPLE_DRAFT.read_text(encoding="utf-8"))
+    change(data)
+    path = tmp_path / "changed-draft.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    return path
+
+
+def test_a_long_title_and_group_name_still_download_as_word(app_server, page, tmp_path):
+    """A title over about 243 characters stopped the Word download (issue 12)."""
+
+    def long_names(data):
+        data["consultation"]["title"] = "Proposals " + "t" * 290
+        data["group"]["name"] = "Group " + "n" * 294
+
+    open_app(page, app_server)
+    load_draft_file(page, draft_file(tmp_path, long_names))
+    go_to(page, "Your letter")
+    with page.expect_download() as download:
+        page.get_by_role("button", name="Word (.docx)", exact=True).click()
+    download.value.save_as(tmp_path / "letter.docx")
+    document = docx.Document(str(tmp_path / "letter.docx"))
+    assert "Proposals " + "t" * 290 in "\n".join(p.text for p in document.paragraphs)
+    assert document.core_properties.author.startswith("Group nnn")
+
+
+def test_streamlit_markdown_extras_show_as_typed_in_the_preview(app_server, page, tmp_path):
+    """`:material/home:`, `:smile:` and `:red[...]` once became an icon, an emoji and red
+    text in the letter's preview (issue 12); the preview shows them as typed."""
+    open_app(page, app_server)
+    load_draft_file(page, draft_file(tmp_path, lambda d: d["reasons"][0].update(example=EXTRAS)))
+    go_to(page, "Your letter")
+    preview = page.locator(".st-key-letter_preview")
+    expect(preview).to_contain_text(EXTRAS)
+    expect(preview.locator("[data-testid=stIconMaterial]")).to_have_count(0)
+
+
+def test_a_file_over_the_limit_gets_the_apps_own_message_on_the_page(app_server, page, tmp_path):
+    """A draft file over 3 MB was refused by the browser with only a hover tooltip (issue 12);
+    the app's own message now says on the page why it was not loaded."""
+    big = tmp_path / "big-draft.json"
+    big.write_text('{"schema": "response-builder/draft@1", "context": "' + "x" * 4_000_000 + '"}')
+    open_app(page, app_server)
+    uploader = page.get_by_role("region", name="Load a draft file")
+    uploader.locator("input[type=file]").set_input_files(big)
+    expect(page.get_by_text("The draft file is 4.0 MB; the limit is 3 MB.")).to_be_visible()
+
+
+BROKEN_DOWNLOAD = """
+from app_pages import _ui
+
+
+def broken():
+    raise ValueError("a file that cannot be made")
+
+
+_ui.download("Broken file (.txt)", broken, "broken.txt", key="broken")
+"""
+
+
+def test_a_download_that_fails_says_so_on_the_page(tmp_path, page):
+    """Whatever goes wrong while a file is made, the page says so under its button instead of
+    doing nothing (issue 12): the app's download helper, with a builder that fails."""
+    script = tmp_path / "broken_download.py"
+    script.write_text(BROKEN_DOWNLOAD, encoding="utf-8")
+    server = AppServer(tmp_path, script=script)
+    server.start()
+    try:
+        page.goto(server.url)
+        page.get_by_role("button", name="Broken file (.txt)").click()
+        expect(page.get_by_test_id("stDownloadButtonError")).to_have_text(
+            "Failed to generate file for download"
+        )
     finally:
         server.stop()
