@@ -17,7 +17,7 @@ from pathlib import Path
 from drafting.assembly import UnknownTemplateError, assemble
 from drafting.draft import TONES, DraftError, load_draft
 from drafting.export import FORMATS, file_name, render
-from drafting.store import DATABASE_ENV, DEFAULT_KEEP_DAYS, KEEP_ENV, DraftStore, StoreError
+from drafting.store import DEFAULT_KEEP_DAYS, KEEP_ENV, DraftStore, StoreError
 from reasons.catalogue import load_catalogue
 
 BAD_INPUT = 2
@@ -40,7 +40,7 @@ def _parser() -> argparse.ArgumentParser:
     commands.add_parser(
         "purge",
         help="delete the stored drafts not changed for the keeping time"
-        f" (${KEEP_ENV} days, default {DEFAULT_KEEP_DAYS}), in ${DATABASE_ENV} or the data folder",
+        f" (${KEEP_ENV} days, default {DEFAULT_KEEP_DAYS})",
     )
     return parser
 
