@@ -6,7 +6,7 @@ PY := $(VENV)/bin/python
 INSTALLED := $(VENV)/.installed-app
 INSTALLED_DEV := $(VENV)/.installed-dev
 
-.PHONY: app test test-fast lint format bench browser
+.PHONY: app test test-fast lint format bench browser servers
 
 $(PY):
 	python3 -m venv $(VENV)
@@ -25,6 +25,13 @@ browser:
 	@command -v chromium >/dev/null || { apt-get update -qq && \
 		DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
 
+# Debian's PostgreSQL and nginx: the draft store's tests run against a real PostgreSQL server
+# (started and stopped by the tests), and the proxy test runs nginx from deploy/.
+servers:
+	@{ ls /usr/lib/postgresql/*/bin/initdb && test -x /usr/sbin/nginx; } \
+		>/dev/null 2>&1 || { apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql nginx >/dev/null; }
+
 app: $(INSTALLED)
 	$(PY) -m streamlit run app.py
 
@@ -37,12 +44,12 @@ format: $(INSTALLED_DEV)
 	$(VENV)/bin/ruff check --fix .
 
 # pytest exits 5 when it collected no tests: that is a failure here, never a pass.
-test: $(INSTALLED_DEV) browser lint
+test: $(INSTALLED_DEV) browser servers lint
 	$(PY) -m pytest; status=$$?; \
 	if [ $$status -eq 5 ]; then echo "pytest ran no tests" >&2; exit 1; fi; exit $$status
 
-test-fast: $(INSTALLED_DEV) lint
+test-fast: $(INSTALLED_DEV) servers lint
 	$(PY) -m pytest -m "not browser"
 
-bench: $(INSTALLED_DEV) browser
+bench: $(INSTALLED_DEV) browser servers
 	$(PY) -m bench.run

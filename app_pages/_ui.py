@@ -35,6 +35,7 @@ from drafting.store import (
     RevisionConflict,
     StoreDamaged,
     StoreError,
+    configured_url,
     keeping_time,
 )
 from reasons import (
@@ -104,11 +105,26 @@ def templates() -> tuple[TemplateInfo, ...]:
 MAX_DRAFTS_PER_SESSION = 20  # new drafts one browser session may store (loaded files included)
 
 
-@st.cache_resource
+def _database_setting() -> str:
+    """The `url` of the `[connections.drafts]` secret, for a host that sets it that way (such
+    as Streamlit Community Cloud); RESPONSE_BUILDER_DATABASE_URL wins over it (README)."""
+    try:
+        return str(st.secrets.get("connections", {}).get("drafts", {}).get("url", ""))
+    except FileNotFoundError:  # no secrets file: SQLite in the data folder
+        return ""
+
+
+@st.cache_resource(on_release=DraftStore.close)
+def _open_store() -> DraftStore:
+    """One store, and so one database engine and pool, for the whole server process. A store
+    that cannot be opened is not kept: the next run tries again (the database may be back)."""
+    return DraftStore(url=configured_url(_database_setting()))
+
+
 def draft_store() -> tuple[DraftStore | None, str]:
     """The store every session shares, and a message if it could not be opened or was mended."""
     try:
-        store = DraftStore()
+        store = _open_store()
     except StoreError as error:
         return None, (
             f"Your work cannot be saved on this server ({error}). Use **Save your draft to a"

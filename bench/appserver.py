@@ -10,7 +10,7 @@ import subprocess
 import sys
 import time
 import urllib.request
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -45,13 +45,15 @@ class AppServer:
     keep the folder and the port, like a restarted server.
 
     Its output goes to `server.log` in the data folder (appended to on each start), and the
-    log's last lines are in the error when the app does not start.
+    log's last lines are in the error when the app does not start. `env` adds to the
+    environment it runs in (e.g. RESPONSE_BUILDER_DATABASE_URL).
     """
 
     data: Path
     script: Path = ROOT / "app.py"
     port: int = 0
     process: subprocess.Popen | None = None
+    env: dict[str, str] = field(default_factory=dict)
 
     @property
     def url(self) -> str:
@@ -69,7 +71,7 @@ class AppServer:
 
     def start(self, timeout: float = 60) -> None:
         self.port = self.port or free_port()
-        env = {**os.environ, "RESPONSE_BUILDER_DATA": str(self.data)}
+        env = {**os.environ, "RESPONSE_BUILDER_DATA": str(self.data), **self.env}
         with self.log_path.open("ab") as log:
             self.process = subprocess.Popen(
                 [
@@ -126,6 +128,11 @@ class AppServer:
                 self.process.kill()
                 self.process.wait(timeout=20)
         self.process = None
+
+    def cpu_seconds(self) -> float:
+        """The CPU time (user and system) the server process has used so far."""
+        fields = Path(f"/proc/{self.process.pid}/stat").read_text().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
     def resident_mb(self) -> float:
         """The server's resident memory (VmRSS), in MB."""

@@ -1,21 +1,30 @@
-"""Many groups clicking at once: N protocol-level sessions against one app process.
+"""Many groups at once: N protocol-level sessions against one app process, or against several
+processes sharing one PostgreSQL behind nginx (the repository's own proxy config).
 
 Each simulated session is a websocket client speaking Streamlit's own protocol (BackMsg and
-ForwardMsg protobufs), as TESTING.md describes: it opens the app, goes to Choose reasons, and
-then every session ticks a reason at the same moment. The figure is the time from sending the
-tick to the end of its rerun (`script_finished`), per session; p50 and p95 over the sessions.
-Afterwards every session's draft is read back from the store to check that its tick was saved.
+ForwardMsg protobufs), as TESTING.md describes. It opens the app and goes to Choose reasons;
+then every session ticks a reason at the same moment (a *tick*); then each goes to Local
+examples, and every session types an example at the same moment (a *save*: the rerun that
+autosaves it). A figure is the time from sending the change to the end of its rerun
+(`script_finished`), per session; p50 and p95 over the sessions. The server's CPU time per
+click is measured around the ticks. Afterwards every session's draft is read back from the
+store: its tick and its example must be there.
 
-    .venv/bin/python -m bench.sessions --sessions 1 10 20
+    .venv/bin/python -m bench.sessions                       # every set-up, N = 1 ... 100
+    .venv/bin/python -m bench.sessions --setups sqlite --sessions 1 10
 
-Loopback only, bounded in count and time; the server is started and stopped by its PID.
+Set-ups: `sqlite` (one process, the default store), `postgres` (one process on PostgreSQL),
+`proxy` (`--processes` processes on one PostgreSQL behind nginx). Loopback only, bounded in
+count and time; every server is started and stopped by its PID.
 """
 
 from __future__ import annotations
 
 import argparse
 import asyncio
-import statistics
+import collections
+import json
+import re
 import tempfile
 import time
 import urllib.parse
@@ -29,9 +38,20 @@ from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 from streamlit.proto.WidgetStates_pb2 import WidgetState, WidgetStates
 
 from bench.appserver import AppServer
-from drafting.store import DraftStore
+from bench.postgres import PostgresServer
+from bench.proxy import Proxy
+from drafting.store import DATABASE_ENV, DraftStore
 
-TIMEOUT = 120  # seconds for any one rerun; a bounded benchmark never waits longer
+TIMEOUT = 300  # seconds for any one rerun; a bounded benchmark never waits longer
+HOLD_MS = 300  # "holds": the p95 of a tick stays under this
+RESULTS = Path(__file__).resolve().parent / "results"
+SETUPS = {
+    "sqlite": "1 process, SQLite",
+    "postgres": "1 process, PostgreSQL",
+    "proxy": "{processes} processes, PostgreSQL, nginx",
+}
+# A save problem the app shows counts as an error, like an exception drawn on the page.
+SAVE_PROBLEMS = ("Saving has stopped", "changed in another tab")
 
 
 @dataclass
@@ -43,7 +63,8 @@ class Session:
     pages: dict[str, str] = field(default_factory=dict)  # url path -> page script hash
     page_hash: str = ""
     query: str = ""
-    checkboxes: dict[str, tuple[str, str]] = field(default_factory=dict)  # key -> (id, fragment)
+    # Widget key -> (widget id, fragment id) for the checkboxes and text areas on screen.
+    widgets: dict[str, tuple[str, str]] = field(default_factory=dict)
     errors: list[str] = field(default_factory=list)
 
     async def open(self) -> None:
@@ -51,6 +72,7 @@ class Session:
             self.url.replace("http", "ws") + "/_stcore/stream",
             subprotocols=["streamlit"],
             max_size=None,
+            open_timeout=TIMEOUT,
         )
         await self.rerun()
 
@@ -74,7 +96,7 @@ class Session:
         await self.socket.send(BackMsg(rerun_script=state).SerializeToString())
         # A fragment's rerun redraws only the fragment: keep the widgets seen outside it.
         if not fragment:
-            self.checkboxes = {}
+            self.widgets = {}
         await asyncio.wait_for(self._until_finished(), TIMEOUT)
         return time.perf_counter() - started
 
@@ -90,12 +112,7 @@ class Session:
             elif kind == "page_info_changed":
                 self.query = msg.page_info_changed.query_string
             elif kind == "delta" and msg.delta.WhichOneof("type") == "new_element":
-                element = msg.delta.new_element
-                if element.WhichOneof("type") == "exception":
-                    self.errors.append(element.exception.message)
-                elif element.WhichOneof("type") == "checkbox":
-                    box = element.checkbox
-                    self.checkboxes[box.id.rsplit("-", 1)[-1]] = (box.id, msg.delta.fragment_id)
+                self._seen(msg.delta.new_element, msg.delta.fragment_id)
             elif kind == "script_finished":
                 if msg.script_finished in (
                     ForwardMsg.FINISHED_SUCCESSFULLY,
@@ -106,10 +123,26 @@ class Session:
                     self.errors.append("compile error")
                     return
 
+    def _seen(self, element, fragment: str) -> None:
+        kind = element.WhichOneof("type")
+        if kind == "exception":
+            self.errors.append(element.exception.message)
+        elif kind == "alert" and any(p in element.alert.body for p in SAVE_PROBLEMS):
+            self.errors.append(element.alert.body)
+        elif kind in ("checkbox", "text_area"):
+            widget_id = getattr(element, kind).id
+            self.widgets[widget_id.rsplit("-", 1)[-1]] = (widget_id, fragment)
+
     async def tick(self, key: str) -> float:
-        widget_id, fragment = self.checkboxes[key]
+        widget_id, fragment = self.widgets[key]
         return await self.rerun(
             widgets=[WidgetState(id=widget_id, bool_value=True)], fragment=fragment
+        )
+
+    async def type(self, key: str, text: str) -> float:
+        widget_id, fragment = self.widgets[key]
+        return await self.rerun(
+            widgets=[WidgetState(id=widget_id, string_value=text)], fragment=fragment
         )
 
     @property
@@ -122,57 +155,171 @@ def percentile(values: list[float], share: float) -> float:
     return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))]
 
 
-async def tick_together(url: str, count: int, reason: int) -> dict:
+def example_for(n: int) -> str:
+    return f"Session {n}: the lunch club at the Hillside centre lost its room in March."
+
+
+async def together(sessions: list[Session], action) -> list[float]:
+    """Run `action(n, session)` in every session at once; return the times of those that
+    finished (a session whose action fails records the error instead)."""
+
+    async def one(n: int, session: Session) -> float | None:
+        try:
+            return await action(n, session)
+        except (TimeoutError, OSError, KeyError, websockets.WebSocketException) as e:
+            session.errors.append(f"{type(e).__name__}: {e}")
+            return None
+
+    times = await asyncio.gather(*(one(n, s) for n, s in enumerate(sessions)))
+    return [t for t in times if t is not None]
+
+
+async def act_together(
+    url: str, count: int, reason: int, servers: list[AppServer], database: PostgresServer | None
+) -> dict:
     sessions = [Session(url) for _ in range(count)]
     # Open the sessions a few at a time, as groups arriving, not all in one burst.
     for start in range(0, count, 5):
-        await asyncio.gather(*(s.open() for s in sessions[start : start + 5]))
+        await together(sessions[start : start + 5], lambda n, s: s.open())
     for s in sessions:
-        await s.rerun(page="reasons")
-    times = await asyncio.gather(*(s.tick(f"reason_{reason}") for s in sessions))
-    result = {
+        await together([s], lambda n, s: s.rerun(page="reasons"))
+    cpu = sum(server.cpu_seconds() for server in servers)
+    database_cpu = database.cpu_seconds() if database else 0.0
+    ticks = await together(sessions, lambda n, s: s.tick(f"reason_{reason}"))
+    cpu = sum(server.cpu_seconds() for server in servers) - cpu
+    database_cpu = (database.cpu_seconds() if database else 0.0) - database_cpu
+    for s in sessions:
+        await together([s], lambda n, s: s.rerun(page="examples"))
+    saves = await together(sessions, lambda n, s: s.type(f"example_{reason}", example_for(n)))
+    await asyncio.gather(*(s.close() for s in sessions), return_exceptions=True)
+
+    def ms(values: list[float], share: float) -> float | None:
+        return percentile(values, share) * 1000 if values else None
+
+    return {
         "sessions": count,
-        "p50_ms": statistics.median(times) * 1000,
-        "p95_ms": percentile(times, 0.95) * 1000,
-        "max_ms": max(times) * 1000,
+        "tick_p50_ms": ms(ticks, 0.5),
+        "tick_p95_ms": ms(ticks, 0.95),
+        "save_p50_ms": ms(saves, 0.5),
+        "save_p95_ms": ms(saves, 0.95),
+        "cpu_per_tick_ms": cpu / max(1, len(ticks)) * 1000,
+        "database_cpu_per_tick_ms": database_cpu / max(1, len(ticks)) * 1000,
         "errors": sum(len(s.errors) for s in sessions),
+        "first_error": next((e for s in sessions for e in s.errors), ""),
         "drafts": [s.draft_id for s in sessions],
     }
-    await asyncio.gather(*(s.close() for s in sessions))
+
+
+def saved_in_store(store: DraftStore, drafts: list[str], reason: int) -> int:
+    """How many of the sessions' drafts hold their tick and their own example in the store."""
+    found = 0
+    for n, draft_id in enumerate(drafts):
+        stored = store.load(draft_id) if draft_id else None
+        if stored and reason in stored.draft.reason_ids:
+            chosen = next(c for c in stored.draft.reasons if c.id == reason)
+            found += chosen.example == example_for(n)
+    return found
+
+
+def run_setup(
+    setup: str, count: int, processes: int, reason: int, postgres: PostgresServer | None
+) -> dict:
+    """Start the set-up's servers afresh, act with `count` sessions, stop them, check the store."""
+    with tempfile.TemporaryDirectory() as folder:
+        folder = Path(folder)
+        env = {}
+        if setup != "sqlite":
+            env[DATABASE_ENV] = postgres.create_database(f"bench_{setup}_{count}")
+        servers = [
+            AppServer(folder / f"app-{n}", env=env)
+            for n in range(processes if setup == "proxy" else 1)
+        ]
+        proxy = None
+        try:
+            for server in servers:
+                server.data.mkdir()
+                server.start()
+            url = servers[0].url
+            if setup == "proxy":
+                proxy = Proxy(folder / "proxy", [s.port for s in servers])
+                proxy.start()
+                url = proxy.url
+            database = postgres if setup != "sqlite" else None
+            result = asyncio.run(act_together(url, count, reason, servers, database))
+            if proxy:  # how the proxy spread the sessions' websockets over the processes
+                time.sleep(0.5)  # nginx logs a websocket when it closes
+                log = (proxy.folder / "access.log").read_text(encoding="utf-8")
+                streams = re.findall(r"^GET /_stcore/stream\S* \S+ \d+ upstream=(\S+)", log, re.M)
+                result["spread"] = sorted(collections.Counter(streams).values(), reverse=True)
+        finally:
+            if proxy:
+                proxy.stop()
+            for server in servers:
+                server.stop()
+        store = DraftStore(url=env[DATABASE_ENV]) if env else DraftStore(servers[0].data)
+        result["verified"] = saved_in_store(store, result["drafts"], reason)
+        store.close()
     return result
 
 
-def saved_ticks(data: Path, drafts: list[str], reason: int) -> int:
-    """How many of the sessions' drafts hold the ticked reason in the store."""
-    store = DraftStore(data)
-    found = 0
-    for draft_id in drafts:
-        stored = store.load(draft_id) if draft_id else None
-        if stored and reason in stored.draft.reason_ids:
-            found += 1
-    return found
+def fmt(value: float | None) -> str:
+    return "-" if value is None else f"{value:.0f} ms"
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--sessions", type=int, nargs="+", default=[1, 10, 20, 40])
+    parser.add_argument("--sessions", type=int, nargs="+", default=[1, 2, 3, 4, 6, 10, 40, 100])
+    parser.add_argument("--setups", nargs="+", choices=list(SETUPS), default=list(SETUPS))
+    parser.add_argument("--processes", type=int, default=2, help="app processes behind nginx")
     parser.add_argument("--reason", type=int, default=2)
     args = parser.parse_args()
-    print("| sessions ticking at once | p50 | p95 | max | errors | ticks saved |")
-    print("| ---: | ---: | ---: | ---: | ---: | ---: |")
-    for count in args.sessions:
-        with tempfile.TemporaryDirectory() as folder:
-            server = AppServer(Path(folder))
-            server.start()
-            try:
-                result = asyncio.run(tick_together(server.url, count, args.reason))
-            finally:
-                server.stop()
-            saved = saved_ticks(Path(folder), result["drafts"], args.reason)
-        print(
-            f"| {count} | {result['p50_ms']:.0f} ms | {result['p95_ms']:.0f} ms"
-            f" | {result['max_ms']:.0f} ms | {result['errors']} | {saved} of {count} |"
-        )
+    if any(n < 1 or n > 200 for n in args.sessions) or not 1 <= args.processes <= 8:
+        parser.error("between 1 and 200 sessions, and 1 to 8 processes")
+    postgres = None
+    if set(args.setups) - {"sqlite"}:
+        postgres = PostgresServer()
+        postgres.start()
+    rows = []
+    print(
+        "| set-up | sessions | tick p50 | tick p95 | save p50 | save p95"
+        " | app CPU per tick | PostgreSQL CPU per tick | errors | drafts saved in full |"
+    )
+    print("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
+    try:
+        for setup in args.setups:
+            name = SETUPS[setup].format(processes=args.processes)
+            for count in args.sessions:
+                r = run_setup(setup, count, args.processes, args.reason, postgres)
+                rows.append({"setup": name, **{k: v for k, v in r.items() if k != "drafts"}})
+                database = "-" if setup == "sqlite" else f"{r['database_cpu_per_tick_ms']:.1f} ms"
+                print(
+                    f"| {name} | {count} | {fmt(r['tick_p50_ms'])} | {fmt(r['tick_p95_ms'])}"
+                    f" | {fmt(r['save_p50_ms'])} | {fmt(r['save_p95_ms'])}"
+                    f" | {r['cpu_per_tick_ms']:.0f} ms | {database} | {r['errors']}"
+                    f" | {r['verified']} of {count} |",
+                    flush=True,
+                )
+    finally:
+        if postgres:
+            postgres.stop()
+    print()
+    for name in dict.fromkeys(row["setup"] for row in rows):
+        held = 0  # the most sessions for which this and every smaller count held
+        for r in sorted((r for r in rows if r["setup"] == name), key=lambda r: r["sessions"]):
+            if r["errors"] or r["tick_p95_ms"] is None or r["tick_p95_ms"] >= HOLD_MS:
+                break
+            held = r["sessions"]
+        print(f"{name}: tick p95 under {HOLD_MS} ms up to {held} sessions (of those measured)")
+    for row in rows:
+        if row.get("spread"):
+            print(
+                f"{row['setup']}, {row['sessions']} sessions: websockets per process"
+                f" {row['spread']}"
+            )
+        if row["first_error"]:
+            print(f"{row['setup']}, {row['sessions']} sessions, first error: {row['first_error']}")
+    RESULTS.mkdir(exist_ok=True)
+    (RESULTS / "sessions.json").write_text(json.dumps(rows, indent=2) + "\n", encoding="utf-8")
 
 
 if __name__ == "__main__":

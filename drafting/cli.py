@@ -82,14 +82,14 @@ def _consultation(path: Path) -> int:
 
 def _purge() -> int:
     try:
-        store = DraftStore()
-        deleted = store.purge()
+        with DraftStore() as store:
+            deleted, kept = store.purge(), store.count()
     except StoreError as e:
         print(e, file=sys.stderr)
         return 1
     print(
         f"Deleted {deleted} draft{'' if deleted == 1 else 's'} not changed for"
-        f" {store.keep_days} days; {store.count()} kept in {store.folder}."
+        f" {store.keep_days} days; {kept} kept in {store.where}."
     )
     return 0
 

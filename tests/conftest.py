@@ -1,6 +1,7 @@
-"""Shared fixtures: the catalogue, the sample draft, and a fixed letter date."""
+"""Shared fixtures: the catalogue, the sample draft, a fixed letter date and a real PostgreSQL."""
 
 import datetime as dt
+import itertools
 import json
 import os
 import subprocess
@@ -9,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from bench.postgres import PostgresServer, PostgresUnavailable
 from drafting import ChosenReason, CoSignatory, Draft, Question, draft_from_dict
 from reasons import load_catalogue
 
@@ -38,6 +40,35 @@ def data_folder(tmp_path_factory):
     folder = tmp_path_factory.mktemp("data")
     os.environ["RESPONSE_BUILDER_DATA"] = str(folder)
     return folder
+
+
+@pytest.fixture(scope="session")
+def postgres():
+    """A throw-away PostgreSQL server for the whole test session, stopped by its PID at the end.
+
+    Where it cannot start (PostgreSQL not installed, say) a test that needs it fails in CI
+    (CI=true) and is skipped, with the reason, on a developer's machine; `make test` installs
+    Debian's postgresql first, so there it runs.
+    """
+    server = PostgresServer(durable=False)
+    try:
+        server.start()
+    except PostgresUnavailable as problem:
+        server.stop()
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"PostgreSQL is needed for this test: {problem}")
+        pytest.skip(f"PostgreSQL is not available here: {problem}")
+    yield server
+    server.stop()
+
+
+_database_numbers = itertools.count(1)
+
+
+@pytest.fixture
+def postgres_url(postgres) -> str:
+    """The address of a new, empty database on the test session's PostgreSQL server."""
+    return postgres.create_database(f"test_{next(_database_numbers)}")
 
 
 @pytest.fixture(scope="session")
