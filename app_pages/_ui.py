@@ -209,6 +209,9 @@ def _create(store: DraftStore, draft: Draft) -> None:
     st.session_state.update(draft_id=new_id, drafts_made=made + 1, own_revisions={revision})
     _stored_as(revision)
     st.session_state.pop("save_problem", None)
+    # The link goes in the address bar at once, even from a fragment's rerun (a tick in the
+    # reasons list), so that a reload straight after the first change finds the draft.
+    st.query_params["draft"] = new_id
 
 
 def answers() -> dict[str, str]:

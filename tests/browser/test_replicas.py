@@ -16,7 +16,7 @@ from drafting.store import DATABASE_ENV, DraftStore
 
 FIRST = "Our Thursday lunch club lost its grant in May 2026; 40 people ate alone."
 MORE = " Since then the hall has been let to a national provider's training days."
-REASON = "20. Small local groups may not survive"
+REASON = "Reason 20: Small local groups may not survive"
 
 
 @pytest.fixture(scope="module")
@@ -82,7 +82,7 @@ def tick_a_reason(page: Page, url: str) -> str:
 
 
 def type_example(page: Page, text: str) -> None:
-    box = page.get_by_label("Your local example for reason 1")
+    box = page.get_by_label("Your local example for reason 20")
     box.fill(text)
     box.press("Tab")  # a text area commits on blur
     expect(box).to_have_value(text)
@@ -95,13 +95,13 @@ def test_a_draft_begun_on_one_process_is_continued_on_the_other(replicas, databa
     wait_for_example(database, draft_id, FIRST)
 
     page.goto(f"{two.url}/examples?draft={draft_id}")
-    box = page.get_by_label("Your local example for reason 1")
+    box = page.get_by_label("Your local example for reason 20")
     expect(box).to_have_value(FIRST)
     type_example(page, FIRST + MORE)
     wait_for_example(database, draft_id, FIRST + MORE)
 
     page.goto(f"{one.url}/examples?draft={draft_id}")
-    expect(page.get_by_label("Your local example for reason 1")).to_have_value(FIRST + MORE)
+    expect(page.get_by_label("Your local example for reason 20")).to_have_value(FIRST + MORE)
     assert draft_id in page.url
 
 
@@ -114,7 +114,7 @@ def test_a_stale_tab_on_one_process_is_caught_after_a_save_on_the_other(
     wait_for_example(database, draft_id, FIRST)
 
     second_page.goto(f"{two.url}/examples?draft={draft_id}")
-    expect(second_page.get_by_label("Your local example for reason 1")).to_have_value(FIRST)
+    expect(second_page.get_by_label("Your local example for reason 20")).to_have_value(FIRST)
     type_example(second_page, "Written on the second process.")
     wait_for_example(database, draft_id, "Written on the second process.")
 
@@ -122,7 +122,7 @@ def test_a_stale_tab_on_one_process_is_caught_after_a_save_on_the_other(
     expect(page.get_by_text(re.compile("changed in another tab or window"))).to_be_visible()
     assert stored_example(database, draft_id) == "Written on the second process."
     page.get_by_role("button", name="Load the newer version").click()
-    expect(page.get_by_label("Your local example for reason 1")).to_have_value(
+    expect(page.get_by_label("Your local example for reason 20")).to_have_value(
         "Written on the second process."
     )
 
@@ -140,7 +140,7 @@ def test_nginx_from_the_repository_config_serves_a_page_and_a_tick(
     proxy.start()
     try:
         draft_id = tick_a_reason(page, proxy.url)
-        expect(page.get_by_label("Your local example for reason 1")).to_be_visible()
+        expect(page.get_by_label("Your local example for reason 20")).to_be_visible()
         with DraftStore(url=database) as store:
             deadline = time.monotonic() + 15
             while not (store.load(draft_id) and store.load(draft_id).draft.reason_ids):
@@ -181,7 +181,7 @@ def test_when_a_browsers_process_dies_a_refresh_brings_its_draft_back_from_anoth
         ours.stop(kill=True)  # the process dies (SIGKILL), with the browser's session in it
 
         page.reload()  # nginx leaves the dead process out and sends the browser to the other
-        box = page.get_by_label("Your local example for reason 1")
+        box = page.get_by_label("Your local example for reason 20")
         expect(box).to_have_value(FIRST)
         type_example(page, FIRST + MORE)
         wait_for_example(database, draft_id, FIRST + MORE)

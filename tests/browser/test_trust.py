@@ -132,3 +132,15 @@ def test_a_download_that_fails_says_so_on_the_page(tmp_path, page):
         )
     finally:
         server.stop()
+
+
+def test_the_link_is_in_the_address_bar_from_the_first_change_even_a_tick(app_server, page):
+    """A draft is stored at its first change (issue 12); a tick in the reasons list reruns only
+    the list, and once left the link out of the address bar, so a reload lost the draft."""
+    open_app(page, app_server)
+    go_to(page, "Choose reasons")
+    page.get_by_text("Reason 20: ").first.click()
+    expect(page.get_by_text("You have chosen 1 reason")).to_be_visible()
+    expect(page).to_have_url(re.compile(r"draft=[A-Za-z0-9_-]{32}"))
+    page.reload()
+    expect(page.get_by_text("You have chosen 1 reason")).to_be_visible()
