@@ -22,6 +22,7 @@ makes one.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import os
 import re
@@ -221,6 +222,11 @@ class DraftStore:
         self.keep_days = keep_days or configured_keep_days()
         self.recovered_from: Path | None = None
         self._lock = threading.Lock()
+        # SQLite lets one writer in at a time and makes the others poll, backing off, for at
+        # most its timeout: with many sessions in one process some gave up ("database is
+        # locked"). Writers of this process queue here instead; other processes still meet
+        # SQLite's own lock.
+        self._write_lock = threading.RLock()
         chosen = url or ("" if folder else configured_url())
         address = database_address(chosen) if chosen else None
         if address and address.get_backend_name() == "postgresql":
@@ -362,7 +368,8 @@ class DraftStore:
     def _write(self, action):
         """Run `action(conn)` in one transaction; turn database failures into StoreError."""
         try:
-            with self.engine.begin() as conn:
+            queue = self._write_lock if self.is_sqlite else contextlib.nullcontext()
+            with queue, self.engine.begin() as conn:
                 return action(conn)
         except exc.DBAPIError as e:
             raise self._failed(e, writing=True) from e
