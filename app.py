@@ -6,14 +6,49 @@ entry script as an old-style multipage app on a server's first run and in AppTes
 a page without this frame.
 """
 
+import gc
+import threading
 from pathlib import Path
 
 import streamlit as st
 import streamlit.components.v1 as components
 
 from app_pages import _ui
-from drafting import draft_to_json, file_name
+from drafting import Draft, draft_to_json, file_name
 from drafting.checks import draft_size_note, progress
+from drafting.memo import warm_up
+
+
+@st.cache_resource
+def warm_up_server() -> None:
+    """Once per server, beside the first run: load what the first click would otherwise load
+    while every session waits (`drafting.memo.warm_up`), then move everything alive into the
+    collector's permanent generation, never scanned again. Every later full collection then
+    walks only what sessions made (.streamlit/config.toml, `postScriptGC`). Only once:
+    freezing after every run would keep every run's cyclic garbage for ever."""
+
+    def warm() -> None:
+        warm_up()
+        gc.collect()
+        gc.freeze()
+
+    threading.Thread(target=warm, name="warm-up", daemon=True).start()
+
+
+def size_note(draft: Draft) -> str:
+    """The draft's size against its limit, worked out again only when the draft has changed:
+    each save keeps the stored JSON as `base` (a new string per save), so an unchanged `base`
+    means an unchanged draft. Unsaved changes (a conflict, a save problem, a new draft not yet
+    stored) are measured afresh."""
+    base = st.session_state.get("base")
+    if not _ui.draft_id() or base is None or {"conflict", "save_problem"} & st.session_state.keys():
+        return draft_size_note(draft)
+    measured, note = st.session_state.get("size_note", (None, ""))
+    if measured is not base:
+        note = draft_size_note(draft)
+        st.session_state["size_note"] = (base, note)
+    return note
+
 
 # The tab's icon is a file the app ships: a Material icon name would be fetched from a font server.
 st.set_page_config(page_title="Response Builder", page_icon=str(_ui.ICON))
@@ -48,7 +83,7 @@ with st.sidebar:
         key="sidebar_save_draft",
         help="Everything you have typed, in a file you can load again on the Start page.",
     )
-    st.caption(draft_size_note(draft))
+    st.caption(size_note(draft))
     st.caption(
         "Your typing is saved when you leave a box, or press Enter (Ctrl+Enter in a large box)."
         " If you try to close or reload the page before that, your browser asks first."
@@ -69,6 +104,7 @@ components.html(
 _ui.show_notices()
 _ui.show_save_status()
 page.run()
+warm_up_server()
 
 with st.sidebar:  # on every page, out of the way of the steps
     st.divider()

@@ -11,7 +11,7 @@ import streamlit as st
 
 from app_pages import _ui
 from app_pages._survey import survey_blocks
-from drafting import TONES, draft_to_json, file_name, reasons_csv, render, to_text, tone_phrases
+from drafting import TONES, draft_to_json, file_name, reasons_csv, to_text, tone_phrases
 from drafting.assembly import cover_email, questions_note
 from drafting.checks import length_note, plural
 from drafting.export import markdown_pieces
@@ -19,14 +19,13 @@ from drafting.final import (
     FinalLetter,
     StaleEdit,
     carry_over,
-    final_letter,
     keep_edit,
-    own_words,
     set_edit,
     use_generated,
 )
 from drafting.length import length_report
 from drafting.letter import Piece
+from drafting.memo import final_letter, letter_file, own_words
 from drafting.ownwords import own_words_note
 from drafting.questions import unanswered_note
 from drafting.selection import set_reasons
@@ -292,7 +291,7 @@ def letter_page() -> None:
     report = length_report(draft, final.letter, templates[draft.template])
     if report.budget:
         (st.warning if report.over else st.caption)(report.note)
-    own = own_words(draft, final)
+    own = own_words(draft, catalogue, today=today)
     missing = sum(1 for r in draft.reasons if not r.example.strip())
     if missing:
         st.caption(
@@ -338,7 +337,6 @@ def letter_page() -> None:
             icon=":material/error:",
         )
     edits_beside_downloads(final)
-    author = draft.group.name
     columns = st.columns(3)
     for column, (fmt, label) in zip(
         columns,
@@ -348,7 +346,7 @@ def letter_page() -> None:
         with column:
             _ui.download(
                 label,
-                partial(render, final.letter, fmt, author),
+                partial(letter_file, draft, catalogue, fmt, today=today),
                 file_name(draft, fmt),
                 key=f"download_{fmt}",
                 type="primary" if fmt == "docx" else "secondary",
@@ -379,11 +377,7 @@ def letter_page() -> None:
         )
         _ui.download(
             "Letter to councillors (.docx)",
-            lambda: render(
-                final_letter(draft, catalogue, template="councillors", today=today).letter,
-                "docx",
-                author,
-            ),
+            partial(letter_file, draft, catalogue, "docx", template="councillors", today=today),
             file_name(draft, "docx", kind="councillors"),
             key="download_councillors",
         )

@@ -69,6 +69,7 @@ def choose_view() -> None:
     shown = set(filter_reasons(_ui.reason_frame(), text, theme_id)["id"])
     if not shown:
         st.info("No reason matches your search. Try fewer or different words.")
+    reason_in_full()
     for t in catalogue.themes:
         reasons = [r for r in catalogue.reasons if r.theme == t.id and r.id in shown]
         if not reasons:
@@ -86,15 +87,30 @@ def choose_view() -> None:
             )
             if reason.id in set_aside:
                 st.caption(":material/bookmark: Your example is kept: tick to bring it back.")
-            with st.expander(f"Reason {reason.id} in full, with the national evidence"):
-                st.markdown(
-                    f"{reason.paragraph}\n\n**Local evidence that makes it count:**"
-                    f" {reason.prompt}\n"
-                )
-                if reason.evidence:
-                    st.markdown(f"**National evidence:**{_ui.evidence_markdown(reason)}")
-                    if reason.id in draft.reason_ids:
-                        _ui.evidence_choice(draft, reason, f"reason_evidence_{reason.id}")
+
+
+def reason_in_full() -> None:
+    """One panel above the list for the reason the group wants to read in full, rather than an
+    expander under each of the 26 (a tick redraws the list: fewer elements, a quicker tick)."""
+    with st.container(border=True, key="reason_in_full"):
+        reason_id = st.selectbox(
+            "Read a reason in full, with the national evidence",
+            [r.id for r in catalogue.reasons],
+            index=None,
+            format_func=lambda i: f"Reason {i}: {catalogue.reason(i).title}",
+            placeholder="Choose a reason to read",
+            key="reasons_read",
+        )
+        if reason_id is None:
+            return
+        reason = catalogue.reason(reason_id)
+        st.markdown(
+            f"{reason.paragraph}\n\n**Local evidence that makes it count:** {reason.prompt}\n"
+        )
+        if reason.evidence:
+            st.markdown(f"**National evidence:**{_ui.evidence_markdown(reason)}")
+            if reason.id in draft.reason_ids:
+                _ui.evidence_choice(draft, reason, f"reason_evidence_{reason.id}")
 
 
 def order_view() -> None:

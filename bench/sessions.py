@@ -3,15 +3,24 @@ processes sharing one PostgreSQL behind nginx (the repository's own proxy config
 
 Each simulated session is a websocket client speaking Streamlit's own protocol (BackMsg and
 ForwardMsg protobufs), as TESTING.md describes. It opens the app and goes to Choose reasons;
-then every session ticks a reason at the same moment (a *tick*); then each goes to Local
-examples, and every session types an example at the same moment (a *save*: the rerun that
-autosaves it). A figure is the time from sending the change to the end of its rerun
-(`script_finished`), per session; p50 and p95 over the sessions. The server's CPU time per
-click is measured around the ticks. Afterwards every session's draft is read back from the
-store: its tick and its example must be there.
+then all the sessions click at the same moment, four times, each a user's click:
 
-    .venv/bin/python -m bench.sessions                       # every set-up, N = 1 ... 100
-    .venv/bin/python -m bench.sessions --setups sqlite --sessions 1 10
+- *tick*: tick a reason on Choose reasons (a fragment's rerun);
+- *save*: type an example on Local examples (the rerun that autosaves it);
+- *letter*: open Your letter (a whole page's run: the letter assembled and measured);
+- *Word*: download the Word letter (the file made on the click; the figure ends when its bytes
+  have arrived, and they must be a Word file).
+
+A figure is the time from the click to the end of its rerun (`script_finished`), per session;
+p50 and p95 over the sessions. The server's CPU time per click is measured around each click
+(with one session it is the server time a click costs). Afterwards every session's draft is
+read back from the store: its tick and its example must be there.
+
+    .venv/bin/python -m bench.sessions --setups sqlite       # one process, N = 1, 10, 20, 40
+    .venv/bin/python -m bench.sessions --setups sqlite --sessions 20 --gc-after-run
+
+`--gc-after-run` puts back Streamlit's full garbage collection after every run, which the app
+turns off (.streamlit/config.toml), to measure what it costs.
 
 Set-ups: `sqlite` (one process, the default store), `postgres` (one process on PostgreSQL),
 `proxy` (`--processes` processes on one PostgreSQL behind nginx). Loopback only, bounded in
@@ -28,11 +37,16 @@ import re
 import tempfile
 import time
 import urllib.parse
+import urllib.request
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import websockets
-from streamlit.proto.BackMsg_pb2 import BackMsg
+from streamlit.proto.BackMsg_pb2 import (
+    BackendOperationRequest,
+    BackMsg,
+    DeferredFileRequestPayload,
+)
 from streamlit.proto.ClientState_pb2 import ClientState
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 from streamlit.proto.WidgetStates_pb2 import WidgetState, WidgetStates
@@ -42,8 +56,9 @@ from bench.postgres import PostgresServer
 from bench.proxy import Proxy
 from drafting.store import DATABASE_ENV, DraftStore
 
+CLICKS = ("tick", "save", "letter", "word")
 TIMEOUT = 300  # seconds for any one rerun; a bounded benchmark never waits longer
-HOLD_MS = 300  # "holds": the p95 of a tick stays under this
+HOLD_MS = 300  # "holds": the p95 of a tick is at most this (issue 15)
 RESULTS = Path(__file__).resolve().parent / "results"
 SETUPS = {
     "sqlite": "1 process, SQLite",
@@ -62,9 +77,11 @@ class Session:
     socket: websockets.ClientConnection | None = None
     pages: dict[str, str] = field(default_factory=dict)  # url path -> page script hash
     page_hash: str = ""
+    session_id: str = ""
     query: str = ""
     # Widget key -> (widget id, fragment id) for the checkboxes and text areas on screen.
     widgets: dict[str, tuple[str, str]] = field(default_factory=dict)
+    files: dict[str, str] = field(default_factory=dict)  # download key -> deferred file id
     errors: list[str] = field(default_factory=list)
 
     async def open(self) -> None:
@@ -96,7 +113,7 @@ class Session:
         await self.socket.send(BackMsg(rerun_script=state).SerializeToString())
         # A fragment's rerun redraws only the fragment: keep the widgets seen outside it.
         if not fragment:
-            self.widgets = {}
+            self.widgets, self.files = {}, {}
         await asyncio.wait_for(self._until_finished(), TIMEOUT)
         return time.perf_counter() - started
 
@@ -105,7 +122,9 @@ class Session:
             msg = ForwardMsg()
             msg.ParseFromString(await self.socket.recv())
             kind = msg.WhichOneof("type")
-            if kind == "navigation":
+            if kind == "new_session":
+                self.session_id = msg.new_session.initialize.session_id
+            elif kind == "navigation":
                 self.pages = {p.url_pathname: p.page_script_hash for p in msg.navigation.app_pages}
                 if not self.page_hash:
                     self.page_hash = msg.navigation.page_script_hash
@@ -132,6 +151,9 @@ class Session:
         elif kind in ("checkbox", "text_area"):
             widget_id = getattr(element, kind).id
             self.widgets[widget_id.rsplit("-", 1)[-1]] = (widget_id, fragment)
+        elif kind == "download_button" and element.download_button.deferred_file_id:
+            button = element.download_button
+            self.files[button.id.rsplit("-", 1)[-1]] = button.deferred_file_id
 
     async def tick(self, key: str) -> float:
         widget_id, fragment = self.widgets[key]
@@ -145,9 +167,41 @@ class Session:
             widgets=[WidgetState(id=widget_id, string_value=text)], fragment=fragment
         )
 
+    async def download(self, key: str) -> float:
+        """Click the download button `key`, as the browser does: ask the server to make the
+        file, then fetch it; return the seconds until its bytes arrived."""
+        started = time.perf_counter()
+        request = BackendOperationRequest(
+            request_id=key,
+            session_id=self.session_id,
+            deferred_file=DeferredFileRequestPayload(file_id=self.files[key]),
+        )
+        await self.socket.send(BackMsg(backend_operation_request=request).SerializeToString())
+
+        async def answer() -> str:
+            while True:
+                msg = ForwardMsg()
+                msg.ParseFromString(await self.socket.recv())
+                if msg.WhichOneof("type") == "backend_operation_response":
+                    response = msg.backend_operation_response
+                    if response.error_msg:
+                        raise OSError(response.error_msg)
+                    return response.deferred_file.url
+
+        url = await asyncio.wait_for(answer(), TIMEOUT)
+        content = await asyncio.to_thread(_fetch, self.url + url)
+        if not content.startswith(b"PK"):  # a .docx is a zip file
+            self.errors.append(f"{key}: not a Word file")
+        return time.perf_counter() - started
+
     @property
     def draft_id(self) -> str:
         return urllib.parse.parse_qs(self.query).get("draft", [""])[0]
+
+
+def _fetch(url: str) -> bytes:
+    with urllib.request.urlopen(url, timeout=TIMEOUT) as response:
+        return response.read()
 
 
 def percentile(values: list[float], share: float) -> float:
@@ -183,27 +237,31 @@ async def act_together(
         await together(sessions[start : start + 5], lambda n, s: s.open())
     for s in sessions:
         await together([s], lambda n, s: s.rerun(page="reasons"))
-    cpu = sum(server.cpu_seconds() for server in servers)
-    database_cpu = database.cpu_seconds() if database else 0.0
-    ticks = await together(sessions, lambda n, s: s.tick(f"reason_{reason}"))
-    cpu = sum(server.cpu_seconds() for server in servers) - cpu
-    database_cpu = (database.cpu_seconds() if database else 0.0) - database_cpu
-    for s in sessions:
-        await together([s], lambda n, s: s.rerun(page="examples"))
-    saves = await together(sessions, lambda n, s: s.type(f"example_{reason}", example_for(n)))
+    clicks = {
+        "tick": lambda n, s: s.tick(f"reason_{reason}"),
+        "save": lambda n, s: s.type(f"example_{reason}", example_for(n)),
+        "letter": lambda n, s: s.rerun(page="letter"),
+        "word": lambda n, s: s.download("download_docx"),
+    }
+    result = {"sessions": count}
+    for click, action in clicks.items():
+        if click == "save":  # each goes to Local examples first, one after another
+            for s in sessions:
+                await together([s], lambda n, s: s.rerun(page="examples"))
+        cpu = sum(server.cpu_seconds() for server in servers)
+        database_cpu = database.cpu_seconds() if database else 0.0
+        times = await together(sessions, action)
+        cpu = sum(server.cpu_seconds() for server in servers) - cpu
+        database_cpu = (database.cpu_seconds() if database else 0.0) - database_cpu
+        result |= {
+            f"{click}_p50_ms": percentile(times, 0.5) * 1000 if times else None,
+            f"{click}_p95_ms": percentile(times, 0.95) * 1000 if times else None,
+            f"cpu_per_{click}_ms": cpu / max(1, len(times)) * 1000,
+            f"database_cpu_per_{click}_ms": database_cpu / max(1, len(times)) * 1000,
+        }
+    result["server_mb"] = max(server.resident_mb() for server in servers)
     await asyncio.gather(*(s.close() for s in sessions), return_exceptions=True)
-
-    def ms(values: list[float], share: float) -> float | None:
-        return percentile(values, share) * 1000 if values else None
-
-    return {
-        "sessions": count,
-        "tick_p50_ms": ms(ticks, 0.5),
-        "tick_p95_ms": ms(ticks, 0.95),
-        "save_p50_ms": ms(saves, 0.5),
-        "save_p95_ms": ms(saves, 0.95),
-        "cpu_per_tick_ms": cpu / max(1, len(ticks)) * 1000,
-        "database_cpu_per_tick_ms": database_cpu / max(1, len(ticks)) * 1000,
+    return result | {
         "errors": sum(len(s.errors) for s in sessions),
         "first_error": next((e for s in sessions for e in s.errors), ""),
         "drafts": [s.draft_id for s in sessions],
@@ -222,12 +280,17 @@ def saved_in_store(store: DraftStore, drafts: list[str], reason: int) -> int:
 
 
 def run_setup(
-    setup: str, count: int, processes: int, reason: int, postgres: PostgresServer | None
+    setup: str,
+    count: int,
+    processes: int,
+    reason: int,
+    postgres: PostgresServer | None,
+    gc_after_run: bool = False,
 ) -> dict:
     """Start the set-up's servers afresh, act with `count` sessions, stop them, check the store."""
     with tempfile.TemporaryDirectory() as folder:
         folder = Path(folder)
-        env = {}
+        env = {"STREAMLIT_RUNNER_POST_SCRIPT_GC": "true"} if gc_after_run else {}
         if setup != "sqlite":
             env[DATABASE_ENV] = postgres.create_database(f"bench_{setup}_{count}")
         servers = [
@@ -256,7 +319,11 @@ def run_setup(
                 proxy.stop()
             for server in servers:
                 server.stop()
-        store = DraftStore(url=env[DATABASE_ENV]) if env else DraftStore(servers[0].data)
+        store = (
+            DraftStore(url=env[DATABASE_ENV])
+            if DATABASE_ENV in env
+            else DraftStore(servers[0].data)
+        )
         result["verified"] = saved_in_store(store, result["drafts"], reason)
         store.close()
     return result
@@ -268,10 +335,13 @@ def fmt(value: float | None) -> str:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--sessions", type=int, nargs="+", default=[1, 2, 3, 4, 6, 10, 40, 100])
+    parser.add_argument("--sessions", type=int, nargs="+", default=[1, 10, 20, 40])
     parser.add_argument("--setups", nargs="+", choices=list(SETUPS), default=list(SETUPS))
     parser.add_argument("--processes", type=int, default=2, help="app processes behind nginx")
     parser.add_argument("--reason", type=int, default=2)
+    parser.add_argument(
+        "--gc-after-run", action="store_true", help="Streamlit's full collection after every run"
+    )
     args = parser.parse_args()
     if any(n < 1 or n > 200 for n in args.sessions) or not 1 <= args.processes <= 8:
         parser.error("between 1 and 200 sessions, and 1 to 8 processes")
@@ -281,22 +351,33 @@ def main() -> None:
         postgres.start()
     rows = []
     print(
-        "| set-up | sessions | tick p50 | tick p95 | save p50 | save p95"
-        " | app CPU per tick | PostgreSQL CPU per tick | errors | drafts saved in full |"
+        "| set-up | sessions | tick p50 / p95 | save p50 / p95 | letter p50 / p95"
+        " | Word p50 / p95 | app CPU per click: tick, save, letter, Word"
+        " | PostgreSQL CPU per click | server memory | errors | drafts saved in full |"
     )
-    print("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
+    print("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
     try:
         for setup in args.setups:
             name = SETUPS[setup].format(processes=args.processes)
+            if args.gc_after_run:
+                name += ", full collection after every run"
             for count in args.sessions:
-                r = run_setup(setup, count, args.processes, args.reason, postgres)
+                r = run_setup(
+                    setup, count, args.processes, args.reason, postgres, args.gc_after_run
+                )
                 rows.append({"setup": name, **{k: v for k, v in r.items() if k != "drafts"}})
-                database = "-" if setup == "sqlite" else f"{r['database_cpu_per_tick_ms']:.1f} ms"
+                times = " | ".join(
+                    f"{fmt(r[f'{c}_p50_ms'])} / {fmt(r[f'{c}_p95_ms'])}" for c in CLICKS
+                )
+                cpu = ", ".join(f"{r[f'cpu_per_{c}_ms']:.0f}" for c in CLICKS)
+                database = (
+                    "-"
+                    if setup == "sqlite"
+                    else ", ".join(f"{r[f'database_cpu_per_{c}_ms']:.1f}" for c in CLICKS) + " ms"
+                )
                 print(
-                    f"| {name} | {count} | {fmt(r['tick_p50_ms'])} | {fmt(r['tick_p95_ms'])}"
-                    f" | {fmt(r['save_p50_ms'])} | {fmt(r['save_p95_ms'])}"
-                    f" | {r['cpu_per_tick_ms']:.0f} ms | {database} | {r['errors']}"
-                    f" | {r['verified']} of {count} |",
+                    f"| {name} | {count} | {times} | {cpu} ms | {database}"
+                    f" | {r['server_mb']:.0f} MB | {r['errors']} | {r['verified']} of {count} |",
                     flush=True,
                 )
     finally:
@@ -306,10 +387,10 @@ def main() -> None:
     for name in dict.fromkeys(row["setup"] for row in rows):
         held = 0  # the most sessions for which this and every smaller count held
         for r in sorted((r for r in rows if r["setup"] == name), key=lambda r: r["sessions"]):
-            if r["errors"] or r["tick_p95_ms"] is None or r["tick_p95_ms"] >= HOLD_MS:
+            if r["errors"] or r["tick_p95_ms"] is None or r["tick_p95_ms"] > HOLD_MS:
                 break
             held = r["sessions"]
-        print(f"{name}: tick p95 under {HOLD_MS} ms up to {held} sessions (of those measured)")
+        print(f"{name}: tick p95 at most {HOLD_MS} ms up to {held} sessions (of those measured)")
     for row in rows:
         if row.get("spread"):
             print(

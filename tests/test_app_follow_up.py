@@ -42,10 +42,14 @@ def test_ticking_the_evidence_on_the_examples_page_puts_it_and_its_sources_in_th
     assert "Sources" in shown
 
 
-def test_the_reasons_page_offers_the_evidence_of_chosen_reasons_only(sample):
+def test_the_reasons_page_offers_the_evidence_of_chosen_reasons_only(sample, catalogue):
     at = open_app(sample, "reasons")
-    assert at.checkbox(key="reason_evidence_20")  # chosen, with evidence
-    assert "reason_evidence_14" not in [c.key for c in at.checkbox]  # not chosen
+    assert "Local evidence that makes it count" not in shown_text(at.markdown)  # none chosen
+    at.selectbox(key="reasons_read").select(14).run()  # not chosen: read, but no choice
+    assert catalogue.reason(14).evidence[0].source in shown_text(at.markdown)
+    assert "reason_evidence_14" not in [c.key for c in at.checkbox]
+    at.selectbox(key="reasons_read").select(20).run()  # chosen, with evidence
+    assert "Local evidence that makes it count" in shown_text(at.markdown)
     at.checkbox(key="reason_evidence_20").check().run()
     go(at, "examples")
     assert at.checkbox(key="evidence_20").value is True

@@ -1,0 +1,125 @@
+"""The letter, its own-words measure and its Word file, made once per content of the draft.
+
+One server process serves many groups, and every click reruns a page: the Your letter page would
+otherwise assemble the letter, measure it and (on a download) build the Word file again for a
+draft that has not changed. Each result here is kept under the draft's whole content (its JSON
+text, every field the letter reads) with the template, tone and date, in a small cache the
+process's sessions share: two drafts with the same content get the same letter anyway. The
+results are shared, so nothing here may change them.
+
+    >>> import datetime as dt
+    >>> from drafting import Draft
+    >>> from reasons import load_catalogue
+    >>> catalogue, day = load_catalogue(), dt.date(2026, 11, 25)
+    >>> final_letter(Draft(), catalogue, today=day) is final_letter(Draft(), catalogue, today=day)
+    True
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import threading
+from collections import OrderedDict
+from collections.abc import Callable, Hashable
+from typing import TypeVar
+
+from drafting import final
+from drafting.checks import personal_details_note
+from drafting.draft import Draft, draft_to_json
+from drafting.export import render
+from drafting.ownwords import OwnWords
+from reasons.catalogue import Catalogue
+
+KEPT = 64  # results of each kind: a few per active session, a few megabytes in all
+T = TypeVar("T")
+
+
+class _Kept:
+    """The last KEPT results of one kind, by key (least recently used goes first)."""
+
+    def __init__(self) -> None:
+        self._results: OrderedDict[Hashable, object] = OrderedDict()
+        self._lock = threading.Lock()  # sessions run in threads of the one process
+
+    def get(self, key: Hashable, make: Callable[[], T]) -> T:
+        with self._lock:
+            if key in self._results:
+                self._results.move_to_end(key)
+                return self._results[key]
+        result = make()  # outside the lock: another session need not wait for this one's work
+        with self._lock:
+            self._results[key] = result
+            while len(self._results) > KEPT:
+                self._results.popitem(last=False)
+        return result
+
+
+_letters, _own, _files = _Kept(), _Kept(), _Kept()
+
+
+def _key(draft: Draft, catalogue: Catalogue, template: str | None, tone: str | None, today):
+    return (
+        draft_to_json(draft),
+        id(catalogue),
+        template or draft.template,
+        tone or draft.tone,
+        today or dt.date.today(),
+    )
+
+
+def final_letter(
+    draft: Draft,
+    catalogue: Catalogue,
+    *,
+    template: str | None = None,
+    tone: str | None = None,
+    today: dt.date | None = None,
+) -> final.FinalLetter:
+    """`drafting.final.final_letter`, made once per content of the draft."""
+    key = _key(draft, catalogue, template, tone, today)
+    return _letters.get(
+        key,
+        lambda: final.final_letter(draft, catalogue, template=key[2], tone=key[3], today=key[4]),
+    )
+
+
+def own_words(
+    draft: Draft, catalogue: Catalogue, *, template: str | None = None, today=None
+) -> OwnWords:
+    """How much of the final letter is the group's own writing, measured once per content."""
+    key = _key(draft, catalogue, template, None, today)
+    return _own.get(
+        key,
+        lambda: final.own_words(
+            draft, final_letter(draft, catalogue, template=key[2], today=key[4])
+        ),
+    )
+
+
+def letter_file(
+    draft: Draft,
+    catalogue: Catalogue,
+    fmt: str,
+    *,
+    template: str | None = None,
+    today: dt.date | None = None,
+) -> bytes:
+    """The final letter's file in `fmt` (docx, txt, md), made once per content: a second click
+    on a download, or another session's, gets the same bytes (a Word file's creation time is
+    when it was first made)."""
+    key = (*_key(draft, catalogue, template, None, today), fmt)
+    return _files.get(
+        key,
+        lambda: render(
+            final_letter(draft, catalogue, template=key[2], today=key[4]).letter,
+            fmt,
+            draft.group.name,
+        ),
+    )
+
+
+def warm_up() -> None:
+    """Load what a first click would otherwise load while every session of the process waits
+    for it: the word lists that find names in examples (over a second) and python-docx."""
+    personal_details_note("Grace Okafor runs the lunch club.")
+    import docx  # noqa: F401  (loaded once here, not on the first Word download)
