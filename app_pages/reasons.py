@@ -54,17 +54,26 @@ def keep_focus(label: str) -> None:
     )
 
 
-def choose_view() -> None:
+def search_row() -> None:
+    """The search and theme boxes, outside the list's fragment: a tick does not redraw them,
+    and a search reruns the page, list included."""
     search, theme = st.columns([3, 2])
-    text = search.text_input(
+    search.text_input(
         "Search the reasons", key="reasons_search", placeholder="For example: small groups"
     )
     themes = {t.id: t.title for t in catalogue.themes}
-    theme_id = theme.selectbox(
+    theme.selectbox(
         "Theme",
         [None, *themes],
         format_func=lambda t: themes.get(t, "All themes"),
         key="reasons_theme",
+    )
+
+
+def choose_view() -> None:
+    text, theme_id = (
+        st.session_state.get("reasons_search", ""),
+        st.session_state.get("reasons_theme"),
     )
     shown = set(filter_reasons(_ui.reason_frame(), text, theme_id)["id"])
     if not shown:
@@ -136,17 +145,19 @@ def order_view() -> None:
 
 @_ui.fragment
 def reasons_list() -> None:
-    """The count and the chosen view: a tick reruns only this, not the whole page and frame."""
+    """The count and the chosen view: a tick reruns only this, not the whole page and frame
+    (the view switch and the search boxes above it are drawn by the page)."""
     st.markdown(
         f"You have chosen **{plural(len(draft.reasons), 'reason')}** of 26. Three to six strong"
         " reasons, each with a local example, usually make a better letter than many."
     )
-    view = _ui.view_switch(VIEWS, "choose", "reasons_view")
-    if view == "order":
+    if (st.session_state.get("reasons_view") or "choose") == "order":
         order_view()
     else:
         choose_view()
 
 
+if _ui.view_switch(VIEWS, "choose", "reasons_view") == "choose":
+    search_row()
 reasons_list()
 _ui.nav_buttons("reasons")
