@@ -10,6 +10,7 @@ import streamlit as st
 from streamlit.testing.v1 import AppTest
 
 from app_pages._ui import MAX_DRAFTS_PER_SESSION
+from drafting.checks import draft_size_note
 from drafting.store import DraftStore, is_draft_id
 from tests.test_app import APP, draft_of, edit_block, go, preview, texts
 from tests.test_hostile import PAYLOADS
@@ -294,3 +295,15 @@ def test_a_tab_is_not_taken_for_another_when_an_overlapping_run_lost_its_revisio
     at.text_input(key="group_name").input("Second save").run()
     assert "changed in another tab" not in texts(at.warning)
     assert DraftStore().load(link).draft.group.name == "Second save"
+
+
+def test_the_draft_size_in_the_sidebar_follows_each_change():
+    def size(at: AppTest) -> str:
+        return next(c.value for c in at.sidebar.caption if c.value.startswith("Draft size:"))
+
+    at = open_tab()
+    assert size(at) == "Draft size: 1 kB of 3,000 kB."
+    type_an_example(at, "x" * 2400)
+    assert size(at) == draft_size_note(draft_of(at)) == "Draft size: 3 kB of 3,000 kB."
+    at.text_area(key="example_20").input("x" * 6400).run()
+    assert size(at) == draft_size_note(draft_of(at)) == "Draft size: 7 kB of 3,000 kB."
