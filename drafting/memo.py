@@ -21,7 +21,7 @@ import datetime as dt
 import threading
 from collections import OrderedDict
 from collections.abc import Callable, Hashable
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from drafting import final
 from drafting.checks import personal_details_note
@@ -57,7 +57,13 @@ class _Kept:
 _letters, _own, _files = _Kept(), _Kept(), _Kept()
 
 
-def _key(draft: Draft, catalogue: Catalogue, template: str | None, tone: str | None, today):
+def _key(
+    draft: Draft,
+    catalogue: Catalogue,
+    template: str | None = None,
+    tone: str | None = None,
+    today: dt.date | None = None,
+) -> tuple:
     return (
         draft_to_json(draft),
         id(catalogue),
@@ -67,16 +73,10 @@ def _key(draft: Draft, catalogue: Catalogue, template: str | None, tone: str | N
     )
 
 
-def final_letter(
-    draft: Draft,
-    catalogue: Catalogue,
-    *,
-    template: str | None = None,
-    tone: str | None = None,
-    today: dt.date | None = None,
-) -> final.FinalLetter:
-    """`drafting.final.final_letter`, made once per content of the draft."""
-    key = _key(draft, catalogue, template, tone, today)
+def final_letter(draft: Draft, catalogue: Catalogue, **choices: Any) -> final.FinalLetter:
+    """`drafting.final.final_letter` (the same `template`, `tone` and `today`), made once per
+    content of the draft."""
+    key = _key(draft, catalogue, **choices)
     return _letters.get(
         key,
         lambda: final.final_letter(draft, catalogue, template=key[2], tone=key[3], today=key[4]),
@@ -87,7 +87,7 @@ def own_words(
     draft: Draft, catalogue: Catalogue, *, template: str | None = None, today=None
 ) -> OwnWords:
     """How much of the final letter is the group's own writing, measured once per content."""
-    key = _key(draft, catalogue, template, None, today)
+    key = _key(draft, catalogue, template, today=today)
     return _own.get(
         key,
         lambda: final.own_words(
@@ -107,7 +107,7 @@ def letter_file(
     """The final letter's file in `fmt` (docx, txt, md), made once per content: a second click
     on a download, or another session's, gets the same bytes (a Word file's creation time is
     when it was first made)."""
-    key = (*_key(draft, catalogue, template, None, today), fmt)
+    key = (*_key(draft, catalogue, template, today=today), fmt)
     return _files.get(
         key,
         lambda: render(
