@@ -13,7 +13,7 @@ import streamlit.components.v1 as components
 
 from app_pages import _ui
 from drafting import draft_to_json, file_name
-from drafting.checks import draft_size_note, progress
+from drafting.progress import draft_size_note, progress
 
 # The tab's icon is a file the app ships: a Material icon name would be fetched from a font server.
 st.set_page_config(page_title="Response Builder", page_icon=str(_ui.ICON))

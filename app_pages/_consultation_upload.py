@@ -13,7 +13,6 @@ import datetime as dt
 import streamlit as st
 
 from app_pages import _ui
-from drafting.checks import plural
 from drafting.consultation import (
     SHOWN_FIRST,
     ConsultationError,
@@ -24,6 +23,7 @@ from drafting.consultation import (
 )
 from drafting.draft import ChosenReason, Quote
 from drafting.questions import describe, split_questions
+from drafting.wording import plural
 
 READING = "consultation_reading"
 PROBLEM = "consultation_problem"

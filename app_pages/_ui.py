@@ -26,8 +26,7 @@ from drafting import (
     list_templates,
     parse_draft,
 )
-from drafting.calendar import has_closed
-from drafting.checks import closing_note, plural
+from drafting.calendar import closing_note, has_closed
 from drafting.draft import merge_drafts
 from drafting.selection import set_evidence
 from drafting.store import (
@@ -38,6 +37,7 @@ from drafting.store import (
     configured_url,
     keeping_time,
 )
+from drafting.wording import plural
 from reasons import (
     Catalogue,
     Reason,

@@ -7,7 +7,7 @@ import streamlit as st
 
 from app_pages import _ui
 from drafting import CoSignatory, Draft, file_name
-from drafting.calendar import draft_deadline_ics, long_date, reminder_time
+from drafting.calendar import draft_deadline_ics, reminder_time
 from drafting.draft import (
     FIRST_YEAR,
     LAST_YEAR,
@@ -18,6 +18,7 @@ from drafting.draft import (
     STAGES,
 )
 from drafting.profile import profile_file_name, profile_to_json
+from drafting.wording import long_date
 
 _ui.step_title("details")
 draft = _ui.get_draft()

@@ -3,8 +3,9 @@
 import streamlit as st
 
 from app_pages import _consultation_upload, _ui
-from drafting.checks import personal_details_note, repeats_about
 from drafting.feedback import example_feedback
+from drafting.privacy import personal_details_note
+from drafting.progress import repeats_about
 
 _ui.step_title("examples")
 draft, catalogue = _ui.get_draft(), _ui.catalogue()

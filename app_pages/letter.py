@@ -13,7 +13,6 @@ from app_pages import _ui
 from app_pages._survey import survey_blocks
 from drafting import TONES, draft_to_json, file_name, reasons_csv, render, to_text, tone_phrases
 from drafting.assembly import cover_email, questions_note
-from drafting.checks import length_note, plural
 from drafting.export import markdown_pieces
 from drafting.final import (
     FinalLetter,
@@ -25,11 +24,12 @@ from drafting.final import (
     set_edit,
     use_generated,
 )
-from drafting.length import length_report
+from drafting.length import length_note, length_report
 from drafting.letter import Piece
 from drafting.ownwords import own_words_note
 from drafting.questions import unanswered_note
 from drafting.selection import set_reasons
+from drafting.wording import plural
 
 _ui.step_title("letter")
 draft, catalogue = _ui.get_draft(), _ui.catalogue()

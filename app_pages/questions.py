@@ -6,10 +6,10 @@ import streamlit as st
 
 from app_pages import _ui
 from drafting import Draft, Question
-from drafting.checks import plural
 from drafting.draft import LONG_TEXT
 from drafting.fairness import concerns, is_short, length_note, set_concern, set_note
 from drafting.questions import add_pasted, describe, label, split_questions, unanswered_note
+from drafting.wording import plural
 
 _ui.step_title("questions")
 draft, catalogue = _ui.get_draft(), _ui.catalogue()

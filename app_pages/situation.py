@@ -6,8 +6,8 @@ from functools import partial
 import streamlit as st
 
 from app_pages import _ui
-from drafting.checks import plural
 from drafting.selection import add_reasons
+from drafting.wording import plural
 from reasons import ANSWERS, QUICK_PICK, YES, SuggestedReason, suggest
 
 _ui.step_title("situation")

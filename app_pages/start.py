@@ -4,9 +4,10 @@ import streamlit as st
 
 from app_pages import _consultation_upload, _ui
 from drafting import Draft, DraftError, parse_draft
-from drafting.checks import has_content, plural
 from drafting.profile import parse_profile
+from drafting.progress import has_content
 from drafting.store import StoreError
+from drafting.wording import plural
 
 _ui.step_title("start")
 paper = _ui.catalogue().paper

@@ -30,15 +30,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, get_args, get_origin, get_type_hints
 
-from drafting.fairness import concern_ids
 from reasons.catalogue import REASON_COUNT, alternative_ids
+from reasons.fairness import concern_ids
+from reasons.phrases import POSITIONS, STAGES, TONES
 from reasons.suggestions import ANSWERS
 
 SCHEMA = "response-builder/draft@1"
 SCHEMA_PREFIX = "response-builder/draft@"
-TONES = ("formal", "firm", "collaborative")
-POSITIONS = ("oppose", "support_with_changes", "support_with_concerns")
-STAGES = ("early", "formal", "tender")
 POSITION_LABELS = {
     "oppose": "We oppose it",
     "support_with_changes": "We support it only with changes",
