@@ -66,7 +66,6 @@ class Paper:
 class Theme:
     id: str
     title: str
-    intro: str
 
 
 @dataclass(frozen=True)
@@ -296,7 +295,7 @@ def load_catalogue(path: Path = CATALOGUE_FILE) -> Catalogue:
     themes = []
     for i, raw in enumerate(RecordFields(file, "top level", data).tables("themes"), start=1):
         f = RecordFields(file, f"theme {i}", raw)
-        themes.append(Theme(f.text("id"), f.text("title"), f.text("intro")))
+        themes.append(Theme(f.text("id"), f.text("title")))
     theme_ids = [t.id for t in themes]
     if not themes or len(set(theme_ids)) != len(theme_ids):
         raise CatalogueError(f"{file}: themes must be listed, each id once")

@@ -9,7 +9,7 @@ import pytest
 import streamlit as st
 from streamlit.testing.v1 import AppTest
 
-from app_pages._ui import MAX_DRAFTS_PER_SESSION
+from app_pages.session import MAX_DRAFTS_PER_SESSION
 from drafting.store import DraftStore, is_draft_id
 from tests.test_app import APP, draft_of, edit_block, go, preview, texts
 from tests.test_hostile import PAYLOADS

@@ -1,0 +1,41 @@
+"""Showing text on a page exactly as typed: Streamlit reads Markdown, and more, in st.markdown."""
+
+from __future__ import annotations
+
+import re
+
+import streamlit as st
+
+from reasons import Reason
+
+_MARKDOWN_PUNCTUATION = re.compile(r"([!-/:-@\[-`{-~])")
+
+
+def escape(text: str) -> str:
+    """Backslash every ASCII punctuation mark, so Streamlit's Markdown (with its maths `$` and
+    `:colour[...]` extras) shows `text` exactly as typed."""
+    return _MARKDOWN_PUNCTUATION.sub(r"\\\1", text)
+
+
+_HEADING = re.compile(r"^(#+) ", re.MULTILINE)
+
+
+_STREAMLIT_EXTRAS = re.compile(r"([$:/])")
+
+
+def show_letter(markdown: str) -> None:
+    """Show (part of) a letter from its Markdown (`to_markdown`, `markdown_pieces`) with its
+    headings and lists; the group's text appears as typed.
+
+    `to_markdown` escapes what Markdown reads as formatting. Streamlit reads more: `$` as maths,
+    `:smile:` as an emoji, `:red[...]` as colour and `:material/home:` as an icon (which a
+    backslash before each colon does not stop; one before the slash does), so `$`, `:` and `/`
+    are escaped too. Headings drop one level, below the page's own title.
+    """
+    text = _STREAMLIT_EXTRAS.sub(r"\\\1", markdown)
+    st.markdown(_HEADING.sub(r"#\1 ", text))
+
+
+def evidence_markdown(reason: Reason) -> str:
+    """A reason's national evidence as a Markdown list, each item with its source."""
+    return "".join(f"\n- {escape(e.text)} *({escape(e.source)})*" for e in reason.evidence)
