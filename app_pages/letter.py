@@ -27,6 +27,7 @@ from drafting.final import (
 from drafting.length import length_note, length_report
 from drafting.letter import Piece
 from drafting.ownwords import own_words_note
+from drafting.progress import without_example
 from drafting.questions import unanswered_note
 from drafting.selection import set_reasons
 from drafting.wording import plural
@@ -293,7 +294,7 @@ def letter_page() -> None:
     if report.budget:
         (st.warning if report.over else st.caption)(report.note)
     own = own_words(draft, final)
-    missing = sum(1 for r in draft.reasons if not r.example.strip())
+    missing = len(without_example(draft))
     if missing:
         st.caption(
             f"{plural(missing, 'reason')} without an example: the letter gives only the"

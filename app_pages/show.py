@@ -38,4 +38,4 @@ def show_letter(markdown: str) -> None:
 
 def evidence_markdown(reason: Reason) -> str:
     """A reason's national evidence as a Markdown list, each item with its source."""
-    return "".join(f"\n- {escape(e.text)} *({escape(e.source)})*" for e in reason.evidence)
+    return "".join(f"\n- {escape(e.text)} *({escape(e.citation)})*" for e in reason.evidence)

@@ -461,7 +461,7 @@ def _by_theme(reasons: list[ChosenReasonView], catalogue: Catalogue) -> list[The
 def _sources(reasons: list[ChosenReasonView], fairness: list[RaisedConcern]) -> list[SourceView]:
     """The letter's sources: the national evidence included, then the fair-process principles
     raised, each once, in the order the letter first uses them, with their links."""
-    found = [SourceView(e.source, e.url) for r in reasons for e in r.national]
+    found = [SourceView(e.citation, e.url) for r in reasons for e in r.national]
     found += [SourceView(s.citation, s.url) for f in fairness for s in f.sources]
     return list(dict.fromkeys(found))
 

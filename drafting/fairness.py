@@ -17,6 +17,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from drafting.draft import Draft
+from drafting.selection import toggle
 from drafting.wording import long_date
 from reasons.fairness import Source, concerns
 
@@ -118,10 +119,7 @@ def raised(draft: Draft) -> list[RaisedConcern]:
 
 def set_concern(draft: Draft, concern_id: str, ticked: bool) -> None:
     """Tick or untick a concern; its note is kept either way."""
-    if ticked and concern_id not in draft.fairness:
-        draft.fairness.append(concern_id)
-    elif not ticked and concern_id in draft.fairness:
-        draft.fairness.remove(concern_id)
+    toggle(draft.fairness, concern_id, ticked)
 
 
 def set_note(draft: Draft, concern_id: str, note: str) -> None:

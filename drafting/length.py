@@ -16,6 +16,7 @@ from drafting.assembly import TemplateInfo, same_ask
 from drafting.draft import Draft
 from drafting.letter import Letter
 from drafting.ownwords import OwnWords, body, measure, typed_texts, words
+from drafting.progress import without_example
 from drafting.wording import and_list, plural
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’)]*\s+|\n+")
@@ -109,7 +110,7 @@ def length_report(draft: Draft, letter: Letter, info: TemplateInfo) -> Length:
     if info.budget is None or count <= info.budget:
         return Length(count, info.budget)
     advice = []
-    bare = [str(r.id) for r in draft.reasons if not r.example.strip()]
+    bare = [str(r.id) for r in without_example(draft)]
     if bare:
         advice.append(
             f"take out the reasons with no local example (reason {and_list(bare)});"

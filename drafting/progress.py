@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from drafting.draft import MAX_FILE_BYTES, Draft, draft_to_json
+from drafting.draft import MAX_FILE_BYTES, ChosenReason, Draft, draft_to_json
 from drafting.questions import unanswered_note
 from drafting.wording import plural
 
@@ -28,6 +28,11 @@ def repeats_about(draft: Draft) -> bool:
 
     context, about = words(draft.context), words(draft.group.about)
     return bool(context and about) and (context in about or about in context)
+
+
+def without_example(draft: Draft) -> list[ChosenReason]:
+    """The chosen reasons with no local example yet (the letter gives only their point)."""
+    return [r for r in draft.reasons if not r.example.strip()]
 
 
 def has_content(draft: Draft) -> bool:
@@ -65,7 +70,7 @@ def progress(draft: Draft, *, situation_answered: bool) -> dict[str, Step]:
     """Return each step of the app (keyed by page name) with whether it is done and what is
     missing, e.g. '2 reasons have no local example'. The letter is "ready" only with a group's
     name, a consultation and at least one reason."""
-    no_example = sum(1 for r in draft.reasons if not r.example.strip())
+    no_example = len(without_example(draft))
     chosen = bool(draft.reasons)
     if not chosen:
         examples_missing = ("Choose reasons first",)

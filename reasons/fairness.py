@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from reasons.catalogue import CatalogueError, RecordFields, read_toml
+from reasons.catalogue import CatalogueError, RecordFields, cite, read_toml
 
 FAIRNESS_FILE = Path(__file__).resolve().parent / "fairness.toml"
 CONCERN_FIELDS = (
@@ -42,9 +42,7 @@ class Source:
 
     @property
     def citation(self) -> str:
-        """E.g. 'UK Supreme Court, R (Moseley) v Haringey LBC [2014] UKSC 56 (2014)'."""
-        lead = f"{self.publisher}, " if self.publisher else ""
-        return f"{lead}{self.title} ({self.year})"
+        return cite(self.publisher, self.title, self.year)
 
 
 @dataclass(frozen=True)

@@ -1,37 +1,16 @@
-"""Shared fixtures: the catalogue, the sample draft, a fixed letter date and a real PostgreSQL."""
+"""Shared fixtures: the catalogue, the sample draft and a real PostgreSQL (the helpers that are
+not fixtures live in tests/helpers.py)."""
 
-import datetime as dt
 import itertools
 import json
 import os
-import subprocess
-import sys
-from pathlib import Path
 
 import pytest
 
 from bench.postgres import PostgresServer, PostgresUnavailable
 from drafting import ChosenReason, CoSignatory, Draft, Question, draft_from_dict
 from reasons import load_catalogue
-
-DATA = Path(__file__).parent / "data"
-# Bad draft files, copied from the design's shared examples so that the tests stand alone.
-BAD_DRAFTS = DATA / "bad"
-LETTER_DATE = dt.date(2026, 11, 25)
-ROOT = Path(__file__).resolve().parents[1]
-
-
-def run_cli(*args: str, cwd: Path = ROOT, **env: str) -> subprocess.CompletedProcess:
-    """Run `python -m drafting ARGS` as a user would: a new process, with only the variables
-    it needs (and any given, such as RESPONSE_BUILDER_DATA)."""
-    return subprocess.run(
-        [sys.executable, "-m", "drafting", *args],
-        capture_output=True,
-        text=True,
-        cwd=cwd,
-        timeout=120,
-        env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin", **env},
-    )
+from tests.helpers import DATA
 
 
 @pytest.fixture(scope="session", autouse=True)

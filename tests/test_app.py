@@ -8,7 +8,6 @@ import dataclasses
 import datetime as dt
 import io
 import re
-from pathlib import Path
 
 import docx
 import pytest
@@ -16,65 +15,20 @@ from streamlit.runtime.media_file_manager import MediaFileManager
 from streamlit.testing.v1 import AppTest, app_test
 
 from drafting import ChosenReason, Draft, Question, assemble, draft_to_json, parse_draft, to_text
-from tests.conftest import BAD_DRAFTS, DATA
-
-APP = Path(__file__).resolve().parents[1] / "app.py"
-PAGES = ("start", "situation", "reasons", "examples", "details", "questions", "letter")
-HOSTILE = "{{ 7*7 }} <script>alert(1)</script> [link](http://x) # not a heading $5 and $6"
-
-
-def open_app(draft: Draft | None = None, page: str = "start") -> AppTest:
-    at = AppTest.from_file(str(APP), default_timeout=30)
-    if draft is not None:
-        at.session_state["draft"] = draft
-    at.run()
-    return go(at, page) if page != "start" else at
-
-
-def go(at: AppTest, page: str) -> AppTest:
-    return at.switch_page(f"app_pages/{page}.py").run()
-
-
-def show(at: AppTest, view: str) -> AppTest:
-    """Choose what the letter page shows: "preview" or "email"."""
-    at.segmented_control(key="letter_view").set_value(view).run()
-    return at
-
-
-def edit_block(at: AppTest, block: str, change) -> str:
-    """On the letter page, press Edit beside `block`, change its text with `change(text)`, and
-    save; return the text saved."""
-    at.button(key=f"edit_{block}").click().run()
-    box = at.text_area(key=f"edit_text_{block}")
-    text = change(box.value)
-    box.input(text)
-    at.button(key=f"edit_save_{block}").click().run()
-    return text
-
-
-def draft_of(at: AppTest) -> Draft:
-    return at.session_state["draft"]
-
-
-def preview(at: AppTest) -> str:
-    """The letter preview as the reader sees it: Markdown with its backslash escapes undone."""
-    blocks = at.container(key="letter_preview").markdown
-    return re.sub(r"\\(.)", r"\1", "\n\n".join(b.value for b in blocks))
-
-
-def ticks(at: AppTest) -> dict[int, bool]:
-    """The suggested reasons on Your situation, in the order shown, and whether each is ticked."""
-    found = (re.match(r"Reason (\d+):", c.label) for c in at.checkbox)
-    return {int(m[1]): c.value for m, c in zip(found, at.checkbox, strict=True) if m}
-
-
-def tick_box(at: AppTest, reason: int):
-    return next(c for c in at.checkbox if c.label.startswith(f"Reason {reason}:"))
-
-
-def texts(elements) -> str:
-    return "\n".join(e.value for e in elements)
-
+from tests.helpers import (
+    BAD_DRAFTS,
+    DATA,
+    HOSTILE,
+    PAGES,
+    draft_of,
+    edit_block,
+    go,
+    open_app,
+    preview,
+    texts,
+    tick_box,
+    ticks,
+)
 
 MANAGERS: list["RecordingFileManager"] = []
 

@@ -11,8 +11,18 @@ import docx
 from drafting import ChosenReason, CoSignatory, Draft, parse_draft
 from drafting.profile import profile_to_json
 from tests import test_app
-from tests.test_app import draft_of, edit_block, go, open_app, preview, show, texts
-from tests.test_app_autosave import link_of, open_tab, type_an_example
+from tests.helpers import (
+    draft_of,
+    edit_block,
+    go,
+    link_of,
+    open_app,
+    open_tab,
+    preview,
+    show,
+    texts,
+    type_an_example,
+)
 
 downloads = test_app.downloads  # the fixture that reopens what a download button gives
 
@@ -38,7 +48,7 @@ def test_ticking_the_evidence_on_the_examples_page_puts_it_and_its_sources_in_th
     go(at, "letter")
     shown = preview(at)
     for evidence in catalogue.reason(20).evidence:
-        assert evidence.text in shown and evidence.source in shown
+        assert evidence.text in shown and evidence.citation in shown
     assert "Sources" in shown
 
 

@@ -10,8 +10,7 @@ import docx
 from drafting import ChosenReason, Draft, Question
 from drafting.fairness import concerns
 from tests import test_app
-from tests.test_app import draft_of, go, open_app, preview, texts
-from tests.test_app_autosave import link_of, open_tab
+from tests.helpers import draft_of, go, link_of, open_app, open_tab, preview, texts
 
 downloads = test_app.downloads  # the fixture that reopens what a download button gives
 

@@ -18,7 +18,7 @@ from drafting.fairness import (
 )
 from reasons import CatalogueError
 from reasons.fairness import FAIRNESS_FILE, concerns, load_concerns
-from tests.conftest import DATA, LETTER_DATE
+from tests.helpers import DATA, LETTER_DATE
 
 # The project's checked facts (a copy of the design's FACTS.md, kept with the tests).
 FACTS = " ".join((DATA / "FACTS.md").read_text(encoding="utf-8").split())
