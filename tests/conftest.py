@@ -1,11 +1,14 @@
-"""Shared fixtures: the catalogue, the sample draft and a real PostgreSQL (the helpers that are
-not fixtures live in tests/helpers.py)."""
+"""Shared fixtures: the catalogue, the sample draft, a real PostgreSQL and the files a download
+button gives (the helpers that are not fixtures live in tests/helpers.py)."""
 
+import datetime as dt
 import itertools
 import json
 import os
 
 import pytest
+from streamlit.runtime.media_file_manager import MediaFileManager
+from streamlit.testing.v1 import AppTest, app_test
 
 from bench.postgres import PostgresServer, PostgresUnavailable
 from drafting import ChosenReason, CoSignatory, Draft, Question, draft_from_dict
@@ -61,8 +64,14 @@ def sample_dict() -> dict:
 
 
 @pytest.fixture
-def sample(sample_dict) -> Draft:
-    return draft_from_dict(sample_dict)
+def sample(sample_dict, request) -> Draft:
+    """The sample draft. In the app's tests (test_app*.py) its consultation closes 60 days from
+    the day they run: the app counts down from today, and a closing date that has passed adds
+    a warning to every page (the file's 31 January 2027 would make them depend on the day)."""
+    draft = draft_from_dict(sample_dict)
+    if request.module.__name__.rpartition(".")[2].startswith("test_app"):
+        draft.consultation.closes = (dt.date.today() + dt.timedelta(days=60)).isoformat()
+    return draft
 
 
 @pytest.fixture
@@ -87,3 +96,31 @@ def full_draft(sample, catalogue) -> Draft:
     sample.fairness = ["information", "time"]
     sample.fairness_notes = {"time": "Most of our volunteers are away over Christmas."}
     return sample
+
+
+MANAGERS: list["RecordingFileManager"] = []
+
+
+class RecordingFileManager(MediaFileManager):
+    def __init__(self, storage):
+        super().__init__(storage)
+        self.storage = storage
+        MANAGERS.append(self)
+
+
+@pytest.fixture
+def downloads(monkeypatch):
+    """Return a function giving {button key: (file name, bytes)} for an AppTest's last run."""
+    MANAGERS.clear()
+    monkeypatch.setattr(app_test, "MediaFileManager", RecordingFileManager)
+
+    def files(at: AppTest) -> dict[str, tuple[str, bytes]]:
+        manager = MANAGERS[-1]
+        found = {}
+        for button in at.get("download_button"):
+            url = manager.execute_deferred(button.proto.deferred_file_id)
+            stored = manager.storage.get_file(url.rsplit("/", 1)[-1])
+            found[button.key] = (stored.filename, stored.content)
+        return found
+
+    return files

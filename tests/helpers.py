@@ -40,10 +40,14 @@ PAGES = ("start", "situation", "reasons", "examples", "details", "questions", "l
 HOSTILE = "{{ 7*7 }} <script>alert(1)</script> [link](http://x) # not a heading $5 and $6"
 
 
-def open_app(draft: Draft | None = None, page: str = "start") -> AppTest:
+def open_app(draft: Draft | None = None, page: str = "start", link: str | None = None) -> AppTest:
+    """Open the app in a new tab on `page`: with `draft` in the session, or at the address of
+    the draft saved as `link` (as a refresh, a reopened tab or a restarted server would)."""
     at = AppTest.from_file(str(APP), default_timeout=30)
     if draft is not None:
         at.session_state["draft"] = draft
+    if link is not None:
+        at.query_params["draft"] = link
     at.run()
     return go(at, page) if page != "start" else at
 
@@ -93,12 +97,9 @@ def texts(elements) -> str:
     return "\n".join(e.value for e in elements)
 
 
-def open_tab(draft_id: str | None = None, page: str = "start") -> AppTest:
-    at = AppTest.from_file(str(APP), default_timeout=30)
-    if draft_id is not None:
-        at.query_params["draft"] = draft_id
-    at.run()
-    return go(at, page) if page != "start" else at
+def open_tab(link: str | None = None, page: str = "start") -> AppTest:
+    """A new tab at a draft's link (none: a new visit)."""
+    return open_app(page=page, link=link)
 
 
 def link_of(at: AppTest) -> str:

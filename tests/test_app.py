@@ -4,6 +4,7 @@ Widgets are found by their keys. Downloads are built only when clicked, so `down
 each download button's file builder as a click would, and returns the file the browser gets.
 """
 
+import copy
 import dataclasses
 import datetime as dt
 import io
@@ -11,8 +12,6 @@ import re
 
 import docx
 import pytest
-from streamlit.runtime.media_file_manager import MediaFileManager
-from streamlit.testing.v1 import AppTest, app_test
 
 from drafting import ChosenReason, Draft, Question, assemble, draft_to_json, parse_draft, to_text
 from tests.helpers import (
@@ -29,33 +28,6 @@ from tests.helpers import (
     tick_box,
     ticks,
 )
-
-MANAGERS: list["RecordingFileManager"] = []
-
-
-class RecordingFileManager(MediaFileManager):
-    def __init__(self, storage):
-        super().__init__(storage)
-        self.storage = storage
-        MANAGERS.append(self)
-
-
-@pytest.fixture
-def downloads(monkeypatch):
-    """Return a function giving {button key: (file name, bytes)} for an AppTest's last run."""
-    MANAGERS.clear()
-    monkeypatch.setattr(app_test, "MediaFileManager", RecordingFileManager)
-
-    def files(at: AppTest) -> dict[str, tuple[str, bytes]]:
-        manager = MANAGERS[-1]
-        found = {}
-        for button in at.get("download_button"):
-            url = manager.execute_deferred(button.proto.deferred_file_id)
-            stored = manager.storage.get_file(url.rsplit("/", 1)[-1])
-            found[button.key] = (stored.filename, stored.content)
-        return found
-
-    return files
 
 
 # Every page loads.
@@ -152,7 +124,7 @@ BAD_FILES = [
 
 @pytest.mark.parametrize(("name", "content"), BAD_FILES, ids=[name for name, _ in BAD_FILES])
 def test_a_bad_draft_file_leaves_the_current_draft_untouched(name, content, sample):
-    before = parse_draft((DATA / "sample-draft.json").read_bytes())
+    before = copy.deepcopy(sample)
     at = open_app(sample)
     at.file_uploader(key="start_upload").set_value((name, content, "application/json")).run()
     assert not at.exception
@@ -338,10 +310,11 @@ def test_chosen_reasons_can_be_put_in_order(sample):
 
 
 def test_starting_again_asks_first_when_there_is_something_to_lose(sample):
+    before = copy.deepcopy(sample)
     at = open_app(sample)
     at.button(key="start_new").click().run()
     assert "clears everything" in at.warning[0].value
-    assert draft_of(at) == parse_draft((DATA / "sample-draft.json").read_bytes())
+    assert draft_of(at) == before
     at.button(key="start_new_cancel").click().run()
     assert draft_of(at).reasons
     at.button(key="start_new").click().run()

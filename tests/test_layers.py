@@ -107,3 +107,17 @@ def test_every_data_file_is_read_beside_the_others_in_reasons():
     assert {"fairness.toml", "tones.toml", "positions.toml", "signals.toml"} <= data_files
     assert not list((ROOT / "drafting").glob("*.toml"))
     assert not list((ROOT / "letter_templates").glob("*.toml"))
+
+
+def test_the_readme_code_map_names_every_module():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    code_map = readme.split("## Code map", 1)[1].split("\n## ", 1)[0]
+    pages = {p.stem for p in (ROOT / "app_pages").glob("*.py")} - {"__init__"}
+    steps = {"start", "situation", "reasons", "examples", "details", "questions", "letter"}
+    modules = [
+        f"{p.stem}.py"
+        for package in CORE
+        for p in (ROOT / package).glob("*.py")
+        if p.stem not in ("__init__", "__main__")
+    ] + [f"{stem}.py" for stem in pages - steps]
+    assert [m for m in modules if f"{m}`" not in code_map] == []
