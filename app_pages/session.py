@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from functools import wraps
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 import streamlit as st
 
@@ -44,6 +44,8 @@ from reasons import (
 
 if TYPE_CHECKING:
     import pandas as pd
+
+T = TypeVar("T")
 
 
 # Cached loaders: read once per server, shared by every session (read-only).
@@ -300,6 +302,24 @@ def show_save_status() -> None:
 def notice(text: str, kind: str = "success") -> None:
     """Queue a message for the top of the next run (callbacks cannot draw where they are)."""
     st.session_state.setdefault("notices", []).append((kind, text))
+
+
+def read_upload(key: str, parse: Callable[[bytes], T], as_what: str = "") -> T | None:
+    """What `parse` makes of the file just chosen in the uploader `key`, or None: no file, or
+    one `parse` refuses (DraftError), said in a message, e.g. "We could not load x.json as a
+    group profile: ... Nothing has changed." """
+    uploaded = st.session_state[key]
+    if uploaded is None:
+        return None
+    try:
+        return parse(uploaded.getvalue())
+    except DraftError as error:
+        notice(
+            f"We could not load {escape(uploaded.name)}{as_what}: {escape(str(error))} Nothing"
+            " has changed.",
+            "error",
+        )
+        return None
 
 
 def show_notices() -> None:

@@ -3,7 +3,7 @@
 import streamlit as st
 
 from app_pages import _consultation_upload, session, show, widgets
-from drafting import Draft, DraftError, parse_draft
+from drafting import Draft, parse_draft
 from drafting.profile import parse_profile
 from drafting.progress import has_content
 from drafting.store import StoreError
@@ -90,17 +90,8 @@ else:
 
 
 def load_file() -> None:
-    uploaded = st.session_state["start_upload"]
-    if uploaded is None:
-        return
-    try:
-        loaded = parse_draft(uploaded.getvalue())
-    except DraftError as error:
-        session.notice(
-            f"We could not load {show.escape(uploaded.name)}: {show.escape(str(error))}"
-            " Your current response has not changed.",
-            "error",
-        )
+    loaded = session.read_upload("start_upload", parse_draft)
+    if loaded is None:
         return
     session.start_draft(loaded)
     name = loaded.group.name or "your group"
@@ -120,17 +111,8 @@ st.file_uploader(  # any type: a wrong file gets its reason in words on the page
 
 
 def load_profile() -> None:
-    uploaded = st.session_state["start_profile"]
-    if uploaded is None:
-        return
-    try:
-        group = parse_profile(uploaded.getvalue())
-    except DraftError as error:
-        session.notice(
-            f"We could not read {show.escape(uploaded.name)} as a group profile:"
-            f" {show.escape(str(error))} Nothing has changed.",
-            "error",
-        )
+    group = session.read_upload("start_profile", parse_profile, " as a group profile")
+    if group is None:
         return
     name = show.escape(group.name or "your group")
     current = session.get_draft()

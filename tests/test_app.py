@@ -129,7 +129,7 @@ def test_a_bad_draft_file_leaves_the_current_draft_untouched(name, content, samp
     at.file_uploader(key="start_upload").set_value((name, content, "application/json")).run()
     assert not at.exception
     message = at.error[0].value
-    assert "We could not load" in message and "has not changed" in message
+    assert "We could not load" in message and "Nothing has changed" in message
     assert draft_of(at) == before
     if name == "unknown-reason.json":
         assert "42" in message
