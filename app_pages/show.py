@@ -6,21 +6,17 @@ import re
 
 import streamlit as st
 
+from drafting.export import escape_markdown
 from reasons import Reason
 
-_MARKDOWN_PUNCTUATION = re.compile(r"([!-/:-@\[-`{-~])")
+_HEADING = re.compile(r"^(#+) ", re.MULTILINE)
+_STREAMLIT_EXTRAS = re.compile(r"([$:/])")
 
 
 def escape(text: str) -> str:
-    """Backslash every ASCII punctuation mark, so Streamlit's Markdown (with its maths `$` and
-    `:colour[...]` extras) shows `text` exactly as typed."""
-    return _MARKDOWN_PUNCTUATION.sub(r"\\\1", text)
-
-
-_HEADING = re.compile(r"^(#+) ", re.MULTILINE)
-
-
-_STREAMLIT_EXTRAS = re.compile(r"([$:/])")
+    """Escape `text` as the letter's Markdown does (`escape_markdown`), and Streamlit's extras
+    too (see `show_letter`), so that st.markdown shows it exactly as typed."""
+    return _STREAMLIT_EXTRAS.sub(r"\\\1", escape_markdown(text))
 
 
 def show_letter(markdown: str) -> None:
