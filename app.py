@@ -1,9 +1,9 @@
 """Response Builder: the frame around the pages (navigation, progress panel, footer).
 
-Run with `streamlit run app.py`. Each step is a page in `app_pages/`; `app_pages/_ui.py` holds
-what they share. The folder is not called `pages/`: Streamlit treats a `pages/` folder beside the
-entry script as an old-style multipage app on a server's first run and in AppTest, and then runs
-a page without this frame.
+Run with `streamlit run app.py`. Each step is a page in `app_pages/`, beside what the pages
+share: `session.py` (the draft, saving, messages), `widgets.py` and `show.py`. The folder is not
+called `pages/`: Streamlit treats a `pages/` folder beside the entry script as an old-style
+multipage app on a server's first run and in AppTest, and then runs a page without this frame.
 """
 
 import gc
@@ -13,10 +13,10 @@ from pathlib import Path
 import streamlit as st
 import streamlit.components.v1 as components
 
-from app_pages import _ui
+from app_pages import session, show, widgets
 from drafting import Draft, draft_to_json, file_name
-from drafting.checks import draft_size_note, progress
 from drafting.memo import warm_up
+from drafting.progress import draft_size_note, progress
 
 
 @st.cache_resource
@@ -41,7 +41,11 @@ def size_note(draft: Draft) -> str:
     means an unchanged draft. Unsaved changes (a conflict, a save problem, a new draft not yet
     stored) are measured afresh."""
     base = st.session_state.get("base")
-    if not _ui.draft_id() or base is None or {"conflict", "save_problem"} & st.session_state.keys():
+    if (
+        not session.draft_id()
+        or base is None
+        or {"conflict", "save_problem"} & st.session_state.keys()
+    ):
         return draft_size_note(draft)
     measured, note = st.session_state.get("size_note", (None, ""))
     if measured is not base:
@@ -51,32 +55,32 @@ def size_note(draft: Draft) -> str:
 
 
 # The tab's icon is a file the app ships: a Material icon name would be fetched from a font server.
-st.set_page_config(page_title="Response Builder", page_icon=str(_ui.ICON))
+st.set_page_config(page_title="Response Builder", page_icon=str(widgets.ICON))
 
-draft = _ui.get_draft()
-if _ui.draft_id() and st.query_params.get("draft") != _ui.draft_id():
-    st.query_params["draft"] = _ui.draft_id()  # navigation clears the URL's parameters
-elif not _ui.draft_id() and "draft" in st.query_params:
+draft = session.get_draft()
+if session.draft_id() and st.query_params.get("draft") != session.draft_id():
+    st.query_params["draft"] = session.draft_id()  # navigation clears the URL's parameters
+elif not session.draft_id() and "draft" in st.query_params:
     del st.query_params["draft"]  # a new response, not yet stored: no link yet
 page = st.navigation(
     [
         st.Page(f"app_pages/{step.name}.py", title=step.title, icon=step.icon, default=i == 0)
-        for i, step in enumerate(_ui.STEPS)
+        for i, step in enumerate(widgets.STEPS)
     ]
 )
 
 with st.sidebar:
     st.subheader("Your progress")
-    steps = progress(draft, situation_answered=bool(_ui.answers()))
+    steps = progress(draft, situation_answered=bool(session.answers()))
     lines = []
-    for step in _ui.STEPS[1:]:
+    for step in widgets.STEPS[1:]:
         status = steps[step.name]
         mark = ":material/check_circle:" if status.done else ":material/radio_button_unchecked:"
         missing = "".join(f"  \n:gray[{line}]" for line in status.missing)
         lines.append(f"{mark} **{step.title}** ({status.status}){missing}")
     st.markdown("\n\n".join(lines))  # one element, not one per step: every rerun draws it
-    _ui.deadline_notice(draft)
-    _ui.download(
+    widgets.deadline_notice(draft)
+    widgets.download(
         "Save your draft to a file",
         lambda: draft_to_json(draft),
         file_name(draft, "json"),
@@ -101,8 +105,8 @@ components.html(
     height=0,
 )
 
-_ui.show_notices()
-_ui.show_save_status()
+session.show_notices()
+session.show_save_status()
 page.run()
 warm_up_server()
 
@@ -110,6 +114,6 @@ with st.sidebar:  # on every page, out of the way of the steps
     st.divider()
     st.caption(
         "The reasons in this app are based on "
-        + _ui.escape(_ui.catalogue().paper.citation)
+        + show.escape(session.catalogue().paper.citation)
         + ", written in our own words."
     )

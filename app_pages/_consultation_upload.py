@@ -12,8 +12,7 @@ import datetime as dt
 
 import streamlit as st
 
-from app_pages import _ui
-from drafting.checks import plural
+from app_pages import session, show
 from drafting.consultation import (
     SHOWN_FIRST,
     ConsultationError,
@@ -24,6 +23,7 @@ from drafting.consultation import (
 )
 from drafting.draft import ChosenReason, Quote
 from drafting.questions import describe, split_questions
+from drafting.wording import plural
 
 READING = "consultation_reading"
 PROBLEM = "consultation_problem"
@@ -85,10 +85,10 @@ def _confirm() -> None:
         questions=split_questions(state["found_questions"]),
     )
     chosen = [s for i, s in enumerate(reading.suggestions()) if state.get(f"found_signal_{i}")]
-    filled = fill_draft(_ui.get_draft(), corrected, chosen)
-    _ui.draft_changed()
+    filled = fill_draft(session.get_draft(), corrected, chosen)
+    session.change()
     what = ", ".join(filled) if filled else "nothing (every box was empty)"
-    _ui.notice(f"From {_ui.escape(source)} we filled in: {_ui.escape(what)}.")
+    session.notice(f"From {show.escape(source)} we filled in: {show.escape(what)}.")
 
 
 def _discard() -> None:
@@ -96,12 +96,12 @@ def _discard() -> None:
 
 
 def _quote_line(text: str, page: int | None) -> str:
-    return f"\u2018{_ui.escape(text)}\u2019" + (f" (page {page})" if page else "")
+    return f"\u2018{show.escape(text)}\u2019" + (f" (page {page})" if page else "")
 
 
 def _leave_out(chosen: ChosenReason) -> None:
     chosen.quote = Quote()
-    _ui.draft_changed()
+    session.change()
 
 
 def quote_note(chosen: ChosenReason) -> None:
@@ -122,11 +122,11 @@ def quote_note(chosen: ChosenReason) -> None:
 
 
 def _suggestion_boxes(suggestions: list[Passage], start: int) -> None:
-    catalogue = _ui.catalogue()
+    catalogue = session.catalogue()
     for i, passage in enumerate(suggestions, start=start):
         title = catalogue.reason(passage.reason).title
         st.checkbox(f"Reason {passage.reason}: {title}", key=f"found_signal_{i}")
-        st.caption(f"{_ui.escape(passage.signal)}: {_quote_line(passage.quote, passage.page)}")
+        st.caption(f"{show.escape(passage.signal)}: {_quote_line(passage.quote, passage.page)}")
 
 
 def _found(reading: Reading, source: str) -> None:
@@ -199,6 +199,6 @@ def section() -> None:
         st.text_area("The consultation's text", key="consultation_paste", height=150)
         st.button("Read the pasted text", key="consultation_read_paste", on_click=_read_paste)
     if problem := st.session_state.get(PROBLEM):
-        st.error(_ui.escape(problem))
+        st.error(show.escape(problem))
     if found := st.session_state.get(READING):
         _found(*found)

@@ -3,7 +3,7 @@ a copy button, under the survey question it answers."""
 
 import streamlit as st
 
-from app_pages import _ui
+from app_pages import show
 from drafting import Draft
 from drafting.survey import survey_answers
 from reasons import Catalogue
@@ -25,5 +25,5 @@ def survey_blocks(draft: Draft, catalogue: Catalogue) -> None:
         )
     )
     for answer in survey_answers(draft, catalogue):
-        st.markdown(f"**{answer.heading}:** {_ui.escape(answer.question)}")
+        st.markdown(f"**{answer.heading}:** {show.escape(answer.question)}")
         st.code(answer.text, language=None, wrap_lines=True)

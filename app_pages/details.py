@@ -5,9 +5,9 @@ from functools import partial
 
 import streamlit as st
 
-from app_pages import _ui
+from app_pages import session, widgets
 from drafting import CoSignatory, Draft, file_name
-from drafting.calendar import draft_deadline_ics, long_date, reminder_time
+from drafting.calendar import draft_deadline_ics, reminder_time
 from drafting.draft import (
     FIRST_YEAR,
     LAST_YEAR,
@@ -18,27 +18,28 @@ from drafting.draft import (
     STAGES,
 )
 from drafting.profile import profile_file_name, profile_to_json
+from drafting.wording import long_date
 
-_ui.step_title("details")
-draft = _ui.get_draft()
+widgets.step_title("details")
+draft = session.get_draft()
 group, consultation = draft.group, draft.consultation
-limits = {name: _ui.field_limit(Draft, name) for name in ("asks", "co_signatories", "copy_to")}
+limits = {name: widgets.field_limit(Draft, name) for name in ("asks", "co_signatories", "copy_to")}
 
 st.header("Your group")
 left, right = st.columns(2)
 with left:
-    _ui.text_field("Your group's name", group, "name", "group_name")
-    _ui.text_field("Who signs the letter", group, "signatory", "group_signatory")
+    widgets.text_field("Your group's name", group, "name", "group_name")
+    widgets.text_field("Who signs the letter", group, "signatory", "group_signatory")
 with right:
-    _ui.text_field("Email", group, "email", "group_email")
-    _ui.text_field(
+    widgets.text_field("Email", group, "email", "group_email")
+    widgets.text_field(
         "Role of the person who signs",
         group,
         "role",
         "group_role",
         placeholder="For example: Chair",
     )
-_ui.text_field(
+widgets.text_field(
     "About your group",
     group,
     "about",
@@ -49,19 +50,19 @@ _ui.text_field(
     "'A volunteer-run café and drop-in since 2011, serving about 90 people a week.'",
 )
 with st.expander("Address, phone and registration (optional)", expanded=bool(group.address)):
-    _ui.text_field("Your group's address", group, "address", "group_address", area=True)
+    widgets.text_field("Your group's address", group, "address", "group_address", area=True)
     left, right = st.columns(2)
     with left:
-        _ui.text_field("Phone (optional)", group, "phone", "group_phone")
+        widgets.text_field("Phone (optional)", group, "phone", "group_phone")
     with right:
-        _ui.text_field(
+        widgets.text_field(
             "Registration (optional)",
             group,
             "registration",
             "group_registration",
             help="For example: Registered charity 1234567.",
         )
-    _ui.download(
+    widgets.download(
         "Save your group's details as a profile",
         lambda: profile_to_json(group),
         profile_file_name(group),
@@ -74,7 +75,7 @@ with st.expander("Address, phone and registration (optional)", expanded=bool(gro
 st.header("The consultation")
 left, right = st.columns(2)
 with left:
-    _ui.text_field(
+    widgets.text_field(
         "Who is consulting",
         consultation,
         "body",
@@ -82,7 +83,7 @@ with left:
         placeholder="For example: Hillside District Council",
     )
 with right:
-    _ui.text_field("Title of the consultation", consultation, "title", "consultation_title")
+    widgets.text_field("Title of the consultation", consultation, "title", "consultation_title")
 
 RESPONSE_METHODS = {
     "email": "By email",
@@ -90,7 +91,7 @@ RESPONSE_METHODS = {
     "survey": "An online survey",
     "form": "A form to fill in",
 }
-_ui.bound(
+widgets.bound(
     st.radio,
     "How does the consultation take responses?",
     "consultation_response_method",
@@ -110,10 +111,10 @@ with st.expander(
 ):
     left, right = st.columns(2)
     with left:
-        _ui.text_field(
+        widgets.text_field(
             "Reference (if it has one)", consultation, "reference", "consultation_reference"
         )
-        _ui.text_field(
+        widgets.text_field(
             "Send it to",
             consultation,
             "recipient",
@@ -122,14 +123,14 @@ with st.expander(
             placeholder="For example: Commissioning Team",
         )
     with right:
-        _ui.text_field(
+        widgets.text_field(
             "The service it is about",
             consultation,
             "service",
             "consultation_service",
             placeholder="For example: community support",
         )
-        _ui.text_field(
+        widgets.text_field(
             "Postal address for responses (if they take letters)",
             consultation,
             "recipient_address",
@@ -137,7 +138,7 @@ with st.expander(
             area=True,
             height=68,
         )
-        _ui.text_field(
+        widgets.text_field(
             "How to respond (the e-mail, postal address or survey link it gives)",
             consultation,
             "respond_to",
@@ -157,7 +158,7 @@ for column, attr, day, label, key in (
     (right, "closes", consultation.closing_date, "Closing date", "consultation_closes"),
 ):
     with column:
-        _ui.bound(
+        widgets.bound(
             st.date_input,
             label,
             key,
@@ -171,12 +172,12 @@ for column, attr, day, label, key in (
             if attr == "opens"
             else None,
         )
-_ui.deadline_notice(draft)
+widgets.deadline_notice(draft)
 if consultation.closing_date:
-    _ui.download(
+    widgets.download(
         "Add the closing date to your calendar (.ics)",
         lambda: draft_deadline_ics(
-            draft, stamp=dt.datetime.now(dt.UTC), uid_seed=_ui.draft_id() or ""
+            draft, stamp=dt.datetime.now(dt.UTC), uid_seed=session.draft_id() or ""
         ),
         file_name(draft, "ics", kind="deadline"),
         key="details_calendar",
@@ -191,7 +192,7 @@ with st.expander(
 ):
     left, right = st.columns(2)
     with left:
-        _ui.bound(
+        widgets.bound(
             st.selectbox,
             "Your position",
             "position",
@@ -201,7 +202,7 @@ with st.expander(
             format_func=POSITION_LABELS.get,
         )
     with right:
-        _ui.bound(
+        widgets.bound(
             st.selectbox,
             "How far the process has gone",
             "stage",
@@ -212,14 +213,14 @@ with st.expander(
             help="The letter's opening and your position follow this: an early engagement is"
             " answered differently from a tender already announced.",
         )
-    _ui.text_field(
+    widgets.text_field(
         "In one sentence (optional)",
         draft,
         "summary",
         "summary",
         placeholder="For example: Fund neighbourhood groups directly, not through one contract.",
     )
-    _ui.text_field(
+    widgets.text_field(
         "Where you agree (optional)",
         draft,
         "agree",
@@ -228,8 +229,8 @@ with st.expander(
         height=68,
         help="Saying what you agree with shows you have read the proposal fairly.",
     )
-    alternatives = _ui.catalogue().alternatives
-    _ui.bound(
+    alternatives = session.catalogue().alternatives
+    widgets.bound(
         st.multiselect,
         "What you propose instead (optional)",
         "alternatives",
@@ -249,7 +250,7 @@ ASK_EXAMPLE = "For example: Keep the current grants for at least two more years.
 
 
 def text_item(items: list[str], key: str, label: str, index: int, *, area: bool = False) -> None:
-    _ui.bound(
+    widgets.bound(
         st.text_area if area else st.text_input,
         f"{label} {index + 1}",
         f"{key}_{index}",
@@ -260,7 +261,7 @@ def text_item(items: list[str], key: str, label: str, index: int, *, area: bool 
     )
 
 
-_ui.item_list(
+widgets.item_list(
     draft.asks,
     "asks",
     partial(text_item, draft.asks, "asks", "Request", area=True),  # a request runs long
@@ -277,7 +278,7 @@ def co_signatory(index: int) -> None:
         columns, ("group", "name", "role"), ("Group", "Name", "Role"), strict=True
     ):
         with column:
-            _ui.text_field(label, person, attr, f"cosign_{index}_{attr}")
+            widgets.text_field(label, person, attr, f"cosign_{index}_{attr}")
 
 
 with st.expander("Other groups signing with you", expanded=bool(draft.co_signatories)):
@@ -285,7 +286,7 @@ with st.expander("Other groups signing with you", expanded=bool(draft.co_signato
         "A joint response from several groups carries more weight. Each is listed under your"
         " signature."
     )
-    _ui.item_list(
+    widgets.item_list(
         draft.co_signatories,
         "cosign",
         co_signatory,
@@ -301,7 +302,7 @@ with st.expander("Who to copy in", expanded=bool(draft.copy_to)):
         " and your ward councillors; for the NHS, the board of the integrated care board (ICB)"
         " and your local Healthwatch."
     )
-    _ui.item_list(
+    widgets.item_list(
         draft.copy_to,
         "copy",
         partial(text_item, draft.copy_to, "copy", "Copy to"),
@@ -310,4 +311,4 @@ with st.expander("Who to copy in", expanded=bool(draft.copy_to)):
         limit=limits["copy_to"],
     )
 
-_ui.nav_buttons("details", skip_to="letter")  # the next step is optional
+widgets.nav_buttons("details", skip_to="letter")  # the next step is optional

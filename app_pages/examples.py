@@ -2,12 +2,13 @@
 
 import streamlit as st
 
-from app_pages import _consultation_upload, _ui
-from drafting.checks import personal_details_note, repeats_about
+from app_pages import _consultation_upload, session, show, widgets
 from drafting.feedback import example_feedback
+from drafting.privacy import personal_details_note
+from drafting.progress import repeats_about
 
-_ui.step_title("examples")
-draft, catalogue = _ui.get_draft(), _ui.catalogue()
+widgets.step_title("examples")
+draft, catalogue = session.get_draft(), session.catalogue()
 VIEWS = {"all": "All reasons", "one": "One reason at a time"}
 
 
@@ -18,7 +19,7 @@ def example_box(chosen) -> None:
     ask, _, sample = reason.prompt.partition(" For example: ")
     st.caption(ask)
     _consultation_upload.quote_note(chosen)
-    example = _ui.text_field(
+    example = widgets.text_field(
         f"Your local example for reason {reason.id}",
         chosen,
         "example",
@@ -27,13 +28,13 @@ def example_box(chosen) -> None:
         placeholder=f"For example: {sample}" if sample else "Say what happened, where and when.",
     )
     if note := personal_details_note(example):
-        st.warning(_ui.escape(note), icon=":material/privacy_tip:")
+        st.warning(show.escape(note), icon=":material/privacy_tip:")
     if feedback := example_feedback(example).note:
-        st.caption(_ui.escape(feedback))
+        st.caption(show.escape(feedback))
     if reason.evidence:
         with st.expander("National evidence"):
-            st.markdown(_ui.evidence_markdown(reason))
-            _ui.evidence_choice(draft, reason, f"evidence_{chosen.id}")
+            st.markdown(show.evidence_markdown(reason))
+            widgets.evidence_choice(draft, reason, f"evidence_{chosen.id}")
 
 
 def one_at_a_time() -> None:
@@ -59,13 +60,13 @@ if not draft.reasons:
         "You have not chosen any reasons yet. Choose one or more reasons first; then come back"
         " here to add what you have seen locally to each."
     )
-    _ui.go_button("Choose reasons", "reasons", "examples_choose", type="primary")
+    widgets.go_button("Choose reasons", "reasons", "examples_choose", type="primary")
 else:
     st.markdown(
         "Your examples make a response count: readers know the national arguments, not your"
         " area. Two sentences are enough."
     )
-    if len(draft.reasons) > 1 and _ui.view_switch(VIEWS, "all", "examples_view") == "one":
+    if len(draft.reasons) > 1 and widgets.view_switch(VIEWS, "all", "examples_view") == "one":
         one_at_a_time()
     else:
         for chosen in draft.reasons:
@@ -74,7 +75,7 @@ else:
     with st.expander(
         "Anything else to say before your reasons (optional)", expanded=bool(draft.context)
     ):
-        _ui.text_field(
+        widgets.text_field(
             "Anything else to say before your reasons",
             draft,
             "context",
@@ -94,4 +95,4 @@ else:
                 icon=":material/content_copy:",
             )
 
-_ui.nav_buttons("examples")
+widgets.nav_buttons("examples")

@@ -9,11 +9,10 @@ from functools import partial
 
 import streamlit as st
 
-from app_pages import _ui
+from app_pages import session, show, widgets
 from app_pages._survey import survey_blocks
 from drafting import TONES, draft_to_json, file_name, reasons_csv, to_text, tone_phrases
 from drafting.assembly import cover_email, questions_note
-from drafting.checks import length_note, plural
 from drafting.export import markdown_pieces
 from drafting.final import (
     FinalLetter,
@@ -23,16 +22,18 @@ from drafting.final import (
     set_edit,
     use_generated,
 )
-from drafting.length import length_report
+from drafting.length import length_note, length_report
 from drafting.letter import Piece
 from drafting.memo import final_letter, letter_file, own_words
 from drafting.ownwords import own_words_note
+from drafting.progress import without_example
 from drafting.questions import unanswered_note
 from drafting.selection import set_reasons
+from drafting.wording import plural
 
-_ui.step_title("letter")
-draft, catalogue = _ui.get_draft(), _ui.catalogue()
-templates = {t.id: t for t in _ui.templates()}
+widgets.step_title("letter")
+draft, catalogue = session.get_draft(), session.catalogue()
+templates = {t.id: t for t in session.templates()}
 VIEWS = {"preview": "Preview and edit", "email": "Covering email"}
 EDITING = "letter_editing"  # the id of the piece being edited, if any
 EDITED = "letter_edited"  # the id of the piece last edited: its Edit button takes the focus
@@ -48,13 +49,13 @@ KIND_NAMES = {
 
 def _plain(text: str) -> str:
     """The group's text as Markdown that shows it exactly as typed, line breaks and all."""
-    return _ui.escape(text).replace("\n", "  \n") or "*(nothing: taken out of the letter)*"
+    return show.escape(text).replace("\n", "  \n") or "*(nothing: taken out of the letter)*"
 
 
 def change_reasons(ids: list[int]) -> None:
     aside = {r.id for r in draft.set_aside}
     set_reasons(draft, ids)
-    _ui.note_examples_kept(draft, aside)
+    session.note_examples_kept(draft, aside)
 
 
 def start_editing(piece: Piece, text: str) -> None:
@@ -65,7 +66,7 @@ def start_editing(piece: Piece, text: str) -> None:
 def save_edit(piece: Piece) -> None:
     set_edit(draft, draft.template, piece, st.session_state.get(f"edit_text_{piece.id}", ""))
     stop_editing()
-    _ui.draft_changed()
+    session.change()
 
 
 def stop_editing() -> None:
@@ -85,12 +86,12 @@ def focus(selector: str) -> None:
 def use_new_text(block: str) -> None:
     use_generated(draft, draft.template, block)
     st.session_state.pop(EDITING, None)
-    _ui.draft_changed()
+    session.change()
 
 
 def keep_mine(stale: StaleEdit) -> None:
     keep_edit(draft, stale)
-    _ui.draft_changed()
+    session.change()
 
 
 def stale_note(stale: StaleEdit, where: str) -> None:
@@ -163,9 +164,9 @@ def preview(final: FinalLetter) -> None:
         words, button = st.columns([9, 1], vertical_alignment="top")
         with words:
             if piece.id in shown:
-                _ui.show_letter(shown[piece.id][1])
+                show.show_letter(shown[piece.id][1])
             else:
-                st.caption(f"You took this out: {_ui.escape(piece.text[:80])}…")
+                st.caption(f"You took this out: {show.escape(piece.text[:80])}…")
             if edited and piece.id not in stale:
                 st.caption(":material/edit: Your own words")
         button.button(
@@ -221,7 +222,7 @@ def edits_beside_downloads(final: FinalLetter) -> None:
             )
 
 
-@_ui.fragment
+@session.fragment
 def letter_page() -> None:
     """Everything below the title. A change here (a reason, the tone, an edit) reruns only this,
     not the whole page and its frame, so the preview follows at once."""
@@ -230,9 +231,9 @@ def letter_page() -> None:
             "Your letter will appear here once you have chosen at least one reason. Choose the"
             " reasons that fit your situation, add an example to each, and come back."
         )
-        _ui.go_button("Choose reasons", "reasons", "letter_choose", type="primary")
+        widgets.go_button("Choose reasons", "reasons", "letter_choose", type="primary")
         return
-    _ui.bound(
+    widgets.bound(
         st.multiselect,
         "Reasons in this letter",
         "letter_reasons",
@@ -245,14 +246,14 @@ def letter_page() -> None:
     )
     if draft.template not in templates:
         st.warning(
-            f"Your draft asks for a kind of letter called '{_ui.escape(draft.template)}', which"
+            f"Your draft asks for a kind of letter called '{show.escape(draft.template)}', which"
             " this version of the app does not have, so it shows the formal response instead."
         )
         draft.template = "formal"
-        _ui.draft_changed()
+        session.change()
     left, right = st.columns([3, 2])
     with left:
-        _ui.bound(
+        widgets.bound(
             st.radio,
             "Kind of letter",
             "letter_template",
@@ -265,7 +266,7 @@ def letter_page() -> None:
         )
     with right:
         tones = tone_phrases()
-        _ui.bound(
+        widgets.bound(
             st.radio,
             "Tone",
             "letter_tone",
@@ -279,7 +280,7 @@ def letter_page() -> None:
 
     today = dt.date.today()
     if carry_over(draft, catalogue, today):
-        _ui.draft_changed()
+        session.change()
         st.info(
             "Your draft held an edit of the whole letter from an earlier version of this app."
             " Each paragraph you changed is now an edit of that paragraph, marked *Your own"
@@ -292,7 +293,7 @@ def letter_page() -> None:
     if report.budget:
         (st.warning if report.over else st.caption)(report.note)
     own = own_words(draft, catalogue, today=today)
-    missing = sum(1 for r in draft.reasons if not r.example.strip())
+    missing = len(without_example(draft))
     if missing:
         st.caption(
             f"{plural(missing, 'reason')} without an example: the letter gives only the"
@@ -310,7 +311,7 @@ def letter_page() -> None:
             " *Answers to the consultation's questions* to answer them in order."
         )
 
-    view = _ui.view_switch(VIEWS, "preview", "letter_view")
+    view = widgets.view_switch(VIEWS, "preview", "letter_view")
     if view == "preview":
         st.caption(
             "This is the letter your downloads hold. Press **Edit** beside a paragraph, heading"
@@ -329,7 +330,7 @@ def letter_page() -> None:
 
     survey_blocks(draft, catalogue)
     st.header("Download")
-    _ui.deadline_notice(draft)
+    widgets.deadline_notice(draft)
     if flagged := unanswered_note(draft.questions):
         st.warning(
             f"{flagged} The letter would only say you have no comment there. Add an answer or"
@@ -344,7 +345,7 @@ def letter_page() -> None:
         strict=True,
     ):
         with column:
-            _ui.download(
+            widgets.download(
                 label,
                 partial(letter_file, draft, catalogue, fmt, today=today),
                 file_name(draft, fmt),
@@ -357,14 +358,14 @@ def letter_page() -> None:
     )
     columns = st.columns(2)
     with columns[0]:
-        _ui.download(
+        widgets.download(
             "Your draft (.json)",
             lambda: draft_to_json(draft),
             file_name(draft, "json"),
             key="download_json",
         )
     with columns[1]:
-        _ui.download(
+        widgets.download(
             "Your reasons and examples (.csv)",
             lambda: reasons_csv(draft, catalogue),
             file_name(draft, "csv"),
@@ -375,7 +376,7 @@ def letter_page() -> None:
             "Ask your councillors to act too: the same reasons and examples, as a shorter"
             " letter to elected members (with any edits you made to that kind of letter)."
         )
-        _ui.download(
+        widgets.download(
             "Letter to councillors (.docx)",
             partial(letter_file, draft, catalogue, "docx", template="councillors", today=today),
             file_name(draft, "docx", kind="councillors"),
@@ -384,4 +385,4 @@ def letter_page() -> None:
 
 
 letter_page()
-_ui.nav_buttons("letter")
+widgets.nav_buttons("letter")

@@ -4,32 +4,32 @@ from functools import partial
 
 import streamlit as st
 
-from app_pages import _ui
+from app_pages import session, show, widgets
 from drafting import Draft, Question
-from drafting.checks import plural
 from drafting.draft import LONG_TEXT
 from drafting.fairness import concerns, is_short, length_note, set_concern, set_note
 from drafting.questions import add_pasted, describe, label, split_questions, unanswered_note
+from drafting.wording import plural
 
-_ui.step_title("questions")
-draft, catalogue = _ui.get_draft(), _ui.catalogue()
-limit = _ui.field_limit(Draft, "questions")
+widgets.step_title("questions")
+draft, catalogue = session.get_draft(), session.catalogue()
+limit = widgets.field_limit(Draft, "questions")
 questions_tab, fairness_tab = st.tabs(["The consultation's questions", "Was it run fairly?"])
 
 
 def add_questions() -> None:
     added, left_out = add_pasted(draft, limit)
-    _ui.draft_changed()
+    session.change()
     if not added and not left_out:
-        _ui.notice("No questions found: paste them numbered, or one to a line.", "toast")
+        session.notice("No questions found: paste them numbered, or one to a line.", "toast")
     elif left_out:
-        _ui.notice(
+        session.notice(
             f"Added {plural(added, 'question')}; {left_out} did not fit (a response holds at"
             f" most {limit}). They are still in the box.",
             "warning",
         )
     else:
-        _ui.notice(f"Added {plural(added, 'question')}. Link reasons and answer each below.")
+        session.notice(f"Added {plural(added, 'question')}. Link reasons and answer each below.")
 
 
 def reason_name(reason_id: int) -> str:
@@ -43,10 +43,10 @@ reason_order = draft.reason_ids + [r.id for r in catalogue.reasons if r.id not i
 def question(index: int) -> None:
     q: Question = draft.questions[index]
     with st.container(border=True):
-        st.markdown(f"**Question {_ui.escape(label(q, index + 1))}**")
+        st.markdown(f"**Question {show.escape(label(q, index + 1))}**")
         number, text = st.columns([1, 4])
         with number:
-            _ui.text_field(
+            widgets.text_field(
                 "Its number",
                 q,
                 "number",
@@ -55,8 +55,8 @@ def question(index: int) -> None:
                 " it by its place.",
             )
         with text:
-            _ui.text_field("The question", q, "text", f"question_{index}_text", area=True)
-        _ui.bound(
+            widgets.text_field("The question", q, "text", f"question_{index}_text", area=True)
+        widgets.bound(
             st.multiselect,
             "Reasons that answer it",
             f"question_{index}_reasons",
@@ -68,7 +68,7 @@ def question(index: int) -> None:
             help="Each reason's paragraph and your example go under this question. Your chosen"
             " reasons are listed first.",
         )
-        _ui.text_field(
+        widgets.text_field(
             "Your answer (optional)",
             q,
             "answer",
@@ -91,7 +91,7 @@ with questions_tab:
         " choose **Answers to the consultation's questions** on the last step. Reasons you"
         " link to no question go in a closing *Other points* section."
     )
-    _ui.text_field(
+    widgets.text_field(
         "Paste the consultation's questions",
         draft,
         "questions_paste",
@@ -112,7 +112,7 @@ with questions_tab:
         st.header("Your answers")
     if note := unanswered_note(draft.questions):
         st.warning(f"{note} Link a reason or write an answer.", icon=":material/error:")
-    _ui.item_list(
+    widgets.item_list(
         draft.questions,
         "question",
         question,
@@ -133,19 +133,19 @@ with fairness_tab:
     )
     opens, closes = draft.consultation.opening_date, draft.consultation.closing_date
     for concern in concerns():
-        ticked = _ui.bound(
+        ticked = widgets.bound(
             st.checkbox,
             concern.question,  # plain text: Streamlit reads a label out as its aria-label
             f"fairness_{concern.id}",
             concern.id in draft.fairness,
             partial(set_concern, draft, concern.id),
         )
-        st.caption(f"{_ui.escape(concern.principle)}. {_ui.escape(concern.help)}")
+        st.caption(f"{show.escape(concern.principle)}. {show.escape(concern.help)}")
         if concern.dates:  # a nudge to tick it when the dates show too little time
             nudge = is_short(opens, closes) and not ticked
             (st.warning if nudge else st.caption)(length_note(opens, closes))
         if ticked:
-            _ui.bound(
+            widgets.bound(
                 st.text_area,
                 "What happened here (optional, in your own words)",
                 f"fairness_{concern.id}_note",
@@ -156,6 +156,6 @@ with fairness_tab:
                 placeholder="For example: The papers give costs only for the tender option.",
             )
     if closes:  # no warning before there is a date to count down to
-        _ui.deadline_notice(draft)
+        widgets.deadline_notice(draft)
 
-_ui.nav_buttons("questions")
+widgets.nav_buttons("questions")

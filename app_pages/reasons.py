@@ -6,16 +6,16 @@ from functools import partial
 import streamlit as st
 import streamlit.components.v1 as components
 
-from app_pages import _ui
-from drafting.checks import plural
+from app_pages import session, show, widgets
 from drafting.selection import move, set_chosen
+from drafting.wording import plural
 from reasons import suggest
 from reasons.search import filter_reasons
 
-_ui.step_title("reasons")
-draft, catalogue = _ui.get_draft(), _ui.catalogue()
+widgets.step_title("reasons")
+draft, catalogue = session.get_draft(), session.catalogue()
 set_aside = {r.id for r in draft.set_aside}
-suggested = {s.reason for s in suggest(_ui.situation_questions(), _ui.answers())}
+suggested = {s.reason for s in suggest(session.situation_questions(), session.answers())}
 
 VIEWS = {"choose": "Choose from the 26 reasons", "order": "Put your reasons in order"}
 
@@ -23,7 +23,7 @@ VIEWS = {"choose": "Choose from the 26 reasons", "order": "Put your reasons in o
 def choose(reason_id: int, chosen: bool) -> None:
     aside = {r.id for r in draft.set_aside}
     set_chosen(draft, reason_id, chosen)
-    _ui.note_examples_kept(draft, aside)
+    session.note_examples_kept(draft, aside)
 
 
 def move_label(reason_id: int, name: str) -> str:
@@ -32,7 +32,7 @@ def move_label(reason_id: int, name: str) -> str:
 
 def reorder(reason_id: int, step: int) -> None:
     move(draft, reason_id, step)
-    _ui.draft_changed()
+    session.change()
     # Keep the keyboard on the moved reason: its button in the same direction, or the other one
     # once it reaches an end of the list.
     index, last = draft.reason_ids.index(reason_id), len(draft.reasons) - 1
@@ -75,7 +75,7 @@ def choose_view() -> None:
         st.session_state.get("reasons_search", ""),
         st.session_state.get("reasons_theme"),
     )
-    shown = set(filter_reasons(_ui.reason_frame(), text, theme_id)["id"])
+    shown = set(filter_reasons(session.reason_frame(), text, theme_id)["id"])
     if not shown:
         st.info("No reason matches your search. Try fewer or different words.")
     reason_in_full()
@@ -86,7 +86,7 @@ def choose_view() -> None:
         st.header(t.title)
         for reason in reasons:
             hint = " · suggested for your situation" if reason.id in suggested else ""
-            _ui.bound(
+            widgets.bound(
                 st.checkbox,
                 # Plain text (no Markdown): Streamlit reads the label out as its aria-label.
                 f"Reason {reason.id}: {reason.title}{hint}. {reason.summary}",
@@ -117,9 +117,9 @@ def reason_in_full() -> None:
             f"{reason.paragraph}\n\n**Local evidence that makes it count:** {reason.prompt}\n"
         )
         if reason.evidence:
-            st.markdown(f"**National evidence:**{_ui.evidence_markdown(reason)}")
+            st.markdown(f"**National evidence:**{show.evidence_markdown(reason)}")
             if reason.id in draft.reason_ids:
-                _ui.evidence_choice(draft, reason, f"reason_evidence_{reason.id}")
+                widgets.evidence_choice(draft, reason, f"reason_evidence_{reason.id}")
 
 
 def order_view() -> None:
@@ -143,7 +143,7 @@ def order_view() -> None:
         keep_focus(label)
 
 
-@_ui.fragment
+@session.fragment
 def reasons_list() -> None:
     """The count and the chosen view: a tick reruns only this, not the whole page and frame
     (the view switch and the search boxes above it are drawn by the page)."""
@@ -157,7 +157,7 @@ def reasons_list() -> None:
         choose_view()
 
 
-if _ui.view_switch(VIEWS, "choose", "reasons_view") == "choose":
+if widgets.view_switch(VIEWS, "choose", "reasons_view") == "choose":
     search_row()
 reasons_list()
-_ui.nav_buttons("reasons")
+widgets.nav_buttons("reasons")

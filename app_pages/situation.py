@@ -5,20 +5,20 @@ from functools import partial
 
 import streamlit as st
 
-from app_pages import _ui
-from drafting.checks import plural
+from app_pages import session, show, widgets
 from drafting.selection import add_reasons
+from drafting.wording import plural
 from reasons import ANSWERS, QUICK_PICK, YES, SuggestedReason, suggest
 
-_ui.step_title("situation")
+widgets.step_title("situation")
 st.markdown("Answer what you can: each **yes** helps pick your reasons.")
 
-draft, catalogue, answers = _ui.get_draft(), _ui.catalogue(), _ui.answers()
-questions = _ui.situation_questions()
+draft, catalogue, answers = session.get_draft(), session.catalogue(), session.answers()
+questions = session.situation_questions()
 
 
 for question in questions:
-    _ui.bound(
+    widgets.bound(
         st.radio,
         question.text,
         f"situation_{question.id}",
@@ -63,7 +63,7 @@ def suggestion(s: SuggestedReason, ticked: bool) -> None:
     key = tick_key(s.reason)
     st.session_state.setdefault(key, ticked)
     # The first why, on request: the others say much the same.
-    st.checkbox(f"Reason {reason.id}: {reason.title}", key=key, help=_ui.escape(s.whys[0]))
+    st.checkbox(f"Reason {reason.id}: {reason.title}", key=key, help=show.escape(s.whys[0]))
 
 
 for s in new[:QUICK_PICK]:
@@ -86,7 +86,7 @@ if new and st.button(
     disabled=not ticked,
 ):
     add_reasons(draft, ticked)
-    _ui.draft_changed()
-    st.switch_page("app_pages/examples.py", query_params=_ui.link_params())
+    session.change()
+    st.switch_page("app_pages/examples.py", query_params=session.link_params())
 
-_ui.nav_buttons("situation")
+widgets.nav_buttons("situation")

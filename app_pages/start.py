@@ -2,14 +2,15 @@
 
 import streamlit as st
 
-from app_pages import _consultation_upload, _ui
-from drafting import Draft, DraftError, parse_draft
-from drafting.checks import has_content, plural
+from app_pages import _consultation_upload, session, show, widgets
+from drafting import Draft, parse_draft
 from drafting.profile import parse_profile
+from drafting.progress import has_content
 from drafting.store import StoreError
+from drafting.wording import plural
 
-_ui.step_title("start")
-paper = _ui.catalogue().paper
+widgets.step_title("start")
+paper = session.catalogue().paper
 
 st.markdown(
     "Write your group's response to a council or NHS consultation about"
@@ -20,12 +21,12 @@ st.markdown(
     "**A first letter takes about twenty minutes**: a few questions, two sentences for each of"
     " three reasons, then who you are. All seven steps take an hour or two."
 )
-_ui.go_button("Write your first letter", "situation", "start_quick", type="primary")
+widgets.go_button("Write your first letter", "situation", "start_quick", type="primary")
 
 with st.expander("Where the reasons come from"):
     st.markdown(
-        f"The 26 reasons are based on the paper *{_ui.escape(paper.title)}*, published by the"
-        f" {_ui.escape(paper.publisher)} in {paper.month} {paper.year}. We have put each reason"
+        f"The 26 reasons are based on the paper *{show.escape(paper.title)}*, published by the"
+        f" {show.escape(paper.publisher)} in {paper.month} {paper.year}. We have put each reason"
         " in our own words, ready for a letter, with a note on the local evidence that makes it"
         " count."
     )
@@ -40,7 +41,7 @@ with st.expander("What happens to what you type"):
         " with people you would show the letter to; nothing lists drafts, and nobody can find yours"
         " without it."
     )
-    if kept_for := _ui.kept_for():
+    if kept_for := session.kept_for():
         st.markdown(
             f"A draft is kept on this server for {kept_for} after its last change, then deleted."
         )
@@ -50,31 +51,31 @@ with st.expander("What happens to what you type"):
     )
 
 st.header("Start or carry on")
-draft = _ui.get_draft()
+draft = session.get_draft()
 
 
 def start_new() -> None:
-    _ui.start_draft(Draft())
-    _ui.notice(
+    session.start_draft(Draft())
+    session.notice(
         "You have a new, empty response with a new link. Your previous one is still saved at"
         " its own link, if you kept it."
     )
 
 
 def delete_draft() -> None:
-    store, draft_id = _ui.draft_store()[0], _ui.draft_id()
+    store, draft_id = session.draft_store()[0], session.draft_id()
     if store and draft_id:
         try:
             store.delete(draft_id)
         except StoreError as error:
-            _ui.notice(f"The draft could not be deleted: {_ui.escape(str(error))}", "error")
+            session.notice(f"The draft could not be deleted: {show.escape(str(error))}", "error")
             return
-    _ui.start_draft(Draft())
-    _ui.notice("Your draft has been deleted from this server. Here is a new, empty response.")
+    session.start_draft(Draft())
+    session.notice("Your draft has been deleted from this server. Here is a new, empty response.")
 
 
 if has_content(draft):
-    _ui.confirm_button(
+    widgets.confirm_button(
         "Start a new response",
         "start_new",
         question=(
@@ -89,22 +90,13 @@ else:
 
 
 def load_file() -> None:
-    uploaded = st.session_state["start_upload"]
-    if uploaded is None:
+    loaded = session.read_upload("start_upload", parse_draft)
+    if loaded is None:
         return
-    try:
-        loaded = parse_draft(uploaded.getvalue())
-    except DraftError as error:
-        _ui.notice(
-            f"We could not load {_ui.escape(uploaded.name)}: {_ui.escape(str(error))}"
-            " Your current response has not changed.",
-            "error",
-        )
-        return
-    _ui.start_draft(loaded)
+    session.start_draft(loaded)
     name = loaded.group.name or "your group"
-    _ui.notice(
-        f"Loaded the draft for {_ui.escape(name)} with {plural(len(loaded.reasons), 'reason')}."
+    session.notice(
+        f"Loaded the draft for {show.escape(name)} with {plural(len(loaded.reasons), 'reason')}."
         " It has replaced what was on screen."
     )
 
@@ -119,29 +111,20 @@ st.file_uploader(  # any type: a wrong file gets its reason in words on the page
 
 
 def load_profile() -> None:
-    uploaded = st.session_state["start_profile"]
-    if uploaded is None:
+    group = session.read_upload("start_profile", parse_profile, " as a group profile")
+    if group is None:
         return
-    try:
-        group = parse_profile(uploaded.getvalue())
-    except DraftError as error:
-        _ui.notice(
-            f"We could not read {_ui.escape(uploaded.name)} as a group profile:"
-            f" {_ui.escape(str(error))} Nothing has changed.",
-            "error",
-        )
-        return
-    name = _ui.escape(group.name or "your group")
-    current = _ui.get_draft()
+    name = show.escape(group.name or "your group")
+    current = session.get_draft()
     if has_content(current):
-        previous = _ui.draft_id()
-        _ui.start_draft(Draft(group=group))
+        previous = session.draft_id()
+        session.start_draft(Draft(group=group))
         kept = f" Your previous response is still saved at `?draft={previous}`." if previous else ""
-        _ui.notice(f"Started a new response for {name} from its profile.{kept}")
+        session.notice(f"Started a new response for {name} from its profile.{kept}")
     else:
         current.group = group
-        _ui.draft_changed()
-        _ui.notice(f"Filled in {name}'s details from its profile.")
+        session.change()
+        session.notice(f"Filled in {name}'s details from its profile.")
 
 
 st.file_uploader(
@@ -153,14 +136,14 @@ st.file_uploader(
     " a new one is started and the current one stays saved at its link.",
 )
 
-if _ui.draft_id():
+if session.draft_id():
     with st.expander("Delete this draft"):
         st.markdown(
             "Deleting removes this response and everything typed in it from the server, for"
             " good. Its link will stop working. Save your draft to a file first if you may want"
             " it again."
         )
-        _ui.confirm_button(
+        widgets.confirm_button(
             "Delete this draft",
             "start_delete",
             question="Delete this draft for good? This cannot be undone.",
@@ -170,4 +153,4 @@ if _ui.draft_id():
 
 _consultation_upload.section()
 
-_ui.nav_buttons("start")
+widgets.nav_buttons("start")

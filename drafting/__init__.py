@@ -9,7 +9,6 @@ from drafting.assembly import (
     UnknownTemplateError,
     assemble,
     list_templates,
-    tone_phrases,
 )
 from drafting.draft import (
     SCHEMA,
@@ -38,6 +37,7 @@ from drafting.export import (
     to_text,
 )
 from drafting.letter import Block, Letter, LetterTemplateError, Span
+from reasons.phrases import tone_phrases
 
 __all__ = [
     "FORMATS",

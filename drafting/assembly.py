@@ -15,7 +15,6 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import re
-import tomllib
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -25,18 +24,17 @@ from jinja2 import FileSystemLoader, StrictUndefined, TemplateError
 from jinja2.sandbox import SandboxedEnvironment
 from markupsafe import Markup, escape
 
-from drafting.calendar import long_date
 from drafting.consultation import quote_sentence
-from drafting.draft import POSITIONS, STAGES, TONES, Draft, Quote
+from drafting.draft import Draft, Quote
 from drafting.fairness import RaisedConcern, raised
 from drafting.letter import Letter, LetterTemplateError, parse_letter
 from drafting.ownwords import body, measure, typed_texts, words
-from drafting.questions import and_list, label, unanswered_note
+from drafting.questions import label, unanswered_note
+from drafting.wording import and_list, long_date
 from reasons.catalogue import Catalogue, Evidence, Reason, Theme, applies
+from reasons.phrases import TONES, position_phrases, tone_phrases
 
 TEMPLATE_DIR = Path(__file__).resolve().parent.parent / "letter_templates"
-TONES_FILE = TEMPLATE_DIR / "tones.toml"
-POSITIONS_FILE = TEMPLATE_DIR / "positions.toml"
 _HEADER = re.compile(r"\A\{#-?(.*?)-?#\}", re.DOTALL)
 
 
@@ -188,31 +186,6 @@ def template_environment() -> SandboxedEnvironment:
     env.filters["lines"] = _lines
     env.filters["and_list"] = _and_list
     return env
-
-
-@cache
-def tone_phrases() -> dict[str, dict[str, str]]:
-    """Read `tones.toml`: for each tone, the phrases templates use. Every tone has every key."""
-    with TONES_FILE.open("rb") as f:
-        tones = tomllib.load(f)
-    keys = {tone: set(phrases) for tone, phrases in tones.items()}
-    if set(tones) != set(TONES) or len({frozenset(k) for k in keys.values()}) != 1:
-        raise LetterTemplateError(f"{TONES_FILE.name}: needs tones {TONES} with the same phrases")
-    return tones
-
-
-@cache
-def position_phrases() -> dict[str, dict[str, str]]:
-    """Read `positions.toml`: for each position and stage, the position sentence and the ask
-    it leads to. The same in every tone: a tone never changes what the group asks."""
-    with POSITIONS_FILE.open("rb") as f:
-        positions = tomllib.load(f)
-    wanted = {f"{stage}{part}" for stage in STAGES for part in ("", "_ask")}
-    if set(positions) != set(POSITIONS) or any(set(p) != wanted for p in positions.values()):
-        raise LetterTemplateError(
-            f"{POSITIONS_FILE.name}: needs positions {POSITIONS}, each with {sorted(wanted)}"
-        )
-    return positions
 
 
 def list_templates() -> tuple[TemplateInfo, ...]:
@@ -488,7 +461,7 @@ def _by_theme(reasons: list[ChosenReasonView], catalogue: Catalogue) -> list[The
 def _sources(reasons: list[ChosenReasonView], fairness: list[RaisedConcern]) -> list[SourceView]:
     """The letter's sources: the national evidence included, then the fair-process principles
     raised, each once, in the order the letter first uses them, with their links."""
-    found = [SourceView(e.source, e.url) for r in reasons for e in r.national]
+    found = [SourceView(e.citation, e.url) for r in reasons for e in r.national]
     found += [SourceView(s.citation, s.url) for f in fairness for s in f.sources]
     return list(dict.fromkeys(found))
 

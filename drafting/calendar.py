@@ -14,19 +14,13 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import re
-from typing import TYPE_CHECKING
 
-if TYPE_CHECKING:
-    from drafting.draft import Draft
+from drafting.draft import Draft
+from drafting.wording import long_date, plural
 
 REMINDER_DAYS = 3
 REMINDER_HOUR = 9
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
-
-
-def long_date(day: dt.date) -> str:
-    """Format a date the British way, e.g. 25 November 2026."""
-    return f"{day.day} {day:%B %Y}"
 
 
 def days_left(closes: dt.date | None, today: dt.date) -> int | None:
@@ -38,6 +32,24 @@ def has_closed(closes: dt.date | None, today: dt.date) -> bool:
     """Whether the closing date is known and already past (the closing day itself is open)."""
     left = days_left(closes, today)
     return left is not None and left < 0
+
+
+def closing_note(closes: dt.date | None, today: dt.date) -> str:
+    """Say how long is left until the consultation closes, in plain English."""
+    if closes is None:
+        return "Add the consultation's closing date to see how long you have."
+    days = days_left(closes, today)
+    on = long_date(closes)
+    if days > 1:
+        return f"The consultation closes in {days} days, on {on}."
+    if days == 1:
+        return f"The consultation closes tomorrow, {on}."
+    if days == 0:
+        return f"The consultation closes today, {on}."
+    return (
+        f"The consultation closed {plural(-days, 'day')} ago, on {on}. Ask the team whether"
+        " they will still accept your response."
+    )
 
 
 def reminder_time(closes: dt.date) -> dt.datetime:

@@ -24,11 +24,11 @@ from dataclasses import dataclass, field
 from io import BytesIO
 from typing import Any
 
-from drafting.checks import plural
 from drafting.draft import MEDIUM_TEXT, Draft, Question, Quote
 from drafting.fairness import is_short
 from drafting.questions import split_questions
 from drafting.selection import set_chosen
+from drafting.wording import plural
 from reasons.signals import signals
 
 MAX_BYTES = 20_000_000

@@ -30,15 +30,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, get_args, get_origin, get_type_hints
 
-from drafting.fairness import concern_ids
 from reasons.catalogue import REASON_COUNT, alternative_ids
+from reasons.fairness import concern_ids
+from reasons.phrases import POSITIONS, STAGES, TONES
 from reasons.suggestions import ANSWERS
 
 SCHEMA = "response-builder/draft@1"
 SCHEMA_PREFIX = "response-builder/draft@"
-TONES = ("formal", "firm", "collaborative")
-POSITIONS = ("oppose", "support_with_changes", "support_with_concerns")
-STAGES = ("early", "formal", "tender")
 POSITION_LABELS = {
     "oppose": "We oppose it",
     "support_with_changes": "We support it only with changes",
@@ -57,6 +55,7 @@ MEDIUM_TEXT = 1_000
 SHORT_TEXT = 300
 KNOWN_REASONS = frozenset(range(1, REASON_COUNT + 1))
 FIRST_YEAR, LAST_YEAR = 2000, 2099  # the years a consultation's dates may fall in
+TEMPLATE_NAME = re.compile(r"[a-z0-9_-]{1,40}")  # a template file's name, without .j2
 _DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
 
@@ -386,7 +385,7 @@ def _check_edits(draft: Draft) -> None:
                 f"The field edits[{i}].block should be a block id (lower-case letters, digits"
                 f" and '-'), not '{edit.block[:40]}'."
             )
-        if edit.template and not re.fullmatch(r"[a-z0-9_-]{1,40}", edit.template):
+        if edit.template and not TEMPLATE_NAME.fullmatch(edit.template):
             raise DraftError(f"The field edits[{i}].template is not a template name.")
         if (edit.block, edit.template) in seen:
             raise DraftError(f"The block '{edit.block}' is edited twice; keep one edit of it.")
@@ -403,20 +402,26 @@ def _check_edits(draft: Draft) -> None:
     draft.letter_edit = LetterEdit()
 
 
+def check_schema(schema: Any, expected: str, what: str) -> None:
+    """Refuse a file whose `schema` is not `expected` (e.g. "response-builder/draft@1"), saying
+    when it comes from a newer version of the app (the same name, another version). `what`
+    names the file for the user, e.g. "draft"."""
+    if schema == expected:
+        return
+    if isinstance(schema, str) and schema.startswith(expected.partition("@")[0] + "@"):
+        raise DraftError(
+            f"This {what} was saved by a newer version of Response Builder ({schema[:60]});"
+            f" this version reads {expected}."
+        )
+    if not isinstance(schema, str):
+        raise DraftError(f"This file is not a Response Builder {what}: it has no 'schema' field.")
+    raise DraftError(f"This file is not a Response Builder {what}: its schema is '{schema[:80]}'.")
+
+
 def _check_schema(data: Any) -> None:
     if not isinstance(data, dict):
         raise DraftError(f"This file is not a Response Builder draft: it holds {_kind(data)}.")
-    schema = data.get("schema")
-    if not isinstance(schema, str):
-        raise DraftError("This file is not a Response Builder draft: it has no 'schema' field.")
-    if schema == SCHEMA:
-        return
-    if schema.startswith(SCHEMA_PREFIX):
-        raise DraftError(
-            f"This draft was saved by a newer version of Response Builder ({schema});"
-            f" this version reads {SCHEMA}."
-        )
-    raise DraftError(f"This file is not a Response Builder draft: its schema is '{schema[:80]}'.")
+    check_schema(data.get("schema"), SCHEMA, "draft")
 
 
 def draft_from_dict(data: Any, known_reasons: frozenset[int] = KNOWN_REASONS) -> Draft:
@@ -467,7 +472,7 @@ def draft_from_dict(data: Any, known_reasons: frozenset[int] = KNOWN_REASONS) ->
     if draft.tone not in TONES:
         raise DraftError(f"The tone '{draft.tone[:40]}' is not one of {', '.join(TONES)}.")
     _check_edits(draft)
-    if not re.fullmatch(r"[a-z0-9_-]{1,40}", draft.template):
+    if not TEMPLATE_NAME.fullmatch(draft.template):
         raise DraftError(f"The template name '{draft.template[:40]}' is not a template name.")
     return draft
 

@@ -224,7 +224,7 @@ def to_docx(letter: Letter, author: str = "", made: dt.datetime | None = None) -
     return out.getvalue()
 
 
-def _escape_markdown(text: str) -> str:
+def escape_markdown(text: str) -> str:
     """Backslash-escape what Markdown would read as formatting, links, HTML or a heading."""
     text = _MD_SPECIAL.sub(r"\\\1", text)
     return _MD_LINE_START.sub(lambda m: m.group(1) + "\\" + m.group(2), text)
@@ -232,7 +232,7 @@ def _escape_markdown(text: str) -> str:
 
 def _markdown_line(line: Line, indent: str) -> str:
     def styled(span: Span) -> str:
-        text = _escape_markdown(span.text)
+        text = escape_markdown(span.text)
         marks = ("**" if span.bold else "") + ("*" if span.italic else "")
         core = text.strip()
         if not marks or not core:

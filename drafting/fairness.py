@@ -1,6 +1,6 @@
 """Was the consultation fair? The checklist of fair-process concerns, and what each adds.
 
-The concerns live in `reasons/fairness.toml`, data a non-programmer edits, checked on load. Each
+The concerns live in `reasons/fairness.toml` (read by `reasons/fairness.py`). Each
 concern a group ticks gives the letter a paragraph naming the principle and its source, and a
 matching ask; the concern about time also gets a sentence with the consultation's length,
 worked out from the dates the group entered:
@@ -15,64 +15,13 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from functools import cache
-from pathlib import Path
-from typing import TYPE_CHECKING
 
-from drafting.calendar import long_date
-from reasons.catalogue import CatalogueError, RecordFields, read_toml
+from drafting.draft import Draft
+from drafting.selection import toggle
+from drafting.wording import long_date
+from reasons.fairness import Source, concerns
 
-if TYPE_CHECKING:
-    from drafting.draft import Draft
-
-FAIRNESS_FILE = Path(__file__).resolve().parent.parent / "reasons" / "fairness.toml"
 ADVISED_WEEKS = 12  # what the Compact and many local compacts expect, where appropriate
-CONCERN_FIELDS = (
-    "id",
-    "title",
-    "question",
-    "help",
-    "principle",
-    "summary",
-    "paragraph",
-    "ask",
-    "dates",
-    "sources",
-)
-SOURCE_FIELDS = ("publisher", "title", "year", "url", "sector")
-
-
-@dataclass(frozen=True)
-class Source:
-    """Where a principle comes from: a case, an Act or a guide, with its year."""
-
-    title: str
-    year: int
-    publisher: str = ""
-    url: str = ""
-    sector: str = "both"
-
-    @property
-    def citation(self) -> str:
-        """E.g. 'UK Supreme Court, R (Moseley) v Haringey LBC [2014] UKSC 56 (2014)'."""
-        lead = f"{self.publisher}, " if self.publisher else ""
-        return f"{lead}{self.title} ({self.year})"
-
-
-@dataclass(frozen=True)
-class Concern:
-    """One item of the checklist; `dates` marks the concern about time."""
-
-    id: str
-    title: str
-    question: str
-    help: str
-    principle: str
-    summary: str
-    paragraph: str
-    ask: str
-    sources: tuple[Source, ...]
-    dates: bool = False
 
 
 @dataclass(frozen=True)
@@ -88,58 +37,6 @@ class RaisedConcern:
     detail: str
     note: str
     sources: tuple[Source, ...]
-
-
-def load_concerns(path: Path = FAIRNESS_FILE) -> tuple[Concern, ...]:
-    """Read and check the checklist file.
-
-    Raises CatalogueError naming the concern and field for a missing or malformed field, an id
-    used twice, more than one concern marked `dates`, or a concern without sources.
-    """
-    file = path.name
-    found = []
-    for i, raw in enumerate(RecordFields(file, "top level", read_toml(path)).tables("concerns")):
-        name = raw.get("id", f"#{i + 1}") if isinstance(raw, dict) else f"#{i + 1}"
-        f = RecordFields(file, f"concern {name}", raw, CONCERN_FIELDS)
-        sources = []
-        for j, raw_source in enumerate(f.tables("sources"), start=1):
-            s = RecordFields(file, f"concern {name} source {j}", raw_source, SOURCE_FIELDS)
-            publisher = s.text("publisher") if "publisher" in raw_source else ""
-            sources.append(
-                Source(s.text("title"), s.integer("year"), publisher, s.url(), s.sector())
-            )
-        if not sources:
-            raise CatalogueError(f"{f.where}: needs at least one [[concerns.sources]] table")
-        found.append(
-            Concern(
-                id=f.text("id", max_len=40),
-                title=f.text("title", max_len=80),
-                question=f.text("question", max_len=200),
-                help=f.text("help", max_len=400),
-                principle=f.text("principle", max_len=200),
-                summary=f.text("summary", max_len=300),
-                paragraph=f.text("paragraph"),
-                ask=f.text("ask", max_len=300),
-                sources=tuple(sources),
-                dates=f.flag("dates"),
-            )
-        )
-    ids = [c.id for c in found]
-    if not found or len(set(ids)) != len(ids):
-        raise CatalogueError(f"{file}: concerns must be listed, each id once")
-    if sum(c.dates for c in found) > 1:
-        raise CatalogueError(f"{file}: only one concern may have 'dates = true'")
-    return tuple(found)
-
-
-@cache
-def concerns() -> tuple[Concern, ...]:
-    """The checklist from `reasons/fairness.toml`, read once."""
-    return load_concerns()
-
-
-def concern_ids() -> frozenset[str]:
-    return frozenset(c.id for c in concerns())
 
 
 def consultation_days(opens: dt.date | None, closes: dt.date | None) -> int | None:
@@ -222,10 +119,7 @@ def raised(draft: Draft) -> list[RaisedConcern]:
 
 def set_concern(draft: Draft, concern_id: str, ticked: bool) -> None:
     """Tick or untick a concern; its note is kept either way."""
-    if ticked and concern_id not in draft.fairness:
-        draft.fairness.append(concern_id)
-    elif not ticked and concern_id in draft.fairness:
-        draft.fairness.remove(concern_id)
+    toggle(draft.fairness, concern_id, ticked)
 
 
 def set_note(draft: Draft, concern_id: str, note: str) -> None:

@@ -16,11 +16,14 @@ from drafting.assembly import TemplateInfo, same_ask
 from drafting.draft import Draft
 from drafting.letter import Letter
 from drafting.ownwords import OwnWords, body, measure, typed_texts, words
-from drafting.questions import and_list
+from drafting.progress import without_example
+from drafting.wording import and_list, plural
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’)]*\s+|\n+")
 OPENING_WORDS = 4
 REPEAT_WORDS = 8  # a passage of at least this many words printed twice is a repeat
+WORDS_PER_PAGE = 450
+LONGEST_ADVISED_PAGES = 4
 
 
 @dataclass(frozen=True)
@@ -107,7 +110,7 @@ def length_report(draft: Draft, letter: Letter, info: TemplateInfo) -> Length:
     if info.budget is None or count <= info.budget:
         return Length(count, info.budget)
     advice = []
-    bare = [str(r.id) for r in draft.reasons if not r.example.strip()]
+    bare = [str(r.id) for r in without_example(draft)]
     if bare:
         advice.append(
             f"take out the reasons with no local example (reason {and_list(bare)});"
@@ -127,3 +130,24 @@ def length_report(draft: Draft, letter: Letter, info: TemplateInfo) -> Length:
         advice[0] = advice[0][0].upper() + advice[0][1:]
         advice[-1] = advice[-1].rstrip(";") + ("" if advice[-1].endswith(".") else ".")
     return Length(count, info.budget, tuple(advice))
+
+
+def estimate_pages(words: int) -> int:
+    """Estimate A4 pages at about 450 words a page, never fewer than one.
+
+    >>> [estimate_pages(w) for w in (0, 500, 700, 1800)]
+    [1, 1, 2, 4]
+    """
+    return max(1, round(words / WORDS_PER_PAGE))
+
+
+def length_note(words: int) -> str:
+    """Describe a letter's length, with a hint when it runs past what guides advise."""
+    pages = estimate_pages(words)
+    note = f"{plural(words, 'word')}, about {plural(pages, 'page')} of A4."
+    if pages > LONGEST_ADVISED_PAGES:
+        note += (
+            " Guides advise two to four pages: a shorter letter is more likely to be read in"
+            " full. Try the email or councillors template, or fewer reasons."
+        )
+    return note

@@ -30,7 +30,6 @@ from dataclasses import dataclass
 PARAGRAPH_KINDS = ("sender", "recipient", "date", "reference", "salutation", "signature", "note")
 HEADING_KINDS = {"h1": "title", "h2": "heading", "h3": "subheading"}
 LIST_KINDS = {"ul": "bullets", "ol": "numbered"}
-KINDS = ("paragraph", *PARAGRAPH_KINDS, *HEADING_KINDS.values(), *LIST_KINDS.values())
 
 # Template layout (a newline and its indentation) folds to one space; user line breaks arrive
 # as <br> and become "\n", so they are never folded.

@@ -23,11 +23,13 @@ from collections import OrderedDict
 from collections.abc import Callable, Hashable
 from typing import Any, TypeVar
 
-from drafting import final
-from drafting.checks import personal_details_note
 from drafting.draft import Draft, draft_to_json
 from drafting.export import render
+from drafting.final import FinalLetter
+from drafting.final import final_letter as make_final_letter
+from drafting.final import own_words as measure_own_words
 from drafting.ownwords import OwnWords
+from drafting.privacy import personal_details_note
 from reasons.catalogue import Catalogue
 
 KEPT = 64  # results of each kind: a few per active session, a few megabytes in all
@@ -73,13 +75,13 @@ def _key(
     )
 
 
-def final_letter(draft: Draft, catalogue: Catalogue, **choices: Any) -> final.FinalLetter:
+def final_letter(draft: Draft, catalogue: Catalogue, **choices: Any) -> FinalLetter:
     """`drafting.final.final_letter` (the same `template`, `tone` and `today`), made once per
     content of the draft."""
     key = _key(draft, catalogue, **choices)
     return _letters.get(
         key,
-        lambda: final.final_letter(draft, catalogue, template=key[2], tone=key[3], today=key[4]),
+        lambda: make_final_letter(draft, catalogue, template=key[2], tone=key[3], today=key[4]),
     )
 
 
@@ -90,7 +92,7 @@ def own_words(
     key = _key(draft, catalogue, template, today=today)
     return _own.get(
         key,
-        lambda: final.own_words(
+        lambda: measure_own_words(
             draft, final_letter(draft, catalogue, template=key[2], today=key[4])
         ),
     )

@@ -19,13 +19,13 @@ from drafting.draft import (
     SCHEMA_PREFIX,
     DraftError,
     Group,
+    check_schema,
     draft_from_dict,
     read_json,
 )
 from drafting.export import slug
 
 PROFILE_SCHEMA = "response-builder/profile@1"
-PROFILE_PREFIX = "response-builder/profile@"
 
 
 def profile_to_json(group: Group) -> str:
@@ -38,13 +38,7 @@ def _group_of(data: Any) -> Group:
     schema = data.get("schema") if isinstance(data, dict) else None
     if isinstance(schema, str) and schema.startswith(SCHEMA_PREFIX):
         return draft_from_dict(data).group  # a whole draft file: take its group
-    if schema != PROFILE_SCHEMA:
-        if isinstance(schema, str) and schema.startswith(PROFILE_PREFIX):
-            raise DraftError(
-                f"This profile was saved by a newer version of Response Builder ({schema[:60]});"
-                f" this version reads {PROFILE_SCHEMA}."
-            )
-        raise DraftError("This file is not a group profile saved by Response Builder.")
+    check_schema(schema, PROFILE_SCHEMA, "group profile")
     unknown = [key for key in data if key not in ("schema", "group")]
     if unknown:
         raise DraftError(f"The field {unknown[0][:40]} is not part of a group profile.")

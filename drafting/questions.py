@@ -17,6 +17,7 @@ import re
 from collections.abc import Sequence
 
 from drafting.draft import Draft, Question
+from drafting.wording import and_list, plural
 
 MAX_TEXT = 2_000  # Question.text's limit in the draft
 _NUMBERED = re.compile(
@@ -103,18 +104,11 @@ def unanswered(questions: Sequence[Question]) -> list[str]:
     ]
 
 
-def and_list(items: Sequence[str]) -> str:
-    """Join items as English does: `and_list(["1", "2", "3a"])` is '1, 2 and 3a'."""
-    if len(items) < 2:
-        return "".join(items)
-    return ", ".join(items[:-1]) + " and " + items[-1]
-
-
 def describe(found: Sequence[Question]) -> str:
     """Say what a paste was split into, e.g. 'Found 3 questions: 1, 2 and 3a.'"""
     if not found:
         return "No questions found yet. Paste them numbered, or one to a line."
-    count = f"Found {len(found)} question{'s' if len(found) != 1 else ''}"
+    count = f"Found {plural(len(found), 'question')}"
     if not any(q.number for q in found):
         return f"{count}, one to a line."
     return f"{count}: {and_list([label(q, i) for i, q in enumerate(found, start=1)])}."

@@ -15,6 +15,7 @@ and ticking it again brings the example back:
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import Any
 
 from drafting.draft import ChosenReason, Draft
 
@@ -59,10 +60,16 @@ def set_evidence(draft: Draft, reason_id: int, include: bool) -> None:
     """Include a reason's national evidence in the letter (with its sources), or leave it out.
 
     The choice is kept while the reason is not chosen, and applies again if it is chosen."""
-    if include and reason_id not in draft.evidence:
-        draft.evidence.append(reason_id)
-    elif not include and reason_id in draft.evidence:
-        draft.evidence.remove(reason_id)
+    toggle(draft.evidence, reason_id, include)
+
+
+def toggle(items: list, item: Any, present: bool) -> None:
+    """Put `item` in `items` (at the end) or take it out, whichever `present` says; a list in
+    the draft holds each item once."""
+    if present and item not in items:
+        items.append(item)
+    elif not present and item in items:
+        items.remove(item)
 
 
 def set_reasons(draft: Draft, ids: Iterable[int]) -> None:

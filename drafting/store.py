@@ -96,11 +96,14 @@ class RevisionConflict(StoreError):
         self.newer = newer
 
 
+class DraftDeleted(StoreError):
+    """The draft is no longer in the store: deleted (from another tab, or expired)."""
+
+
 @dataclass(frozen=True)
 class StoredDraft:
     draft: Draft
     revision: int
-    updated: str
 
 
 def default_folder() -> Path:
@@ -403,18 +406,18 @@ class DraftStore:
         if not is_draft_id(draft_id):
             return None
         row = self._read(
-            sa.select(_drafts.c.body, _drafts.c.revision, _drafts.c.updated).where(
+            sa.select(_drafts.c.body, _drafts.c.revision).where(
                 _drafts.c.id == draft_id, _drafts.c.updated >= self._cutoff()
             )
         )
-        return StoredDraft(parse_draft(row.body), row.revision, row.updated) if row else None
+        return StoredDraft(parse_draft(row.body), row.revision) if row else None
 
     def save(self, draft_id: str, draft: Draft, based_on: int, force: bool = False) -> int:
         """Save `draft` over revision `based_on`; return the new revision.
 
         One conditional UPDATE (`... WHERE revision = based_on`), so of two processes saving
         over the same revision only the first succeeds. Raises RevisionConflict if the stored
-        revision is newer than `based_on` (unless `force`), KeyError if the id is unknown (e.g.
+        revision is newer than `based_on` (unless `force`), DraftDeleted if the id is unknown (e.g.
         deleted), StoreError if the database refuses the write.
         """
         body = draft_to_json(draft)
@@ -432,13 +435,11 @@ class DraftStore:
             if saved is not None:
                 return saved
             row = conn.execute(
-                sa.select(_drafts.c.body, _drafts.c.revision, _drafts.c.updated).where(
-                    _drafts.c.id == draft_id
-                )
+                sa.select(_drafts.c.body, _drafts.c.revision).where(_drafts.c.id == draft_id)
             ).first()
             if row is None:
-                raise KeyError(draft_id)
-            raise RevisionConflict(StoredDraft(parse_draft(row.body), row.revision, row.updated))
+                raise DraftDeleted(f"There is no draft {draft_id[:8]}… in the store any more.")
+            raise RevisionConflict(StoredDraft(parse_draft(row.body), row.revision))
 
         return self._write(action)
 

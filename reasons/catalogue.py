@@ -66,7 +66,6 @@ class Paper:
 class Theme:
     id: str
     title: str
-    intro: str
 
 
 @dataclass(frozen=True)
@@ -81,8 +80,14 @@ class Evidence:
     sector: str = "both"
 
     @property
-    def source(self) -> str:
-        return f"{self.publisher}, {self.title} ({self.year})"
+    def citation(self) -> str:
+        return cite(self.publisher, self.title, self.year)
+
+
+def cite(publisher: str, title: str, year: int) -> str:
+    """How the app and the letters cite a source (evidence, or a fair-process principle):
+    'UK Supreme Court, R (Moseley) v Haringey LBC [2014] UKSC 56 (2014)'."""
+    return f"{publisher + ', ' if publisher else ''}{title} ({year})"
 
 
 def applies(sector: str, consulting: str) -> bool:
@@ -164,7 +169,7 @@ class Catalogue:
                 "paragraph": r.paragraph,
                 "prompt": r.prompt,
                 "evidence": " ".join(e.text for e in r.evidence),
-                "sources": "; ".join(e.source for e in r.evidence),
+                "sources": "; ".join(e.citation for e in r.evidence),
                 "source": self.source_of(r.id),
             }
             for r in self.reasons
@@ -296,7 +301,7 @@ def load_catalogue(path: Path = CATALOGUE_FILE) -> Catalogue:
     themes = []
     for i, raw in enumerate(RecordFields(file, "top level", data).tables("themes"), start=1):
         f = RecordFields(file, f"theme {i}", raw)
-        themes.append(Theme(f.text("id"), f.text("title"), f.text("intro")))
+        themes.append(Theme(f.text("id"), f.text("title")))
     theme_ids = [t.id for t in themes]
     if not themes or len(set(theme_ids)) != len(theme_ids):
         raise CatalogueError(f"{file}: themes must be listed, each id once")

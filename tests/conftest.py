@@ -1,37 +1,19 @@
-"""Shared fixtures: the catalogue, the sample draft, a fixed letter date and a real PostgreSQL."""
+"""Shared fixtures: the catalogue, the sample draft, a real PostgreSQL and the files a download
+button gives (the helpers that are not fixtures live in tests/helpers.py)."""
 
 import datetime as dt
 import itertools
 import json
 import os
-import subprocess
-import sys
-from pathlib import Path
 
 import pytest
+from streamlit.runtime.media_file_manager import MediaFileManager
+from streamlit.testing.v1 import AppTest, app_test
 
 from bench.postgres import PostgresServer, PostgresUnavailable
 from drafting import ChosenReason, CoSignatory, Draft, Question, draft_from_dict
 from reasons import load_catalogue
-
-DATA = Path(__file__).parent / "data"
-# Bad draft files, copied from the design's shared examples so that the tests stand alone.
-BAD_DRAFTS = DATA / "bad"
-LETTER_DATE = dt.date(2026, 11, 25)
-ROOT = Path(__file__).resolve().parents[1]
-
-
-def run_cli(*args: str, cwd: Path = ROOT, **env: str) -> subprocess.CompletedProcess:
-    """Run `python -m drafting ARGS` as a user would: a new process, with only the variables
-    it needs (and any given, such as RESPONSE_BUILDER_DATA)."""
-    return subprocess.run(
-        [sys.executable, "-m", "drafting", *args],
-        capture_output=True,
-        text=True,
-        cwd=cwd,
-        timeout=120,
-        env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin", **env},
-    )
+from tests.helpers import DATA
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -82,8 +64,14 @@ def sample_dict() -> dict:
 
 
 @pytest.fixture
-def sample(sample_dict) -> Draft:
-    return draft_from_dict(sample_dict)
+def sample(sample_dict, request) -> Draft:
+    """The sample draft. In the app's tests (test_app*.py) its consultation closes 60 days from
+    the day they run: the app counts down from today, and a closing date that has passed adds
+    a warning to every page (the file's 31 January 2027 would make them depend on the day)."""
+    draft = draft_from_dict(sample_dict)
+    if request.module.__name__.rpartition(".")[2].startswith("test_app"):
+        draft.consultation.closes = (dt.date.today() + dt.timedelta(days=60)).isoformat()
+    return draft
 
 
 @pytest.fixture
@@ -108,3 +96,31 @@ def full_draft(sample, catalogue) -> Draft:
     sample.fairness = ["information", "time"]
     sample.fairness_notes = {"time": "Most of our volunteers are away over Christmas."}
     return sample
+
+
+MANAGERS: list["RecordingFileManager"] = []
+
+
+class RecordingFileManager(MediaFileManager):
+    def __init__(self, storage):
+        super().__init__(storage)
+        self.storage = storage
+        MANAGERS.append(self)
+
+
+@pytest.fixture
+def downloads(monkeypatch):
+    """Return a function giving {button key: (file name, bytes)} for an AppTest's last run."""
+    MANAGERS.clear()
+    monkeypatch.setattr(app_test, "MediaFileManager", RecordingFileManager)
+
+    def files(at: AppTest) -> dict[str, tuple[str, bytes]]:
+        manager = MANAGERS[-1]
+        found = {}
+        for button in at.get("download_button"):
+            url = manager.execute_deferred(button.proto.deferred_file_id)
+            stored = manager.storage.get_file(url.rsplit("/", 1)[-1])
+            found[button.key] = (stored.filename, stored.content)
+        return found
+
+    return files

@@ -9,35 +9,20 @@ import pytest
 import streamlit as st
 from streamlit.testing.v1 import AppTest
 
-from app_pages._ui import MAX_DRAFTS_PER_SESSION
-from drafting.checks import draft_size_note
+from app_pages.session import MAX_DRAFTS_PER_SESSION
+from drafting.progress import draft_size_note
 from drafting.store import DraftStore, is_draft_id
-from tests.test_app import APP, draft_of, edit_block, go, preview, texts
-from tests.test_hostile import PAYLOADS
-
-
-def open_tab(draft_id: str | None = None, page: str = "start") -> AppTest:
-    at = AppTest.from_file(str(APP), default_timeout=30)
-    if draft_id is not None:
-        at.query_params["draft"] = draft_id
-    at.run()
-    return go(at, page) if page != "start" else at
-
-
-def link_of(at: AppTest) -> str:
-    return (
-        at.query_params["draft"][0]
-        if isinstance(at.query_params["draft"], list)
-        else (at.query_params["draft"])
-    )
-
-
-def type_an_example(at: AppTest, text: str) -> AppTest:
-    go(at, "reasons")
-    at.checkbox(key="reason_20").check().run()
-    go(at, "examples")
-    at.text_area(key="example_20").input(text).run()
-    return at
+from tests.helpers import (
+    PAYLOADS,
+    draft_of,
+    edit_block,
+    go,
+    link_of,
+    open_tab,
+    preview,
+    texts,
+    type_an_example,
+)
 
 
 @contextmanager

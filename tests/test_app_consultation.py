@@ -9,7 +9,7 @@ import pytest
 from drafting import ChosenReason, Draft
 from drafting.draft import Quote
 from tests import consultation_docs as docs
-from tests.test_app import draft_of, go, open_app
+from tests.helpers import draft_of, go, open_app
 
 PDF = "application/pdf"
 

@@ -1,6 +1,7 @@
 """Under AppTest: national evidence, the deadline and its calendar file, the covering email and
 the letter to councillors, the own-words measure, and the group profile."""
 
+import copy
 import datetime as dt
 import io
 import json
@@ -8,13 +9,20 @@ import re
 
 import docx
 
-from drafting import ChosenReason, CoSignatory, Draft, parse_draft
+from drafting import ChosenReason, CoSignatory, Draft
 from drafting.profile import profile_to_json
-from tests import test_app
-from tests.test_app import draft_of, edit_block, go, open_app, preview, show, texts
-from tests.test_app_autosave import link_of, open_tab, type_an_example
-
-downloads = test_app.downloads  # the fixture that reopens what a download button gives
+from tests.helpers import (
+    draft_of,
+    edit_block,
+    go,
+    link_of,
+    open_app,
+    open_tab,
+    preview,
+    show,
+    texts,
+    type_an_example,
+)
 
 
 def shown_text(elements) -> str:
@@ -38,7 +46,7 @@ def test_ticking_the_evidence_on_the_examples_page_puts_it_and_its_sources_in_th
     go(at, "letter")
     shown = preview(at)
     for evidence in catalogue.reason(20).evidence:
-        assert evidence.text in shown and evidence.source in shown
+        assert evidence.text in shown and evidence.citation in shown
     assert "Sources" in shown
 
 
@@ -46,7 +54,7 @@ def test_the_reasons_page_offers_the_evidence_of_chosen_reasons_only(sample, cat
     at = open_app(sample, "reasons")
     assert "Local evidence that makes it count" not in shown_text(at.markdown)  # none chosen
     at.selectbox(key="reasons_read").select(14).run()  # not chosen: read, but no choice
-    assert catalogue.reason(14).evidence[0].source in shown_text(at.markdown)
+    assert catalogue.reason(14).evidence[0].citation in shown_text(at.markdown)
     assert "reason_evidence_14" not in [c.key for c in at.checkbox]
     at.selectbox(key="reasons_read").select(20).run()  # chosen, with evidence
     assert "Local evidence that makes it count" in shown_text(at.markdown)
@@ -164,11 +172,12 @@ def test_a_profile_loaded_over_a_response_starts_a_new_one_and_keeps_the_old(sam
 
 
 def test_a_file_that_is_not_a_profile_changes_nothing(sample):
+    before = copy.deepcopy(sample)
     at = open_app(sample)
     at.file_uploader(key="start_profile").set_value(("x.json", b"[1, 2]", "application/json"))
     at.run()
     assert "as a group profile" in at.error[0].value and "Nothing has changed" in at.error[0].value
-    assert draft_of(at) == parse_draft(test_app.DATA.joinpath("sample-draft.json").read_bytes())
+    assert draft_of(at) == before
 
 
 def test_the_profile_button_waits_for_a_group_name():

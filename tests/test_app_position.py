@@ -2,7 +2,7 @@
 says how long the letter is against its template's budget and what a bare reason gives."""
 
 from drafting import ChosenReason, Draft
-from tests.test_app import draft_of, go, open_app, preview, texts
+from tests.helpers import draft_of, go, open_app, preview, texts
 
 
 def test_position_stage_summary_agreement_and_alternatives_reach_the_letter(sample):

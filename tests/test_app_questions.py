@@ -8,12 +8,8 @@ import io
 import docx
 
 from drafting import ChosenReason, Draft, Question
-from drafting.fairness import concerns
-from tests import test_app
-from tests.test_app import draft_of, go, open_app, preview, texts
-from tests.test_app_autosave import link_of, open_tab
-
-downloads = test_app.downloads  # the fixture that reopens what a download button gives
+from reasons.fairness import concerns
+from tests.helpers import draft_of, go, link_of, open_app, open_tab, preview, texts
 
 PASTED = """Please answer the questions below.
 Q1. Do you agree with the proposal to commission community support through a single
@@ -147,8 +143,9 @@ def test_unticking_a_concern_keeps_its_note_for_later():
 
 
 def test_the_time_concern_says_how_long_the_consultation_runs():
-    draft = Draft()
-    draft.consultation.opens, draft.consultation.closes = "2026-12-01", "2027-01-12"
+    draft, opens = Draft(), dt.date.today() + dt.timedelta(days=1)  # open on any day it runs
+    draft.consultation.opens = opens.isoformat()
+    draft.consultation.closes = (opens + dt.timedelta(days=42)).isoformat()
     at = open_app(draft, "questions")
     assert "runs for 42 days (6 weeks): shorter than the 12 weeks" in texts(at.warning)
     at.checkbox(key="fairness_time").check().run()  # ticked: the nudge becomes a note

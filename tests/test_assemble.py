@@ -19,7 +19,7 @@ from drafting import (
     to_text,
 )
 from drafting.letter import parse_letter
-from tests.conftest import LETTER_DATE
+from tests.helpers import LETTER_DATE
 
 TEMPLATES = [t.id for t in list_templates()]
 HOSTILE = [

@@ -14,7 +14,7 @@ from reasons import (
     suggest,
 )
 from reasons.catalogue import CATALOGUE_FILE, SITUATION_FILE
-from tests.conftest import DATA
+from tests.helpers import DATA
 
 # The paper's 8-word runs, hashed (tests/data/paper-runs.txt says how), so that the tests can
 # prove the catalogue is in our own words without a copy of the paper.

@@ -6,17 +6,11 @@ import datetime as dt
 import pytest
 
 from drafting import ChosenReason, Draft, Question
-from drafting.checks import (
-    closing_note,
-    estimate_pages,
-    has_content,
-    length_note,
-    personal_details,
-    personal_details_note,
-    plural,
-    progress,
-    repeats_about,
-)
+from drafting.calendar import closing_note
+from drafting.length import estimate_pages, length_note
+from drafting.privacy import personal_details, personal_details_note
+from drafting.progress import has_content, progress, repeats_about
+from drafting.wording import plural
 
 
 @pytest.mark.parametrize(

@@ -9,8 +9,8 @@ from pathlib import Path
 import docx
 import pytest
 
-from tests.conftest import BAD_DRAFTS, DATA
-from tests.conftest import run_cli as run
+from tests.helpers import BAD_DRAFTS, DATA
+from tests.helpers import run_cli as run
 
 
 def test_reasons_prints_the_catalogue_as_csv():

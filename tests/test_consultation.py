@@ -22,7 +22,7 @@ from drafting.consultation import (
 )
 from drafting.draft import DraftError, Quote, draft_to_json, parse_draft
 from tests import consultation_docs as docs
-from tests.conftest import LETTER_DATE
+from tests.helpers import LETTER_DATE
 
 DAMAGEABLE = {"pdf": docs.paper_pdf(), "docx": docs.form_docx()}
 

@@ -16,7 +16,7 @@ from drafting import (
     save_draft,
 )
 from drafting.draft import EXTENSIONS
-from tests.conftest import BAD_DRAFTS
+from tests.helpers import BAD_DRAFTS
 
 HOSTILE = "{{ 7*7 }} {% raw %} <script>alert(1)</script> ŵ ŷ “quoted” café 😀 שלום \u202e \x07"
 

@@ -5,14 +5,14 @@ import pytest
 
 from drafting import ChosenReason, Draft, Question, assemble
 from reasons.catalogue import applies
-from tests.conftest import LETTER_DATE
+from tests.helpers import LETTER_DATE
 
 TEMPLATES = ["formal", "questions", "councillors", "email"]
 FULL = ["formal", "questions"]
 
 
 def linked(evidence) -> str:
-    return f"{evidence.source}: {evidence.url}"
+    return f"{evidence.citation}: {evidence.url}"
 
 
 def sources_of(letter) -> list[str]:
@@ -88,4 +88,4 @@ def test_a_source_used_twice_is_listed_once(catalogue):
 def test_each_catalogue_evidence_item_names_publisher_title_and_year(catalogue):
     for reason in catalogue.reasons:
         for evidence in reason.evidence:
-            assert evidence.source == f"{evidence.publisher}, {evidence.title} ({evidence.year})"
+            assert evidence.citation == f"{evidence.publisher}, {evidence.title} ({evidence.year})"

@@ -24,7 +24,7 @@ from drafting import (
 )
 from drafting.assembly import same_ask
 from drafting.fairness import raised
-from tests.conftest import LETTER_DATE
+from tests.helpers import LETTER_DATE
 
 EVERY_KIND_OF_CHARACTER = (
     "Welsh ŵ ŷ Ŵ Ŷ â, “curly” ‘quotes’, accents é ñ ü, emoji 😀👩🏽‍🦰, "

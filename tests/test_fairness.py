@@ -9,18 +9,16 @@ import pytest
 
 from drafting import Draft, assemble
 from drafting.fairness import (
-    FAIRNESS_FILE,
-    concerns,
     is_short,
     length_note,
     length_sentence,
-    load_concerns,
     raised,
     set_concern,
     set_note,
 )
 from reasons import CatalogueError
-from tests.conftest import DATA, LETTER_DATE
+from reasons.fairness import FAIRNESS_FILE, concerns, load_concerns
+from tests.helpers import DATA, LETTER_DATE
 
 # The project's checked facts (a copy of the design's FACTS.md, kept with the tests).
 FACTS = " ".join((DATA / "FACTS.md").read_text(encoding="utf-8").split())

@@ -24,8 +24,8 @@ from drafting.draft import WHOLE_LETTER
 from drafting.export import markdown_pieces
 from drafting.final import carry_over, final_letter, keep_edit, set_edit, use_generated
 from drafting.letter import parse_letter
-from tests.conftest import DATA, LETTER_DATE
-from tests.conftest import run_cli as run
+from tests.helpers import DATA, LETTER_DATE
+from tests.helpers import run_cli as run
 
 TEMPLATES = [t.id for t in list_templates()]
 WORD_STYLES = {

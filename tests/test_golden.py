@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from drafting import assemble, list_templates, load_draft, to_text
-from tests.conftest import DATA, LETTER_DATE
+from tests.helpers import DATA, LETTER_DATE
 
 GOLDEN = Path(__file__).parent / "golden"
 CASES = [(t.id, "formal") for t in list_templates()] + [

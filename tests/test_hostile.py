@@ -23,7 +23,7 @@ from drafting import (
     to_text,
 )
 from drafting.store import DraftStore
-from tests.conftest import LETTER_DATE
+from tests.helpers import LETTER_DATE, PAYLOADS
 
 json_values = st.recursive(
     st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(),
@@ -95,18 +95,6 @@ def test_draft_shaped_json_loads_and_round_trips_or_is_refused(value):
         assert parse_draft(draft_to_json(draft)) == draft
 
 
-PAYLOADS = {
-    "template tags": "{{ 7*7 }} {% for x in [1] %}loop{% endfor %} {# note #}",
-    "HTML and script": "<script>alert('x')</script><img src=x onerror=alert(1)> <b>b</b>",
-    "Markdown": "[click](javascript:alert(1)) ![i](x.png) # heading **bold** > quote",
-    "control characters": "bell\x07 backspace\x08 escape\x1b form feed\x0c vertical tab\x0b",
-    "NUL": "before\x00after",
-    "right-to-left override": "file\u202egnp.exe and مرحبا שלום",
-    "long": ("A long local example. " * 500)[:10_000],
-    "emoji": "😀👩🏽‍🦰🏳️‍🌈 thanks 🙏",
-    "Welsh": "Cymdeithas Llanfair: ŵ ŷ Ŵ Ŷ â ê î ô û ï; “dyfynodau” ‘sengl’",
-    "shell": "$(rm -rf /) `reboot` ; ls | cat && echo",
-}
 # Characters XML 1.0 (so Word) cannot hold; every other export keeps them.
 NOT_IN_WORD = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f]")
 

@@ -7,7 +7,7 @@ import pytest
 
 from drafting import CoSignatory, Group, assemble, list_templates, to_text
 from drafting.assembly import cover_email
-from tests.conftest import LETTER_DATE
+from tests.helpers import LETTER_DATE
 
 TEMPLATES = [t.id for t in list_templates()]
 JOINT = "This is a joint response, signed with us by"

@@ -27,7 +27,7 @@ from drafting.letter import parse_letter
 from drafting.ownwords import body
 from reasons import load_catalogue
 from tests import letter_samples
-from tests.conftest import DATA, LETTER_DATE
+from tests.helpers import DATA, LETTER_DATE
 
 TEMPLATES = [t.id for t in list_templates()]
 SAMPLES = letter_samples.samples()

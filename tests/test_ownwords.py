@@ -14,7 +14,7 @@ from drafting.ownwords import (
     typed_texts,
     words,
 )
-from tests.conftest import LETTER_DATE
+from tests.helpers import LETTER_DATE
 
 
 def test_words_in_a_run_of_four_from_what_the_group_typed_are_its_own():

@@ -35,8 +35,8 @@ def test_a_whole_draft_file_works_as_a_profile(sample):
 BAD = [
     (b"\xff\xfe", "not UTF-8 text"),
     (b"{", "not valid JSON"),
-    (b"[1]", "not a group profile saved by Response Builder"),
-    (json.dumps({"schema": "invoice@1"}), "not a group profile"),
+    (b"[1]", "not a Response Builder group profile"),
+    (json.dumps({"schema": "invoice@1"}), "not a Response Builder group profile"),
     (json.dumps({"schema": "response-builder/profile@9"}), "newer version"),
     (json.dumps({"schema": PROFILE_SCHEMA, "group": {"name": 7}}), "group.name should be text"),
     (json.dumps({"schema": PROFILE_SCHEMA, "group": {"nick": ""}}), "group.nick is not part"),

@@ -5,8 +5,8 @@ import tomllib
 
 import pytest
 
-from drafting.fairness import concerns
 from reasons.catalogue import FOLDER
+from reasons.fairness import concerns
 
 SOURCES = tomllib.loads((FOLDER / "sources.toml").read_text(encoding="utf-8"))["sources"]
 CHECKED = {(s["publisher"], s["title"], s["year"]): s["url"] for s in SOURCES}

@@ -20,6 +20,7 @@ from drafting.store import (
     DB_NAME,
     KEEP_ENV,
     SCHEMA_VERSION,
+    DraftDeleted,
     DraftStore,
     RevisionConflict,
     StoreDamaged,
@@ -180,7 +181,7 @@ def test_a_deleted_draft_is_gone(store):
     draft_id, revision = store.create(Draft(context="secret"))
     assert store.delete(draft_id)
     assert store.load(draft_id) is None
-    with pytest.raises(KeyError):
+    with pytest.raises(DraftDeleted, match="no draft"):
         store.save(draft_id, Draft(), based_on=revision)
     assert not store.delete(draft_id)
 

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Locator, Page, expect
 
-from app_pages._ui import STEPS
+from app_pages.widgets import STEPS
 from bench.appserver import CHROMIUM, AppServer, launch_chromium
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -23,7 +23,7 @@ def test_a_picture_dropped_on_load_a_draft_file_is_refused_in_words(app_server, 
     expect(
         page.get_by_text("We could not load photo.png: This file is not a draft")
     ).to_be_visible()
-    expect(page.get_by_text("Your current response has not changed.")).to_be_visible()
+    expect(page.get_by_text("Nothing has changed.")).to_be_visible()
 
 
 def test_moving_a_reason_by_keyboard_keeps_the_focus_on_it(app_server, page):

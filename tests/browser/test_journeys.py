@@ -7,11 +7,11 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-import docx
 from playwright.sync_api import Locator, Page, expect
 
 from reasons import QUICK_PICK, YES, load_catalogue, load_situation_questions, suggest
 from tests.browser.conftest import commit, go_to, heading, open_app
+from tests.helpers import word_text
 
 GROUP = "Riverside Lunch Club"
 SIGNATORY = "Ada Okonkwo"
@@ -32,13 +32,6 @@ def ticked_reasons() -> list[int]:
     catalogue = load_catalogue()
     suggestions = suggest(load_situation_questions(catalogue), dict.fromkeys(QUESTIONS, YES))
     return [s.reason for s in suggestions[:QUICK_PICK]]
-
-
-def word_text(path: Path) -> str:
-    """The text of a Word file, as python-docx reads it back: paragraphs, then table cells."""
-    document = docx.Document(str(path))
-    cells = (cell.text for table in document.tables for row in table.rows for cell in row.cells)
-    return "\n".join([*(p.text for p in document.paragraphs), *cells])
 
 
 def check_letter(path: Path) -> None:

@@ -12,7 +12,7 @@ import re
 from playwright.sync_api import Locator, Page, expect
 
 from tests.browser.conftest import heading, open_app, settled
-from tests.browser.test_journeys import word_text
+from tests.helpers import word_text
 
 MOST_INTERACTIONS = 25
 MOST_WORDS = 800

@@ -106,14 +106,14 @@ def test_a_file_over_the_limit_gets_the_apps_own_message_on_the_page(app_server,
 
 
 BROKEN_DOWNLOAD = """
-from app_pages import _ui
+from app_pages import widgets
 
 
 def broken():
     raise ValueError("a file that cannot be made")
 
 
-_ui.download("Broken file (.txt)", broken, "broken.txt", key="broken")
+widgets.download("Broken file (.txt)", broken, "broken.txt", key="broken")
 """
 
 
