@@ -35,6 +35,22 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
+def wait_healthy(url: str, process: subprocess.Popen, timeout: float) -> str:
+    """Poll `url`/_stcore/health (Streamlit's, or nginx passing it on) until it answers "ok":
+    return "" then, "exited" if `process` ended first, or "timeout"."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            return "exited"
+        try:
+            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as r:
+                if r.read() == b"ok":
+                    return ""
+        except OSError:
+            time.sleep(0.05)
+    return "timeout"
+
+
 def launch_chromium(playwright):
     return playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
 
@@ -94,22 +110,16 @@ class AppServer:
                 stdout=log,
                 stderr=subprocess.STDOUT,
             )
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            if self.process.poll() is not None:
-                code = self.process.returncode
-                self.stop()
-                raise RuntimeError(
-                    f"the app exited with status {code} while starting; the end of"
-                    f" {self.log_path}:\n{self.log_tail()}"
-                )
-            try:
-                with urllib.request.urlopen(f"{self.url}/_stcore/health", timeout=2) as r:
-                    if r.read() == b"ok":
-                        return
-            except OSError:
-                time.sleep(0.05)
+        problem = wait_healthy(self.url, self.process, timeout)
+        if not problem:
+            return
+        code = self.process.returncode
         self.stop()
+        if problem == "exited":
+            raise RuntimeError(
+                f"the app exited with status {code} while starting; the end of"
+                f" {self.log_path}:\n{self.log_tail()}"
+            )
         raise RuntimeError(
             f"the app did not answer /_stcore/health within {timeout:.0f} s; the end of"
             f" {self.log_path}:\n{self.log_tail()}"

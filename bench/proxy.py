@@ -12,12 +12,10 @@ from __future__ import annotations
 import re
 import shutil
 import subprocess
-import time
-import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
 
-from bench.appserver import ROOT, free_port
+from bench.appserver import ROOT, free_port, wait_healthy
 
 SITE = ROOT / "deploy" / "response-builder.nginx.conf"
 NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
@@ -87,16 +85,11 @@ class Proxy:
         self.process = subprocess.Popen(
             [*command, "-g", "daemon off;"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
         )
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            if self.process.poll() is not None:
-                raise RuntimeError(f"nginx exited while starting: {self.error_tail()}")
-            try:
-                with urllib.request.urlopen(f"{self.url}/_stcore/health", timeout=2) as r:
-                    if r.read() == b"ok":
-                        return
-            except OSError:
-                time.sleep(0.05)
+        problem = wait_healthy(self.url, self.process, timeout)
+        if problem == "exited":
+            raise RuntimeError(f"nginx exited while starting: {self.error_tail()}")
+        if not problem:
+            return
         self.stop()
         raise RuntimeError(f"nginx did not pass /_stcore/health on: {self.error_tail()}")
 
