@@ -14,6 +14,7 @@ import docx
 from streamlit.testing.v1 import AppTest
 
 from drafting import Draft
+from drafting.store import DraftStore
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = Path(__file__).parent / "data"
@@ -75,6 +76,19 @@ def edit_block(at: AppTest, block: str, change) -> str:
 
 def draft_of(at: AppTest) -> Draft:
     return at.session_state["draft"]
+
+
+def saved(at: AppTest) -> Draft:
+    """The draft as stored at the tab's link: what a user gets back on opening that link."""
+    with DraftStore() as store:
+        return store.load(link_of(at)).draft
+
+
+def question_numbers(at: AppTest) -> list[str]:
+    """The numbers of the questions shown on Questions and fairness, in order."""
+    return [
+        box.value for box in at.text_input if re.fullmatch(r"question_\d+_number", box.key or "")
+    ]
 
 
 def preview(at: AppTest) -> str:
