@@ -9,7 +9,7 @@ import pytest
 from drafting import ChosenReason, Draft
 from drafting.draft import Quote
 from tests import consultation_docs as docs
-from tests.helpers import draft_of, go, open_app
+from tests.helpers import go, open_app, saved
 
 PDF = "application/pdf"
 
@@ -52,7 +52,7 @@ def test_a_dropped_pdf_is_shown_and_fills_nothing_until_confirmed():
         True,
         False,
     ]
-    assert draft_of(at) == Draft()  # shown, not filled
+    assert "draft" not in at.query_params  # shown, not filled: nothing stored, no link
 
 
 def test_confirming_fills_the_details_questions_and_ticked_reasons_with_their_quotes():
@@ -61,7 +61,7 @@ def test_confirming_fills_the_details_questions_and_ticked_reasons_with_their_qu
     at.checkbox(key="found_signal_1").uncheck()
     at.button(key="consultation_confirm").click().run()
     assert not at.exception
-    draft = draft_of(at)
+    draft = saved(at)  # what the group gets back at its link
     assert draft.consultation.title == "Consultation on the future of community wellbeing services"
     assert draft.consultation.reference == "WCC/2026/114-B"
     assert (draft.consultation.opens, draft.consultation.closes) == ("2026-11-03", "2026-12-15")
@@ -102,7 +102,7 @@ def test_a_reason_already_chosen_keeps_its_example_and_gains_the_quote():
     draft = Draft(reasons=[ChosenReason(14, "Our lunch club has run for 20 years.")])
     at = drop(open_app(draft), "wellbeing.pdf", docs.paper_pdf())
     at.button(key="consultation_confirm").click().run()
-    reason = draft_of(at).reasons[0]
+    reason = saved(at).reasons[0]
     assert (reason.id, reason.example) == (14, "Our lunch club has run for 20 years.")
     assert reason.quote.page == 3
 
@@ -137,7 +137,7 @@ def test_a_document_it_cannot_read_gets_a_plain_message_and_changes_nothing(name
     assert not at.exception
     assert plain(at.error[0].value).startswith(f"We could not read {name}: ")
     assert message in plain(at.error[0].value)
-    assert draft_of(at) == Draft()
+    assert "draft" not in at.query_params  # nothing filled, so nothing stored
 
 
 def test_the_examples_page_shows_a_reasons_quote_and_can_leave_it_out():
@@ -149,5 +149,5 @@ def test_the_examples_page_shows_a_reasons_quote_and_can_leave_it_out():
     )
     assert [b.key for b in at.button if b.key.startswith("quote_")] == ["quote_leave_out_2"]
     at.button(key="quote_leave_out_2").click().run()
-    assert draft_of(at).reasons[0].quote == Quote()
+    assert saved(at).reasons[0].quote == Quote()
     assert "Your letter quotes" not in shown(at)
