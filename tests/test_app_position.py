@@ -2,7 +2,7 @@
 says how long the letter is against its template's budget and what a bare reason gives."""
 
 from drafting import ChosenReason, Draft
-from tests.helpers import draft_of, go, open_app, preview, texts
+from tests.helpers import go, open_app, preview, saved, texts
 
 
 def test_position_stage_summary_agreement_and_alternatives_reach_the_letter(sample):
@@ -12,7 +12,7 @@ def test_position_stage_summary_agreement_and_alternatives_reach_the_letter(samp
     at.text_input(key="summary").input("Fund neighbourhood groups directly.").run()
     at.text_area(key="agree").input("We agree that carers need help earlier.").run()
     at.multiselect(key="alternatives").set_value(["grants", "psr-direct"]).run()
-    draft = draft_of(at)
+    draft = saved(at)  # what the group gets back at its link
     assert (draft.position, draft.stage) == ("support_with_changes", "early")
     assert draft.alternatives == ["grants", "psr-direct"]
     go(at, "letter")
