@@ -91,6 +91,14 @@ def question_numbers(at: AppTest) -> list[str]:
     ]
 
 
+def in_order(at: AppTest) -> list[int]:
+    """The chosen reasons as listed on the page: the example boxes on Local examples, or the
+    numbered list in Choose reasons' order view."""
+    boxes = [re.fullmatch(r"example_(\d+)", box.key or "") for box in at.text_area]
+    listed = [re.match(r"\d+\\\. Reason (\d+):", m.value) for m in at.markdown]
+    return [int(m[1]) for m in [*boxes, *listed] if m]
+
+
 def preview(at: AppTest) -> str:
     """The letter preview as the reader sees it: Markdown with its backslash escapes undone."""
     blocks = at.container(key="letter_preview").markdown
