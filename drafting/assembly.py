@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import functools
 import re
 from dataclasses import dataclass
 from functools import cache
@@ -28,7 +29,7 @@ from drafting.consultation import quote_sentence
 from drafting.draft import Draft, Quote
 from drafting.fairness import RaisedConcern, raised
 from drafting.letter import Letter, LetterTemplateError, parse_letter
-from drafting.ownwords import body, measure, typed_texts, words
+from drafting.ownwords import body, measure, typed_runs, typed_texts, words
 from drafting.questions import label, unanswered_note
 from drafting.wording import and_list, long_date
 from reasons.catalogue import Catalogue, Evidence, Reason, Theme, applies
@@ -393,6 +394,7 @@ def _stem(word: str) -> str:
     return word
 
 
+@functools.lru_cache(maxsize=2048)
 def _content(text: str) -> frozenset[str]:
     return frozenset(_stem(w) for w in words(text) if w not in _STOP)
 
@@ -638,7 +640,7 @@ def assemble(
     if tone not in TONES:
         raise ValueError(f"Unknown tone '{tone}'; choose from {', '.join(TONES)}.")
     info = template_info(template)
-    typed = typed_texts(draft)
+    typed = typed_runs(typed_texts(draft))  # once: each version tried is weighed against them
     tried = []
     for detail in LEVELS:
         if detail.brief_examples and info.own is not None:

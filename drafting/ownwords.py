@@ -17,6 +17,7 @@ that an edit kept do not count.
 from __future__ import annotations
 
 import difflib
+import functools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -51,21 +52,34 @@ class OwnWords:
 
 def words(text: str) -> list[str]:
     """The words of `text`, lower case, without punctuation (an apostrophe stays inside)."""
-    return [w.lower().replace("’", "'") for w in _WORD.findall(text)]
+    return list(_words(text))
 
 
-def measure(text: str, typed: Iterable[str]) -> OwnWords:
-    """Count the words of `text` that fall in a run of RUN words found in one of `typed`."""
-    runs = set()
-    for field in typed:
-        w = words(field)
-        runs.update(tuple(w[i : i + RUN]) for i in range(len(w) - RUN + 1))
+@functools.lru_cache(maxsize=4096)
+def _words(text: str) -> tuple[str, ...]:
+    # Assembly tries several versions of a letter, each weighing the same typed passages.
+    return tuple(w.lower().replace("’", "'") for w in _WORD.findall(text))
+
+
+def measure(text: str, typed: Iterable[str] | frozenset[tuple[str, ...]]) -> OwnWords:
+    """Count the words of `text` that fall in a run of RUN words found in one of `typed` (the
+    typed passages, or their `typed_runs` worked out once)."""
+    runs = typed if isinstance(typed, frozenset) else typed_runs(typed)
     letter = words(text)
     own = [False] * len(letter)
     for i in range(len(letter) - RUN + 1):
         if tuple(letter[i : i + RUN]) in runs:
             own[i : i + RUN] = [True] * RUN
     return OwnWords(sum(own), len(letter))
+
+
+def typed_runs(typed: Iterable[str]) -> frozenset[tuple[str, ...]]:
+    """Every run of RUN words inside one of the `typed` passages."""
+    runs = set()
+    for field in typed:
+        w = words(field)
+        runs.update(tuple(w[i : i + RUN]) for i in range(len(w) - RUN + 1))
+    return frozenset(runs)
 
 
 def typed_texts(draft: Draft) -> list[str]:
