@@ -1,0 +1,146 @@
+"""A floor script for a page: the same elements, drawn by plain Streamlit calls with no logic.
+
+After one run of a page under AppTest, `floor_script` walks its element tree (main area and
+sidebar) and writes a script that draws the same sequence of element types with the same labels,
+keys, values and options. Running that script under AppTest gives what the page's elements alone
+cost; the page's rerun against it is the cost of the page's own logic.
+
+Where an element cannot be reproduced exactly, the nearest equivalent is drawn (noted below).
+"""
+
+from __future__ import annotations
+
+from streamlit.testing.v1 import AppTest
+
+HEADER = (
+    "import datetime\n\nimport streamlit as st\nimport streamlit.components.v1 as components\n\n"
+)
+TEXT = {"markdown": "markdown", "caption": "caption", "header": "header", "title": "title"}
+ALERTS = ("info", "success", "warning", "error")
+
+
+class _Writer:
+    def __init__(self) -> None:
+        self.lines: list[str] = []
+        self.n = 0
+
+    def name(self, prefix: str) -> str:
+        self.n += 1
+        return f"{prefix}{self.n}"
+
+    def emit(self, depth: int, code: str) -> None:
+        self.lines.append("    " * depth + code)
+
+    def key(self, node) -> str:
+        # Widgets without a user key get one: the floor must not trip over duplicate auto ids.
+        return repr(getattr(node, "key", None) or self.name("floor_key_"))
+
+    def block(self, node, depth: int) -> None:
+        children = list(node.children.values())
+        if not children:
+            self.emit(depth, "pass")
+            return
+        for child in children:
+            self.node(child, depth)
+
+    def node(self, node, depth: int) -> None:  # one branch per element type
+        kind = getattr(node, "type", None)
+        proto = getattr(node, "proto", None)
+        e = self.emit
+        if kind == "flex_container":
+            children = list(node.children.values())
+            if children and all(getattr(c, "type", None) == "column" for c in children):
+                cols = self.name("cols")
+                e(depth, f"{cols} = st.columns({len(children)})")
+                for i, column in enumerate(children):
+                    e(depth, f"with {cols}[{i}]:")
+                    self.block(column, depth + 1)
+            else:
+                horizontal = proto.flex_container.direction == 2  # HORIZONTAL
+                e(depth, f"with st.container(horizontal={horizontal}):")
+                self.block(node, depth + 1)
+        elif kind in ("vertical", "column"):
+            e(depth, "with st.container():")
+            self.block(node, depth + 1)
+        elif kind == "expandable":
+            label, expanded = proto.expandable.label, proto.expandable.expanded
+            e(depth, f"with st.expander({label!r}, expanded={expanded}):")
+            self.block(node, depth + 1)
+        elif kind == "tab_container":
+            tabs = list(node.children.values())
+            var = self.name("tabs")
+            e(depth, f"{var} = st.tabs({[t.label for t in tabs]!r})")
+            for i, tab in enumerate(tabs):
+                e(depth, f"with {var}[{i}]:")
+                self.block(tab, depth + 1)
+        elif kind == "form":
+            e(depth, f"with st.form({proto.form.form_id!r}):")
+            self.block(node, depth + 1)
+        elif hasattr(node, "children"):
+            # Any other block (popover, dialog, ...): nearest equivalent is a plain container.
+            e(depth, "with st.container():")
+            self.block(node, depth + 1)
+        elif kind in TEXT:
+            e(
+                depth,
+                f"st.{TEXT[kind]}({node.value!r}, unsafe_allow_html=True)"
+                if kind == "markdown"
+                else f"st.{TEXT[kind]}({node.value!r})",
+            )
+        elif kind == "subheader" or (kind == "heading" and node.tag == "h3"):
+            e(depth, f"st.subheader({node.value!r})")
+        elif kind == "divider":
+            e(depth, "st.divider()")
+        elif kind in ALERTS:
+            e(depth, f"st.{kind}({node.value!r})")
+        elif kind == "button":
+            e(depth, f"st.button({node.label!r}, key={self.key(node)})")
+        elif kind == "checkbox":
+            e(depth, f"st.checkbox({node.label!r}, value={node.value!r}, key={self.key(node)})")
+        elif kind == "toggle":
+            e(depth, f"st.toggle({node.label!r}, value={node.value!r}, key={self.key(node)})")
+        elif kind in ("text_area", "text_input"):
+            e(depth, f"st.{kind}({node.label!r}, value={node.value!r}, key={self.key(node)})")
+        elif kind == "date_input":
+            e(depth, f"st.date_input({node.label!r}, value={node.value!r}, key={self.key(node)})")
+        elif kind in ("selectbox", "radio"):
+            e(
+                depth,
+                f"st.{kind}({node.label!r}, {list(node.options)!r}, index={node.index!r}, "
+                f"key={self.key(node)})",
+            )
+        elif kind == "multiselect":
+            default = [node.options[i] for i in node.indices]
+            e(
+                depth,
+                f"st.multiselect({node.label!r}, {list(node.options)!r}, default={default!r}, "
+                f"key={self.key(node)})",
+            )
+        elif kind == "download_button":
+            label = proto.label
+            e(depth, f"st.download_button({label!r}, data=b'x', key={self.key(node)})")
+        elif kind == "file_uploader":
+            e(depth, f"st.file_uploader({proto.label!r}, key={self.key(node)})")
+        elif kind == "button_group":
+            # Pills, segmented controls and feedback all draw a button group: nearest equivalent
+            # is st.pills with the same option labels.
+            group = proto
+            options = [o.content for o in group.options]
+            e(depth, f"st.pills({group.label or 'options'!r}, {options!r}, key={self.key(node)})")
+        elif kind == "iframe":
+            # AppTest keeps only the iframe's own message (its srcdoc), not its height: drawn at 0.
+            e(depth, f"components.html({proto.srcdoc!r}, height=0)")
+        else:
+            # Unknown element: the nearest equivalent is a line of markdown, said so in the script.
+            e(depth, f"st.markdown({f'(floor: no equivalent for {kind})'!r})")
+
+
+def floor_script(at: AppTest) -> str:
+    """The source of a script that draws the same elements as `at`'s last run, with no logic."""
+    writer = _Writer()
+    writer.block(at.main, 0)
+    sidebar = list(at.sidebar.children.values())
+    if sidebar:
+        writer.emit(0, "with st.sidebar:")
+        writer.block(at.sidebar, 1)
+    return HEADER + "\n".join(writer.lines) + "\n"
