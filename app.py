@@ -6,8 +6,6 @@ called `pages/`: Streamlit treats a `pages/` folder beside the entry script as a
 multipage app on a server's first run and in AppTest, and then runs a page without this frame.
 """
 
-import gc
-import threading
 from pathlib import Path
 
 import streamlit as st
@@ -15,24 +13,7 @@ import streamlit.components.v1 as components
 
 from app_pages import session, show, widgets
 from drafting import Draft, draft_to_json, file_name
-from drafting.memo import warm_up
 from drafting.progress import draft_size_note, progress
-
-
-@st.cache_resource
-def warm_up_server() -> None:
-    """Once per server, beside the first run: load what the first click would otherwise load
-    while every session waits (`drafting.memo.warm_up`), then move everything alive into the
-    collector's permanent generation, never scanned again. Every later full collection then
-    walks only what sessions made (.streamlit/config.toml, `postScriptGC`). Only once:
-    freezing after every run would keep every run's cyclic garbage for ever."""
-
-    def warm() -> None:
-        warm_up()
-        gc.collect()
-        gc.freeze()
-
-    threading.Thread(target=warm, name="warm-up", daemon=True).start()
 
 
 def size_note(draft: Draft) -> str:
@@ -108,7 +89,7 @@ components.html(
 session.show_notices()
 session.show_save_status()
 page.run()
-warm_up_server()
+session.warm_up_server()
 
 with st.sidebar:  # on every page, out of the way of the steps
     st.divider()

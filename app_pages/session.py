@@ -10,6 +10,8 @@ shares (the catalogue, the templates, the store) is read once per server.
 
 from __future__ import annotations
 
+import gc
+import threading
 from collections.abc import Callable
 from functools import wraps
 from typing import TYPE_CHECKING, TypeVar
@@ -26,6 +28,7 @@ from drafting import (
     parse_draft,
 )
 from drafting.draft import merge_drafts
+from drafting.memo import warm_up
 from drafting.store import (
     DraftDeleted,
     DraftStore,
@@ -67,6 +70,25 @@ def situation_questions() -> tuple[SituationQuestion, ...]:
 @st.cache_resource
 def templates() -> tuple[TemplateInfo, ...]:
     return list_templates()
+
+
+@st.cache_resource
+def warm_up_server() -> None:
+    """Once per server, beside the first run: load what the first click would otherwise load
+    while every session waits (`drafting.memo.warm_up`), then move everything alive into the
+    collector's permanent generation, never scanned again. Every later full collection then
+    walks only what sessions made (.streamlit/config.toml, `postScriptGC`). Only once:
+    freezing after every run would keep every run's cyclic garbage for ever.
+
+    app.py calls it on every run, but it is defined here: a cached function defined in the
+    script itself would be made again, source read and hashed, on each of its runs."""
+
+    def warm() -> None:
+        warm_up()
+        gc.collect()
+        gc.freeze()
+
+    threading.Thread(target=warm, name="warm-up", daemon=True).start()
 
 
 # The one draft: kept in session_state, autosaved to the draft store under the id in the URL.

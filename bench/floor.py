@@ -1,16 +1,22 @@
-"""A floor script for a page: the same elements, drawn by plain Streamlit calls with no logic.
+"""A floor app for a page: the same elements, drawn by plain Streamlit calls with no logic.
 
 After one run of a page under AppTest, `floor_script` walks its element tree (main area and
 sidebar) and writes a script that draws the same sequence of element types with the same labels,
-keys, values and options. Running that script under AppTest gives what the page's elements alone
-cost; the page's rerun against it is the cost of the page's own logic.
+keys, values and options. `write_floor_app` puts that script in a frame like the app's own: the
+same page config (title and tab icon) and the same navigation, seven pages with the app's titles
+and icons, the floor script being the page shown. Running the floor app gives what the page's
+elements alone cost; the page's rerun against it is the cost of the app's own logic.
 
 Where an element cannot be reproduced exactly, the nearest equivalent is drawn (noted below).
 """
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from streamlit.testing.v1 import AppTest
+
+from app_pages.widgets import ICON, STEPS
 
 HEADER = (
     "import datetime\n\nimport streamlit as st\nimport streamlit.components.v1 as components\n\n"
@@ -144,3 +150,25 @@ def floor_script(at: AppTest) -> str:
         writer.emit(0, "with st.sidebar:")
         writer.block(at.sidebar, 1)
     return HEADER + "\n".join(writer.lines) + "\n"
+
+
+def write_floor_app(at: AppTest, page: str, folder: Path) -> Path:
+    """Write the floor of `at`'s page (shown as the step `page`) into `folder`, with a frame
+    like `app.py`'s; return the frame's path, the script to run."""
+    folder.mkdir(parents=True, exist_ok=True)
+    pages = []
+    for step in STEPS:
+        script = folder / f"{step.name}.py"
+        script.write_text(floor_script(at) if step.name == page else "pass\n", encoding="utf-8")
+        default = step.name == page
+        pages.append(
+            f"st.Page({script.name!r}, title={step.title!r}, icon={step.icon!r}, default={default})"
+        )
+    frame = folder / "floor_app.py"
+    frame.write_text(
+        "import streamlit as st\n\n"
+        f"st.set_page_config(page_title='Response Builder', page_icon={str(ICON)!r})\n"
+        f"st.navigation([{', '.join(pages)}]).run()\n",
+        encoding="utf-8",
+    )
+    return frame

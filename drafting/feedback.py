@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 _NUMBER_WORDS = (
     "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty"
@@ -88,11 +89,13 @@ def _listed(items: list[str]) -> str:
     return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
 
 
+@lru_cache(maxsize=2048)
 def example_feedback(text: str) -> Feedback:
     """Say what in `text` makes it bite and, in one hint, the first thing it could add.
 
     An empty example gets no feedback (the page asks for one instead). A person's words come
-    with a reminder to ask their permission, since responses are often published.
+    with a reminder to ask their permission, since responses are often published. Kept for each
+    text (every rerun of Local examples asks again for every example), shared by sessions.
     """
     if not text.strip():
         return Feedback((), (), "")

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from drafting.names import find_names
 
@@ -59,8 +60,10 @@ def personal_details(text: str) -> list[Finding]:
     return emails + _phone_numbers(text) + _names(text)
 
 
+@lru_cache(maxsize=2048)
 def personal_details_note(text: str) -> str:
-    """Say in plain English what personal details `text` seems to hold, or "" if none.
+    """Say in plain English what personal details `text` seems to hold, or "" if none. Kept for
+    each text: every rerun of a page asks again for every example it shows.
 
     >>> personal_details_note("Email jo@example.org")
     "This example may identify someone: an email address (jo@example.org). Consultation \

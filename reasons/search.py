@@ -17,8 +17,10 @@ def filter_reasons(frame: pd.DataFrame, text: str = "", theme: str | None = None
     """Return the rows that hold every word of `text` (any case, as typed: no patterns) and,
     if given, belong to the theme with id `theme`. A number also matches the reason's number.
     """
-    keep = frame["theme"] == theme if theme else pd.Series(True, index=frame.index)
     words = text.casefold().split()
+    if not words and not theme:  # the usual case, on every rerun of Choose reasons
+        return frame
+    keep = frame["theme"] == theme if theme else pd.Series(True, index=frame.index)
     if words:
         first, *others = SEARCHED
         haystack = frame[first].str.cat([frame[c] for c in others], sep=" ").str.casefold()
