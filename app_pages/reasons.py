@@ -14,7 +14,6 @@ from reasons.search import filter_reasons
 
 widgets.step_title("reasons")
 draft, catalogue = session.get_draft(), session.catalogue()
-set_aside = {r.id for r in draft.set_aside}
 suggested = {s.reason for s in suggest(session.situation_questions(), session.answers())}
 
 VIEWS = {"choose": "Choose from the 26 reasons", "order": "Put your reasons in order"}
@@ -24,6 +23,13 @@ def choose(reason_id: int, chosen: bool) -> None:
     aside = {r.id for r in draft.set_aside}
     set_chosen(draft, reason_id, chosen)
     session.note_examples_kept(draft, aside)
+
+
+def show_count() -> None:
+    count.markdown(
+        f"You have chosen **{plural(len(draft.reasons), 'reason')}** of 26. Three to six strong"
+        " reasons, each with a local example, usually make a better letter than many."
+    )
 
 
 def move_label(reason_id: int, name: str) -> str:
@@ -55,7 +61,7 @@ def keep_focus(label: str) -> None:
 
 
 def search_row() -> None:
-    """The search and theme boxes, outside the list's fragment: a tick does not redraw them,
+    """The search and theme boxes, outside the themes' fragments: a tick does not redraw them,
     and a search reruns the page, list included."""
     search, theme = st.columns([3, 2])
     search.text_input(
@@ -80,22 +86,33 @@ def choose_view() -> None:
         st.info("No reason matches your search. Try fewer or different words.")
     reason_in_full()
     for t in catalogue.themes:
-        reasons = [r for r in catalogue.reasons if r.theme == t.id and r.id in shown]
-        if not reasons:
-            continue
-        st.header(t.title)
-        for reason in reasons:
-            hint = " · suggested for your situation" if reason.id in suggested else ""
-            widgets.bound(
-                st.checkbox,
-                # Plain text (no Markdown): Streamlit reads the label out as its aria-label.
-                f"Reason {reason.id}: {reason.title}{hint}. {reason.summary}",
-                f"reason_{reason.id}",
-                reason.id in draft.reason_ids,
-                partial(choose, reason.id),
-            )
-            if reason.id in set_aside:
-                st.caption(":material/bookmark: Your example is kept: tick to bring it back.")
+        ids = tuple(r.id for r in catalogue.reasons if r.theme == t.id and r.id in shown)
+        if ids:
+            theme_reasons(t.title, ids)
+
+
+@session.fragment
+def theme_reasons(title: str, ids: tuple[int, ...]) -> None:
+    """One theme's tick boxes. A tick reruns only its own theme's fragment (a handful of
+    elements rather than the whole list: a quicker click when many groups click at once) and,
+    through its placeholder above the list, the count."""
+    st.header(title)
+    set_aside = {r.id for r in draft.set_aside}
+    for reason in map(catalogue.reason, ids):
+        hint = " · suggested for your situation" if reason.id in suggested else ""
+        widgets.bound(
+            st.checkbox,
+            # Plain text (no Markdown): Streamlit reads the label out as its aria-label.
+            f"Reason {reason.id}: {reason.title}{hint}. {reason.summary}",
+            f"reason_{reason.id}",
+            reason.id in draft.reason_ids,
+            partial(choose, reason.id),
+        )
+        if reason.id in set_aside:
+            st.caption(":material/bookmark: Your example is kept: tick to bring it back.")
+    # Streamlit lets a fragment's rerun fill a placeholder outside it only if the fragment
+    # wrote there in the last full run too: so every theme writes it, every time.
+    show_count()
 
 
 def reason_in_full() -> None:
@@ -143,21 +160,15 @@ def order_view() -> None:
         keep_focus(label)
 
 
-@session.fragment
-def reasons_list() -> None:
-    """The count and the chosen view: a tick reruns only this, not the whole page and frame
-    (the view switch and the search boxes above it are drawn by the page)."""
-    st.markdown(
-        f"You have chosen **{plural(len(draft.reasons), 'reason')}** of 26. Three to six strong"
-        " reasons, each with a local example, usually make a better letter than many."
-    )
-    if (st.session_state.get("reasons_view") or "choose") == "order":
-        order_view()
-    else:
-        choose_view()
-
+order_list = session.fragment(order_view)  # a move redraws the ordered list only
 
 if widgets.view_switch(VIEWS, "choose", "reasons_view") == "choose":
     search_row()
-reasons_list()
+    count = st.empty()
+    show_count()
+    choose_view()
+else:
+    count = st.empty()
+    show_count()
+    order_list()
 widgets.nav_buttons("reasons")

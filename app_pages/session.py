@@ -349,15 +349,16 @@ def show_notices() -> None:
         getattr(st, kind)(text)
 
 
-def fragment(body: Callable[[], None]) -> Callable[[], None]:
+def fragment(body: Callable[..., None]) -> Callable[..., None]:
     """`st.fragment`, showing the messages its own widgets queue: a fragment's rerun does not
-    run the frame, where `show_notices` shows them after a full rerun."""
+    run the frame, where `show_notices` shows them after a full rerun. A fragment's rerun
+    calls `body` again with the arguments of its last full run."""
 
     @st.fragment
     @wraps(body)
-    def run() -> None:
+    def run(*args, **kwargs) -> None:
         show_notices()
-        body()
+        body(*args, **kwargs)
 
     return run
 
