@@ -6,8 +6,6 @@ called `pages/`: Streamlit treats a `pages/` folder beside the entry script as a
 multipage app on a server's first run and in AppTest, and then runs a page without this frame.
 """
 
-from pathlib import Path
-
 import streamlit as st
 import streamlit.components.v1 as components
 
@@ -81,10 +79,7 @@ st.html(  # on a phone, show a chosen reason's whole title rather than cut it sh
     " [data-baseweb='popover'] li {white-space: normal;}}</style>"
 )
 # The browser's own "Leave page?" question while a box holds unsaved typing.
-components.html(
-    f"<script>{(Path(__file__).parent / 'app_pages' / '_unsaved.js').read_text()}</script>",
-    height=0,
-)
+components.html(widgets.UNSAVED_TYPING_SCRIPT, height=0)
 
 session.show_notices()
 session.show_save_status()

@@ -83,6 +83,7 @@ def choose_view() -> None:
     )
     shown = set(filter_reasons(session.reason_frame(), text, theme_id)["id"])
     if not shown:
+        show_count()  # else each theme's fragment shows it
         st.info("No reason matches your search. Try fewer or different words.")
     reason_in_full()
     for t in catalogue.themes:
@@ -165,7 +166,6 @@ order_list = session.fragment(order_view)  # a move redraws the ordered list onl
 if widgets.view_switch(VIEWS, "choose", "reasons_view") == "choose":
     search_row()
     count = st.empty()
-    show_count()
     choose_view()
 else:
     count = st.empty()

@@ -45,6 +45,8 @@ STEPS = (
 
 
 ICON = Path(__file__).resolve().parents[1] / "assets" / "icon.png"
+# The browser's own "Leave page?" question while a box holds unsaved typing (read once).
+UNSAVED_TYPING_SCRIPT = f"<script>{(Path(__file__).parent / '_unsaved.js').read_text()}</script>"
 
 
 _STEP_INDEX = {step.name: i for i, step in enumerate(STEPS)}
