@@ -10,7 +10,7 @@ elements alone cost; the page's rerun against it is the cost of the app's own lo
 Fragments are copied too: elements the page drew inside a fragment are drawn inside one in the
 floor, so that a page pays no more and no less than its floor for Streamlit's fragment machinery.
 The fragment of each element is read from the run's messages (`delta.fragment_id`), which
-AppTest's element tree leaves out: importing this module keeps them for the last run.
+AppTest's element tree leaves out: after `keep_fragments()`, AppTest keeps them for its last run.
 
 Where an element cannot be reproduced exactly, the nearest equivalent is drawn (noted below).
 """
@@ -28,7 +28,8 @@ _fragments: dict[tuple[int, ...], str] = {}
 _parse_tree = local_script_runner.parse_tree_from_messages
 
 
-def _parse_tree_keeping_fragments(messages):
+def parse_tree_keeping_fragments(messages):
+    """AppTest's `parse_tree_from_messages`, noting first which fragment drew each element."""
     _fragments.clear()
     _fragments.update(
         (tuple(m.metadata.delta_path), m.delta.fragment_id) for m in messages if m.HasField("delta")
@@ -36,7 +37,10 @@ def _parse_tree_keeping_fragments(messages):
     return _parse_tree(messages)
 
 
-local_script_runner.parse_tree_from_messages = _parse_tree_keeping_fragments
+def keep_fragments() -> None:
+    """From now on in this process, note the fragments of every AppTest run (for the floor)."""
+    local_script_runner.parse_tree_from_messages = parse_tree_keeping_fragments
+
 
 HEADER = (
     "import datetime\n\nimport streamlit as st\nimport streamlit.components.v1 as components\n\n"

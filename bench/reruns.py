@@ -29,7 +29,7 @@ from streamlit.runtime.scriptrunner.script_cache import ScriptCache
 from streamlit.testing.v1 import AppTest, app_test, local_script_runner
 
 from bench.drafts import ROOT, realistic_draft
-from bench.floor import write_floor_app
+from bench.floor import keep_fragments, write_floor_app
 from drafting.store import DraftStore, configured_url
 
 PAGES = ("start", "situation", "reasons", "examples", "details", "questions", "letter")
@@ -72,6 +72,8 @@ def _stored_draft_id() -> str:
 
 
 def _open(page: str) -> AppTest:
+    """The app on `page`, with the realistic draft opened from its link."""
+    keep_fragments()
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
     at.query_params["draft"] = _stored_draft_id()
     at.run()
