@@ -5,6 +5,7 @@ answers, with the group's own words in place of any paragraph, heading or ask it
 """
 
 import datetime as dt
+from contextlib import nullcontext
 from functools import partial
 
 import streamlit as st
@@ -161,22 +162,26 @@ def preview(final: FinalLetter) -> None:
         if piece.id == editing:
             edit_form(piece, edited)
             continue
-        words, button = st.columns([9, 1], vertical_alignment="top")
-        with words:
-            if piece.id in shown:
-                show.show_letter(shown[piece.id][1])
-            else:
-                st.caption(f"You took this out: {show.escape(piece.text[:80])}…")
-            if edited and piece.id not in stale:
-                st.caption(":material/edit: Your own words")
-        button.button(
-            "Edit",
-            key=f"edit_{piece.id}",
-            on_click=start_editing,
-            args=(piece, current or piece.text),
-            type="tertiary",
-            icon=":material/edit:",
-        )
+        # One row: the words, then their Edit button. A horizontal container rather than two
+        # columns: three fewer blocks for each of the letter's many pieces, drawn on every run.
+        own_words = edited and piece.id not in stale
+        with st.container(horizontal=True, wrap=False):
+            with st.container(width="stretch") if own_words else nullcontext():
+                if piece.id in shown:
+                    show.show_letter(shown[piece.id][1])
+                else:
+                    st.caption(f"You took this out: {show.escape(piece.text[:80])}…")
+                if own_words:
+                    st.caption(":material/edit: Your own words")
+            st.button(
+                "Edit",
+                key=f"edit_{piece.id}",
+                on_click=start_editing,
+                args=(piece, current or piece.text),
+                type="tertiary",
+                icon=":material/edit:",
+                width="content",
+            )
         if piece.id in stale:
             stale_note(stale[piece.id], "preview")
     if back_to := st.session_state.pop(EDITED, None):

@@ -29,7 +29,7 @@ def show_letter(markdown: str) -> None:
     are escaped too. Headings drop one level, below the page's own title.
     """
     text = _STREAMLIT_EXTRAS.sub(r"\\\1", markdown)
-    st.markdown(_HEADING.sub(r"#\1 ", text))
+    st.markdown(_HEADING.sub(r"#\1 ", text), width="stretch")
 
 
 def evidence_markdown(reason: Reason) -> str:

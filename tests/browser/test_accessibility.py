@@ -136,9 +136,12 @@ def read_reason_2(page: Page) -> None:
 
 
 def edit_opening(page: Page) -> None:
-    """Press Edit beside the letter's opening paragraph and wait for its text box."""
+    """Press Edit beside the letter's opening paragraph and wait for its text box. The mouse
+    then moves away: the text box's help icon opens where Edit was, and a tooltip still fading
+    in under the pointer is not what the page shows."""
     page.locator(".st-key-edit_opening button").click()
     expect(page.get_by_role("textbox", name="Your words for this paragraph")).to_be_visible()
+    page.mouse.move(0, 0)
 
 
 # What a page shows only after a click, audited too when a draft is loaded: (page's link, what
