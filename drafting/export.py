@@ -35,19 +35,28 @@ SIGNING_SPACE_PT = 42  # room to sign by hand above the name
 _MD_LINE_START = re.compile(r"^(\s*)([-+=]|\d+(?=[.)]))", re.MULTILINE)
 
 
-def _docx_paragraph(document, block: Block, line: Line):
-    from docx.enum.text import WD_ALIGN_PARAGRAPH
+_STYLES = {
+    "title": "Heading 1",
+    "heading": "Heading 2",
+    "subheading": "Heading 3",
+    "bullets": "List Bullet",
+    "numbered": "List Number",
+}
 
-    styles = {
-        "title": "Heading 1",
-        "heading": "Heading 2",
-        "subheading": "Heading 3",
-        "bullets": "List Bullet",
-        "numbered": "List Number",
-    }
+
+def _style_ids(document) -> dict[str, str]:
+    """Each block kind's paragraph style id, looked up by name once per document: python-docx
+    looks a style up by name (and the default style) on every paragraph given a style name."""
+    return {kind: document.styles[name].style_id for kind, name in _STYLES.items()}
+
+
+def _docx_paragraph(document, block: Block, line: Line, style_ids: dict[str, str]):
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
     from docx.shared import Pt
 
-    paragraph = document.add_paragraph(style=styles.get(block.kind))
+    paragraph = document.add_paragraph()
+    if block.kind in style_ids:
+        paragraph._p.style = style_ids[block.kind]
     if block.kind in ("sender", "date"):
         paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
     if block.kind == "signature":
@@ -216,9 +225,10 @@ def to_docx(letter: Letter, author: str = "", made: dt.datetime | None = None) -
     properties.created = properties.modified = made or dt.datetime.now(dt.UTC)
     properties.language = LANGUAGE
     _headers_and_footers(document, letter)
+    style_ids = _style_ids(document)
     for block in letter.blocks:
         for line in block.items:
-            _docx_paragraph(document, block, line)
+            _docx_paragraph(document, block, line, style_ids)
     out = io.BytesIO()
     document.save(out)
     return out.getvalue()
