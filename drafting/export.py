@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import functools
 import io
 import re
 import unicodedata
@@ -179,17 +180,14 @@ def _field(paragraph, code: str) -> None:
             run.text = text
 
 
-def _headers_and_footers(document, letter: Letter) -> None:
-    """Page numbers at the foot of every page; from page two, the title and reference at the
-    head (the first page has the letterhead)."""
+def _headers_and_footers(document) -> None:
+    """Page numbers at the foot of every page; from page two, a header at the right for the
+    title and reference (the first page has the letterhead)."""
     from docx.enum.text import WD_ALIGN_PARAGRAPH
 
     section = document.sections[0]
     section.different_first_page_header_footer = True
-    reference = next((b.text for b in letter.blocks if b.kind == "reference"), "")
-    header = section.header.paragraphs[0]
-    header.text = _NOT_XML.sub("", " \u2013 ".join(t for t in (letter.title, reference) if t))
-    header.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    section.header.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.RIGHT
     for footer in (section.footer, section.first_page_footer):
         paragraph = footer.paragraphs[0]
         paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
@@ -197,6 +195,21 @@ def _headers_and_footers(document, letter: Letter) -> None:
         _field(paragraph, "PAGE")
         paragraph.add_run(" of ")
         _field(paragraph, "NUMPAGES")
+
+
+@functools.cache
+def _letterhead() -> tuple[bytes, dict[str, str]]:
+    """A blank letter, made once per process: the page, styles, language, footers and header
+    that every letter shares, with each block kind's paragraph style id. Every Word file opens
+    its own document from these bytes, as a document is changed in place."""
+    import docx
+
+    document = docx.Document()
+    _set_up_styles(document)
+    _headers_and_footers(document)
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue(), _style_ids(document)
 
 
 def _property(text: str) -> str:
@@ -216,16 +229,17 @@ def to_docx(letter: Letter, author: str = "", made: dt.datetime | None = None) -
     """
     import docx  # python-docx and pandas load only when a file is made: a faster start
 
-    document = docx.Document()
-    _set_up_styles(document)
+    letterhead, style_ids = _letterhead()
+    document = docx.Document(io.BytesIO(letterhead))
     properties = document.core_properties
     properties.title = _property(letter.title)
     properties.author = properties.last_modified_by = _property(author)
     properties.comments = ""
     properties.created = properties.modified = made or dt.datetime.now(dt.UTC)
     properties.language = LANGUAGE
-    _headers_and_footers(document, letter)
-    style_ids = _style_ids(document)
+    reference = next((b.text for b in letter.blocks if b.kind == "reference"), "")
+    header = document.sections[0].header.paragraphs[0]
+    header.text = _NOT_XML.sub("", " \u2013 ".join(t for t in (letter.title, reference) if t))
     for block in letter.blocks:
         for line in block.items:
             _docx_paragraph(document, block, line, style_ids)
