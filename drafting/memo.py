@@ -24,10 +24,11 @@ from collections.abc import Callable, Hashable
 from typing import Any, TypeVar
 
 from drafting.draft import Draft, draft_to_json
-from drafting.export import render
+from drafting.export import render, to_docx
 from drafting.final import FinalLetter
 from drafting.final import final_letter as make_final_letter
 from drafting.final import own_words as measure_own_words
+from drafting.letter import Letter
 from drafting.ownwords import OwnWords
 from drafting.privacy import personal_details_note
 from reasons.catalogue import Catalogue
@@ -122,6 +123,7 @@ def letter_file(
 
 def warm_up() -> None:
     """Load what a first click would otherwise load while every session of the process waits
-    for it: the word lists that find names in examples (over a second) and python-docx."""
+    for it: the word lists that find names in examples (over a second), and python-docx with
+    the blank letter every Word file starts from."""
     personal_details_note("Grace Okafor runs the lunch club.")
-    import docx  # noqa: F401  (loaded once here, not on the first Word download)
+    to_docx(Letter(title="", blocks=()))
