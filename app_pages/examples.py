@@ -12,7 +12,10 @@ draft, catalogue = session.get_draft(), session.catalogue()
 VIEWS = {"all": "All reasons", "one": "One reason at a time"}
 
 
+@session.fragment
 def example_box(chosen) -> None:
+    """One reason's example box, with its feedback. Saving an example reruns only its own box:
+    a handful of elements, not every reason's box and the frame."""
     reason = catalogue.reason(chosen.id)
     st.header(f"Reason {reason.id}: {reason.title}")
     # What to look for above the box; the prompt's own example inside it, until typing starts.

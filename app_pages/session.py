@@ -182,9 +182,10 @@ def _create(store: DraftStore, draft: Draft) -> None:
     """Store the session's draft under a new id, unless this session has made its share."""
     made = st.session_state.get("drafts_made", 0)
     if made >= MAX_DRAFTS_PER_SESSION:
-        st.session_state["save_problem"] = (
+        _report(
+            "save_problem",
             f"this window has already started {made} new drafts, the most one visit may keep"
-            " on this server."
+            " on this server.",
         )
         return
     try:
@@ -194,7 +195,7 @@ def _create(store: DraftStore, draft: Draft) -> None:
             notice(escape(str(damage)), "warning")
             new_id, revision = store.create(draft)
     except StoreError as error:
-        st.session_state["save_problem"] = str(error)
+        _report("save_problem", str(error))
         return
     st.session_state.update(draft_id=new_id, drafts_made=made + 1, own_revisions={revision})
     _stored_as(revision)
@@ -235,7 +236,7 @@ def change() -> None:
         own.add(revision)
         st.session_state.pop("save_problem", None)
     except RevisionConflict as conflict:
-        st.session_state["conflict"] = conflict.newer
+        _report("conflict", conflict.newer)
     except DraftDeleted:  # deleted from another tab: keep the work under a new link
         _create(store, draft)
         notice("This draft had been deleted in another tab; it is saved again under a new link.")
@@ -247,7 +248,14 @@ def change() -> None:
             "warning",
         )
     except (StoreError, DraftError) as error:
-        st.session_state["save_problem"] = str(error)
+        _report("save_problem", str(error))
+
+
+def _report(problem: str, detail) -> None:
+    """Keep a save problem or conflict for `show_save_status`, in the frame. A change made in a
+    fragment reruns only the fragment, so `fragment` then reruns the whole app to show it."""
+    st.session_state[problem] = detail
+    st.session_state["save_news"] = True
 
 
 def _stored_as(revision: int) -> None:
@@ -286,6 +294,7 @@ def _keep_this() -> None:
 
 def show_save_status() -> None:
     """Say when saving has stopped or another tab saved a newer version, and offer the way out."""
+    st.session_state.pop("save_news", None)  # shown now, before the page's fragments run
     _, store_problem = draft_store()
     if store_problem:
         st.warning(store_problem, icon=":material/warning:")
@@ -351,12 +360,16 @@ def show_notices() -> None:
 
 def fragment(body: Callable[..., None]) -> Callable[..., None]:
     """`st.fragment`, showing the messages its own widgets queue: a fragment's rerun does not
-    run the frame, where `show_notices` shows them after a full rerun. A fragment's rerun
-    calls `body` again with the arguments of its last full run."""
+    run the frame, where `show_notices` shows them after a full rerun. A save problem or
+    conflict that the fragment's own change met reruns the whole app instead, so that the
+    frame says so and offers the way out (`show_save_status`). A fragment's rerun calls `body`
+    again with the arguments of its last full run."""
 
     @st.fragment
     @wraps(body)
     def run(*args, **kwargs) -> None:
+        if st.session_state.pop("save_news", False):
+            st.rerun(scope="app")
         show_notices()
         body(*args, **kwargs)
 
