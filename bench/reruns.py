@@ -49,7 +49,8 @@ def _stored_draft_id() -> str:
         store.close()
 
 
-def _open(page: str) -> AppTest:
+def open_page(page: str) -> AppTest:
+    """`page` under AppTest as a group meets it: the realistic draft stored and opened by link."""
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
     at.query_params["draft"] = _stored_draft_id()
     at.run()
@@ -65,7 +66,7 @@ def measure(runs: int = 20) -> list[dict]:
     _compile_once()
     rows = []
     for page in PAGES:
-        at = _open(page)
+        at = open_page(page)
         path = write_floor_app(at, page, floors / page)
         floor = AppTest.from_file(str(path), default_timeout=60).run()
         assert not floor.exception, floor.exception
