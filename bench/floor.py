@@ -10,21 +10,25 @@ elements alone cost; the page's rerun against it is the cost of the app's own lo
 Fragments are copied too: elements the page drew inside a fragment are drawn inside one in the
 floor, so that a page pays no more and no less than its floor for Streamlit's fragment machinery.
 The fragment of each element is read from the run's messages (`delta.fragment_id`), which
-AppTest's element tree leaves out: after `keep_fragments()`, AppTest keeps them for its last run.
+AppTest's element tree leaves out: after `keep_fragments()` AppTest notes them for each run, and
+`remember(at)` just after a run keeps them with that AppTest for its floor.
 
 Where an element cannot be reproduced exactly, the nearest equivalent is drawn (noted below).
 """
 
 from __future__ import annotations
 
+import weakref
 from pathlib import Path
 
 from streamlit.testing.v1 import AppTest, local_script_runner
 
 from app_pages.widgets import ICON, STEPS
 
-# Delta path -> the fragment that drew it, for AppTest's last run in this process.
+# Delta path -> the fragment that drew it, for AppTest's last run in this process; and the
+# same, kept for each AppTest whose floor is to be written.
 _fragments: dict[tuple[int, ...], str] = {}
+_remembered: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 _parse_tree = local_script_runner.parse_tree_from_messages
 
 
@@ -40,6 +44,11 @@ def parse_tree_keeping_fragments(messages):
 def keep_fragments() -> None:
     """From now on in this process, note the fragments of every AppTest run (for the floor)."""
     local_script_runner.parse_tree_from_messages = parse_tree_keeping_fragments
+
+
+def remember(at: AppTest) -> None:
+    """Keep the fragments of the run `at` has just made, for its floor (`keep_fragments`)."""
+    _remembered[at] = dict(_fragments)
 
 
 HEADER = (
@@ -67,7 +76,7 @@ class _Writer:
     def __init__(self) -> None:
         self.lines: list[str] = []
         self.n = 0
-        self.fragments = dict(_fragments)
+        self.fragments: dict[tuple[int, ...], str] = {}
         self.drawn_fragments: set[str] = set()  # each page fragment is called once in the floor
 
     def name(self, prefix: str) -> str:
@@ -223,6 +232,7 @@ class _Writer:
 def floor_script(at: AppTest) -> str:
     """The source of a script that draws the same elements as `at`'s last run, with no logic."""
     writer = _Writer()
+    writer.fragments = _remembered.get(at, {})
     writer.block(at.main, 0, (0,))
     sidebar = list(at.sidebar.children.values())
     if sidebar:

@@ -29,7 +29,7 @@ from streamlit.runtime.scriptrunner.script_cache import ScriptCache
 from streamlit.testing.v1 import AppTest, app_test, local_script_runner
 
 from bench.drafts import ROOT, realistic_draft
-from bench.floor import keep_fragments, write_floor_app
+from bench.floor import keep_fragments, remember, write_floor_app
 from drafting.store import DraftStore, configured_url
 
 PAGES = ("start", "situation", "reasons", "examples", "details", "questions", "letter")
@@ -71,8 +71,9 @@ def _stored_draft_id() -> str:
         store.close()
 
 
-def _open(page: str) -> AppTest:
-    """The app on `page`, with the realistic draft opened from its link."""
+def open_page(page: str) -> AppTest:
+    """`page` under AppTest as a group meets it: the realistic draft stored and opened by link
+    (with the fragments of its last run kept, for its floor)."""
     keep_fragments()
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
     at.query_params["draft"] = _stored_draft_id()
@@ -80,6 +81,7 @@ def _open(page: str) -> AppTest:
     if page != "start":
         at.switch_page(f"app_pages/{page}.py").run()
     assert not at.exception, at.exception
+    remember(at)
     return at
 
 
@@ -90,7 +92,7 @@ def measure(runs: int = 40) -> list[dict]:
     _time_script_runs()
     rows = []
     for page in PAGES:
-        at = _open(page)
+        at = open_page(page)
         path = write_floor_app(at, page, floors / page)
         floor = AppTest.from_file(str(path), default_timeout=60).run()
         assert not floor.exception, floor.exception

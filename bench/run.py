@@ -2,6 +2,7 @@
 
     .venv/bin/python -m bench.run                 # everything (needs Debian's chromium)
     .venv/bin/python -m bench.run --only assembly reruns
+    .venv/bin/python -m bench.run --only clicks       # click-to-visible against the floor
 
 Writes bench/results/latest.json (git-ignored). Each figure is a median, measured beside its
 baseline in the same run, so the table compares like with like on whatever machine runs it.
@@ -14,7 +15,7 @@ import json
 import platform
 from pathlib import Path
 
-from bench import assembly, browser, reruns
+from bench import assembly, browser, clicks, reruns
 
 RESULTS = Path(__file__).resolve().parent / "results"
 PARTS = {
@@ -23,6 +24,7 @@ PARTS = {
     "startup": browser.measure_startup,
     "latency": browser.measure_latency,
     "memory": browser.measure_memory,
+    "clicks": clicks.measure,
 }
 
 

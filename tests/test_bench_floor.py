@@ -29,6 +29,7 @@ def test_the_floor_of_choose_reasons_draws_its_elements_in_its_fragments(
         local_script_runner, "parse_tree_from_messages", floor.parse_tree_keeping_fragments
     )
     page = go(open_app(sample), "reasons")
+    floor.remember(page)
     script = floor.write_floor_app(page, "reasons", tmp_path)
 
     source = (tmp_path / "reasons.py").read_text(encoding="utf-8")
