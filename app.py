@@ -10,26 +10,18 @@ import streamlit as st
 import streamlit.components.v1 as components
 
 from app_pages import session, show, widgets
-from drafting import Draft, draft_to_json, file_name
+from drafting import draft_to_json, file_name
 from drafting.progress import draft_size_note, progress
 
 
-def size_note(draft: Draft) -> str:
-    """The draft's size against its limit, worked out again only when the draft has changed:
-    each save keeps the stored JSON as `base` (a new string per save), so an unchanged `base`
-    means an unchanged draft. Unsaved changes (a conflict, a save problem, a new draft not yet
-    stored) are measured afresh."""
-    base = st.session_state.get("base")
-    if (
-        not session.draft_id()
-        or base is None
-        or {"conflict", "save_problem"} & st.session_state.keys()
-    ):
-        return draft_size_note(draft)
+def size_note() -> str:
+    """The draft's size against its limit, worked out again only when its JSON has changed (a
+    new string at each save: `session.draft_json`)."""
+    content = session.draft_json()
     measured, note = st.session_state.get("size_note", (None, ""))
-    if measured is not base:
-        note = draft_size_note(draft)
-        st.session_state["size_note"] = (base, note)
+    if measured is not content:
+        note = draft_size_note(content)
+        st.session_state["size_note"] = (content, note)
     return note
 
 
@@ -66,7 +58,7 @@ with st.sidebar:
         key="sidebar_save_draft",
         help="Everything you have typed, in a file you can load again on the Start page.",
     )
-    st.caption(size_note(draft))
+    st.caption(size_note())
     st.caption(
         "Your typing is saved when you leave a box, or press Enter (Ctrl+Enter in a large box)."
         " If you try to close or reload the page before that, your browser asks first."

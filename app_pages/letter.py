@@ -14,7 +14,6 @@ from app_pages import session, show, widgets
 from app_pages._survey import survey_blocks
 from drafting import TONES, draft_to_json, file_name, reasons_csv, to_text, tone_phrases
 from drafting.assembly import cover_email, questions_note
-from drafting.export import markdown_pieces
 from drafting.final import (
     FinalLetter,
     StaleEdit,
@@ -25,7 +24,7 @@ from drafting.final import (
 )
 from drafting.length import length_note, length_report
 from drafting.letter import Piece
-from drafting.memo import final_letter, letter_file, own_words
+from drafting.memo import final_letter, letter_file, own_words, preview_pieces
 from drafting.ownwords import own_words_note
 from drafting.progress import without_example
 from drafting.questions import unanswered_note
@@ -151,9 +150,10 @@ def edit_form(piece: Piece, edited: bool) -> None:
     focus(f".st-key-edit_text_{piece.id} textarea")
 
 
-def preview(final: FinalLetter) -> None:
-    """The letter piece by piece as the downloads hold it, each with its own Edit button."""
-    shown = {piece.id: (piece, text) for piece, text in markdown_pieces(final.letter)}
+def preview(final: FinalLetter, pieces: list) -> None:
+    """The letter piece by piece as the downloads hold it (`pieces`: the final letter's, with
+    their Markdown), each with its own Edit button."""
+    shown = {piece.id: (piece, text) for piece, text in pieces}
     stale = {s.edit.block: s for s in final.stale}
     editing = st.session_state.get(EDITING)
     for piece in final.generated.pieces():
@@ -292,12 +292,13 @@ def letter_page() -> None:
             " words* below; paragraphs you added follow the one before them.",
             icon=":material/edit:",
         )
-    final = final_letter(draft, catalogue, today=today)
+    content = session.draft_json()
+    final = final_letter(draft, catalogue, today=today, content=content)
     st.markdown(f"**Length:** {length_note(final.letter.word_count())}")
     report = length_report(draft, final.letter, templates[draft.template])
     if report.budget:
         (st.warning if report.over else st.caption)(report.note)
-    own = own_words(draft, catalogue, today=today)
+    own = own_words(draft, catalogue, today=today, content=content)
     missing = len(without_example(draft))
     if missing:
         st.caption(
@@ -323,7 +324,7 @@ def letter_page() -> None:
             " or ask to put it in your own words; the rest keeps following your answers."
         )
         with st.container(border=True, key="letter_preview"):
-            preview(final)
+            preview(final, preview_pieces(draft, catalogue, today=today, content=content))
 
     if view == "email":
         st.markdown(

@@ -147,6 +147,22 @@ def draft_id() -> str | None:
     return st.session_state.get("draft_id")
 
 
+def draft_json() -> str:
+    """The draft's JSON text: the one kept at its last save (`base`) while that is what is on
+    screen (the draft is stored, and no conflict or save problem has kept a change unsaved:
+    every change ends in `change()`), else made afresh. Keyed on it, the letter is not
+    serialised again on every run."""
+    base = st.session_state.get("base")
+    if (
+        base is not None
+        and draft_id()
+        and "conflict" not in st.session_state
+        and "save_problem" not in st.session_state
+    ):
+        return base
+    return draft_to_json(get_draft())
+
+
 def _open_from_url() -> None:
     store, _ = draft_store()
     wanted = st.query_params.get("draft")

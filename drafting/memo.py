@@ -5,7 +5,9 @@ otherwise assemble the letter, measure it and (on a download) build the Word fil
 draft that has not changed. Each result here is kept under the draft's whole content (its JSON
 text, every field the letter reads) with the template, tone and date, in a small cache the
 process's sessions share: two drafts with the same content get the same letter anyway. The
-results are shared, so nothing here may change them.
+results are shared, so nothing here may change them. A caller that already holds the draft's
+JSON (the app keeps it from the last save) passes it as `content`, saving the work of making it
+again on every run.
 
     >>> import datetime as dt
     >>> from drafting import Draft
@@ -24,11 +26,11 @@ from collections.abc import Callable, Hashable
 from typing import Any, TypeVar
 
 from drafting.draft import Draft, draft_to_json
-from drafting.export import render, to_docx
+from drafting.export import markdown_pieces, render, to_docx
 from drafting.final import FinalLetter
 from drafting.final import final_letter as make_final_letter
 from drafting.final import own_words as measure_own_words
-from drafting.letter import Letter
+from drafting.letter import Letter, Piece
 from drafting.ownwords import OwnWords
 from drafting.privacy import personal_details_note
 from reasons.catalogue import Catalogue
@@ -57,7 +59,7 @@ class _Kept:
         return result
 
 
-_letters, _own, _files = _Kept(), _Kept(), _Kept()
+_letters, _own, _pieces, _files = _Kept(), _Kept(), _Kept(), _Kept()
 
 
 def _key(
@@ -66,9 +68,10 @@ def _key(
     template: str | None = None,
     tone: str | None = None,
     today: dt.date | None = None,
+    content: str | None = None,
 ) -> tuple:
     return (
-        draft_to_json(draft),
+        content or draft_to_json(draft),
         id(catalogue),
         template or draft.template,
         tone or draft.tone,
@@ -78,7 +81,7 @@ def _key(
 
 def final_letter(draft: Draft, catalogue: Catalogue, **choices: Any) -> FinalLetter:
     """`drafting.final.final_letter` (the same `template`, `tone` and `today`), made once per
-    content of the draft."""
+    content of the draft (`content`: its JSON, if the caller has it)."""
     key = _key(draft, catalogue, **choices)
     return _letters.get(
         key,
@@ -87,14 +90,28 @@ def final_letter(draft: Draft, catalogue: Catalogue, **choices: Any) -> FinalLet
 
 
 def own_words(
-    draft: Draft, catalogue: Catalogue, *, template: str | None = None, today=None
+    draft: Draft, catalogue: Catalogue, *, template: str | None = None, today=None, content=None
 ) -> OwnWords:
     """How much of the final letter is the group's own writing, measured once per content."""
-    key = _key(draft, catalogue, template, today=today)
+    key = _key(draft, catalogue, template, today=today, content=content)
     return _own.get(
         key,
         lambda: measure_own_words(
-            draft, final_letter(draft, catalogue, template=key[2], today=key[4])
+            draft, final_letter(draft, catalogue, template=key[2], today=key[4], content=key[0])
+        ),
+    )
+
+
+def preview_pieces(
+    draft: Draft, catalogue: Catalogue, *, template: str | None = None, today=None, content=None
+) -> list[tuple[Piece, str]]:
+    """The final letter's pieces with their Markdown (`export.markdown_pieces`), for its
+    preview, made once per content."""
+    key = _key(draft, catalogue, template, today=today, content=content)
+    return _pieces.get(
+        key,
+        lambda: markdown_pieces(
+            final_letter(draft, catalogue, template=key[2], today=key[4], content=key[0]).letter
         ),
     )
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from drafting.draft import MAX_FILE_BYTES, ChosenReason, Draft, draft_to_json
+from drafting.draft import MAX_FILE_BYTES, ChosenReason, Draft
 from drafting.questions import unanswered_note
 from drafting.wording import plural
 
@@ -102,7 +102,8 @@ def progress(draft: Draft, *, situation_answered: bool) -> dict[str, Step]:
     }
 
 
-def draft_size_note(draft: Draft) -> str:
-    """Say how big the draft file is against its limit, e.g. 'Draft size: 12 kB of 3,000 kB.'"""
-    size = len(draft_to_json(draft).encode("utf-8"))
+def draft_size_note(content: str) -> str:
+    """Say how big the draft file with `content` (its JSON) is against its limit, e.g. 'Draft
+    size: 12 kB of 3,000 kB.'"""
+    size = len(content.encode("utf-8"))
     return f"Draft size: {max(1, round(size / 1000)):,} kB of {MAX_FILE_BYTES // 1000:,} kB."

@@ -19,7 +19,6 @@ from tests.helpers import (
     DATA,
     HOSTILE,
     PAGES,
-    draft_of,
     edit_block,
     go,
     in_order,
@@ -182,8 +181,8 @@ def test_an_edit_keeps_its_place_and_is_marked_stale_when_its_text_changes(
 def test_a_stale_edit_can_be_kept_and_each_template_keeps_its_own_edits(sample):
     at = open_app(sample, "letter")
     edit_block(at, "reason-20-example", lambda t: t + " It closed in March.")
-    draft_of(at).reasons[1].example = "A different example now."
-    at.run()
+    go(at, "examples").text_area(key="example_20").input("A different example now.").run()
+    go(at, "letter")
     assert at.container(key="stale_preview_reason-20-example")
     at.button(key="keep_preview_reason-20-example").click().run()
     assert not at.warning

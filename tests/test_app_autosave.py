@@ -10,6 +10,7 @@ import streamlit as st
 from streamlit.testing.v1 import AppTest
 
 from app_pages.session import MAX_DRAFTS_PER_SESSION
+from drafting import draft_to_json
 from drafting.progress import draft_size_note
 from drafting.store import DraftStore, is_draft_id
 from tests.helpers import (
@@ -302,6 +303,6 @@ def test_the_draft_size_in_the_sidebar_follows_each_change():
     at = open_tab()
     assert size(at) == "Draft size: 1 kB of 3,000 kB."
     type_an_example(at, "x" * 2400)
-    assert size(at) == draft_size_note(stored(at)) == "Draft size: 3 kB of 3,000 kB."
+    assert size(at) == draft_size_note(draft_to_json(stored(at))) == "Draft size: 3 kB of 3,000 kB."
     at.text_area(key="example_20").input("x" * 6400).run()
-    assert size(at) == draft_size_note(stored(at)) == "Draft size: 7 kB of 3,000 kB."
+    assert size(at) == draft_size_note(draft_to_json(stored(at))) == "Draft size: 7 kB of 3,000 kB."

@@ -12,7 +12,6 @@ import docx
 from drafting import ChosenReason, CoSignatory, Draft, parse_draft
 from drafting.profile import profile_to_json
 from tests.helpers import (
-    draft_of,
     edit_block,
     go,
     link_of,
@@ -130,8 +129,8 @@ def test_the_own_words_share_is_shown_and_nudges_when_low(catalogue):
     assert "About 0% of this letter is in your own words." in nudge
     assert "count them as one" in nudge and "2 of your reasons have no local example" in nudge
     example = " ".join(["Our lunch club closed in May after forty years."] * 30)
-    draft_of(at).reasons[0].example = example
-    at.run()
+    go(at, "examples").text_area(key="example_2").input(example).run()
+    go(at, "letter")
     assert "count them as one" not in texts(at.info)
     assert "of this letter is in your own words" in texts(at.markdown)
 
