@@ -81,9 +81,11 @@ def choose_view() -> None:
         st.session_state.get("reasons_search", ""),
         st.session_state.get("reasons_theme"),
     )
-    shown = set(filter_reasons(session.reason_frame(), text, theme_id)["id"])
+    if text.strip() or theme_id:
+        shown = set(filter_reasons(session.reason_frame(), text, theme_id)["id"])
+    else:
+        shown = {r.id for r in catalogue.reasons}
     if not shown:
-        show_count()  # else each theme's fragment shows it
         st.info("No reason matches your search. Try fewer or different words.")
     reason_in_full()
     for t in catalogue.themes:
@@ -112,8 +114,12 @@ def theme_reasons(title: str, ids: tuple[int, ...]) -> None:
         if reason.id in set_aside:
             st.caption(":material/bookmark: Your example is kept: tick to bring it back.")
     # Streamlit lets a fragment's rerun fill a placeholder outside it only if the fragment
-    # wrote there in the last full run too: so every theme writes it, every time.
-    show_count()
+    # wrote there in the page's last full run too: then it only clears it, for the page to
+    # fill once, after every theme (`page_done` is true only once the page's run has ended).
+    if page_done:
+        show_count()
+    else:
+        count.empty()
 
 
 def reason_in_full() -> None:
@@ -163,12 +169,14 @@ def order_view() -> None:
 
 order_list = session.fragment(order_view)  # a move redraws the ordered list only
 
+page_done = False
 if widgets.view_switch(VIEWS, "choose", "reasons_view") == "choose":
     search_row()
     count = st.empty()
     choose_view()
 else:
     count = st.empty()
-    show_count()
     order_list()
+show_count()
 widgets.nav_buttons("reasons")
+page_done = True  # a fragment's rerun, from now on, runs in this finished run's globals
