@@ -471,7 +471,7 @@ def _sources(reasons: list[ChosenReasonView], fairness: list[RaisedConcern]) -> 
 _LEADING_NUMBER = r"^\s*(?:q(?:uestion)?\.?\s*)?{}\s*[.):\-\u2013\u2014]?\s+"
 
 
-def _question_views(draft: Draft, chosen: dict[int, ChosenReasonView], make, once) -> list:
+def _question_views(draft: Draft, chosen: dict[int, ChosenReasonView], make) -> list:
     """Each question once, numbered as the consultation numbers it, its text without that
     number repeated; a reason linked to several questions is made under the first of them."""
     views, made = [], {}
@@ -515,99 +515,143 @@ class _Once:
     typed unless it repeats something."""
 
     def __init__(self) -> None:
-        self.seen: list[str] = []
+        # The words of every passage passed so far, a line each: one substring search finds a
+        # passage or sentence inside any of them, as words hold no line break.
+        self.seen = ""
 
     def __call__(self, text: str) -> str:
         key = " ".join(words(text))
-        if not key or any(key in earlier for earlier in self.seen):
+        if not key or key in self.seen:
             return ""
         sentences = _FIRST_SENTENCE.split(text.strip())
         fresh = [
             sentence
             for sentence in sentences
-            if len(words(sentence)) < 6
-            or not any(" ".join(words(sentence)) in earlier for earlier in self.seen)
+            if len(sentence_words := words(sentence)) < 6
+            or " ".join(sentence_words) not in self.seen
         ]
-        self.seen.append(key)
+        self.seen += f"{key}\n"
         return text if len(fresh) == len(sentences) else " ".join(fresh)
+
+
+class _Contexts:
+    """A draft's template context at each level of detail. What no level changes is worked
+    out once; the passages the group typed (which depend only on whether examples are given
+    by their first sentence) and the merged asks (only on whether the reasons' asks are in)
+    once per variant."""
+
+    def __init__(self, draft: Draft, catalogue: Catalogue, tone: str, today: dt.date) -> None:
+        self.draft, self.catalogue = draft, catalogue
+        self.sector = consulting_sector(draft)
+        self.position = position_phrases()[draft.position]
+        self._passages: dict[bool, dict] = {}
+        self._asks: dict[bool, list[str]] = {}
+        closes = draft.consultation.closing_date
+        co_signatories = [c for c in draft.co_signatories if c.name.strip() or c.group.strip()]
+        phrases = tone_phrases()[tone]
+        group, about = describe_group(draft.group.name, draft.group.about)
+        dear, close = salutation(draft.consultation.recipient)
+        body_name = draft.consultation.body.strip()
+        self.fixed = {
+            "title": letter_title(draft),
+            "group": draft.group,
+            "consultation": draft.consultation,
+            "closes": long_date(closes) if closes else "",
+            "today": long_date(today),
+            "dear": dear,
+            "yours": close,
+            "opening": opening(draft, phrases[f"opening_{draft.stage}"], group),
+            "councillor_opening": opening(
+                draft,
+                phrases["councillor_opening"],
+                group,
+                f"{body_name}\u2019s" if body_name else "the",
+            ),
+            "about": about,
+            "position": self.position[draft.stage],
+            "alternatives": [
+                a
+                for a in catalogue.alternatives
+                if a.id in draft.alternatives and applies(a.sector, self.sector)
+            ],
+            "co_signatories": co_signatories,
+            "co_signers": [c.group.strip() or c.name.strip() for c in co_signatories],
+            "copy_to": [c for c in draft.copy_to if c.strip()],
+            "tone": phrases,
+        }
+
+    def passages(self, brief: bool) -> dict:
+        """The parts of the context that hold what the group typed, each passage once."""
+        if brief not in self._passages:
+            draft, catalogue, sector = self.draft, self.catalogue, self.sector
+            included = set(draft.evidence)
+            once = _Once()
+            once(draft.group.about)
+            summary, context, agree = (
+                once(t).strip() for t in (draft.summary, draft.context, draft.agree)
+            )
+            chosen = [
+                _view(
+                    catalogue.reason(r.id),
+                    once(first_sentence(r.example) if brief else r.example),
+                    sector,
+                    r.id in included,
+                    r.quote,
+                )
+                for r in draft.reasons
+            ]
+            by_id = {r.id: r for r in chosen}
+            questions = _question_views(
+                draft, by_id, lambda rid: _view(catalogue.reason(rid), "", sector, False)
+            )
+            linked = {rid for q in draft.questions for rid in q.reasons}
+            fairness = [dataclasses.replace(f, note=once(f.note)) for f in raised(draft)]
+            self._passages[brief] = {
+                "summary": _sentence(summary),
+                "agree": agree,
+                "reasons": chosen,
+                "themes": _by_theme(chosen, catalogue),
+                "questions": questions,
+                "other_reasons": [r for r in chosen if r.id not in linked],
+                "context": context,
+                "fairness": fairness,
+                "sources": _sources(chosen, fairness),
+            }
+        return self._passages[brief]
+
+    def asks(self, reason_asks: bool) -> list[str]:
+        """The group's own asks, then the stock asks that say something new (the reasons'
+        asks only with `reason_asks`, or when the group has none of its own)."""
+        draft = self.draft
+        reason_asks = reason_asks or not any(a.strip() for a in draft.asks)
+        if reason_asks not in self._asks:
+            passages = self.passages(False)  # the asks are the same whatever the examples
+            stage_ask = self.position[f"{draft.stage}_ask"]
+            stock = [stage_ask] if stage_ask else []
+            if reason_asks:
+                stock += [r.ask for r in passages["reasons"]]
+            stock += [f.ask for f in passages["fairness"]]
+            self._asks[reason_asks] = merge_asks(draft.asks, stock)
+        return self._asks[reason_asks]
+
+    def at(self, detail: Detail) -> dict:
+        """Everything a template may use, at this level of detail."""
+        passages = self.passages(detail.brief_examples)
+        reasons = passages["reasons"]
+        return {
+            **self.fixed,
+            **passages,
+            "asks": self.asks(detail.reason_asks),
+            "detail": detail,
+            "annexed": [r for r in reasons if r.national or not (detail.paragraphs and r.example)],
+        }
 
 
 def template_context(
     draft: Draft, catalogue: Catalogue, tone: str, today: dt.date, detail: Detail = LEVELS[0]
 ) -> dict:
     """Everything a template may use: see the `letter_templates/*.j2` files for examples."""
-    included = set(draft.evidence)
-    sector = consulting_sector(draft)
-    once = _Once()
-    once(draft.group.about)
-    summary, context, agree = (once(t).strip() for t in (draft.summary, draft.context, draft.agree))
-    chosen = [
-        _view(
-            catalogue.reason(r.id),
-            once(first_sentence(r.example) if detail.brief_examples else r.example),
-            sector,
-            r.id in included,
-            r.quote,
-        )
-        for r in draft.reasons
-    ]
-    by_id = {r.id: r for r in chosen}
-    questions = _question_views(
-        draft, by_id, lambda rid: _view(catalogue.reason(rid), "", sector, False), once
-    )
-    linked = {rid for q in draft.questions for rid in q.reasons}
-    closes = draft.consultation.closing_date
-    fairness = [dataclasses.replace(f, note=once(f.note)) for f in raised(draft)]
-    co_signatories = [c for c in draft.co_signatories if c.name.strip() or c.group.strip()]
-    phrases = tone_phrases()[tone]
-    position = position_phrases()[draft.position]
-    group, about = describe_group(draft.group.name, draft.group.about)
-    stock_asks = [position[f"{draft.stage}_ask"]] if position[f"{draft.stage}_ask"] else []
-    if detail.reason_asks or not any(a.strip() for a in draft.asks):
-        stock_asks += [r.ask for r in chosen]
-    stock_asks += [f.ask for f in fairness]
-    dear, close = salutation(draft.consultation.recipient)
-    return {
-        "title": letter_title(draft),
-        "group": draft.group,
-        "consultation": draft.consultation,
-        "closes": long_date(closes) if closes else "",
-        "today": long_date(today),
-        "dear": dear,
-        "yours": close,
-        "opening": opening(draft, phrases[f"opening_{draft.stage}"], group),
-        "councillor_opening": opening(
-            draft,
-            phrases["councillor_opening"],
-            group,
-            f"{draft.consultation.body.strip()}\u2019s"
-            if draft.consultation.body.strip()
-            else "the",
-        ),
-        "about": about,
-        "summary": _sentence(summary),
-        "agree": agree,
-        "position": position[draft.stage],
-        "reasons": chosen,
-        "themes": _by_theme(chosen, catalogue),
-        "questions": questions,
-        "other_reasons": [r for r in chosen if r.id not in linked],
-        "context": context,
-        "asks": merge_asks(draft.asks, stock_asks),
-        "fairness": fairness,
-        "alternatives": [
-            a
-            for a in catalogue.alternatives
-            if a.id in draft.alternatives and applies(a.sector, sector)
-        ],
-        "sources": _sources(chosen, fairness),
-        "detail": detail,
-        "annexed": [r for r in chosen if r.national or not (detail.paragraphs and r.example)],
-        "co_signatories": co_signatories,
-        "co_signers": [c.group.strip() or c.name.strip() for c in co_signatories],
-        "copy_to": [c for c in draft.copy_to if c.strip()],
-        "tone": phrases,
-    }
+    return _Contexts(draft, catalogue, tone, today).at(detail)
 
 
 def letter_title(draft: Draft) -> str:
@@ -641,11 +685,12 @@ def assemble(
         raise ValueError(f"Unknown tone '{tone}'; choose from {', '.join(TONES)}.")
     info = template_info(template)
     typed = typed_runs(typed_texts(draft))  # once: each version tried is weighed against them
+    contexts = _Contexts(draft, catalogue, tone, today or dt.date.today())
     tried = []
     for detail in LEVELS:
         if detail.brief_examples and info.own is not None:
             break  # the full letters give every example whole
-        context = template_context(draft, catalogue, tone, today or dt.date.today(), detail)
+        context = contexts.at(detail)
         try:
             markup = template_environment().get_template(f"{template}.j2").render(context)
         except TemplateError as e:
