@@ -16,6 +16,7 @@ import dataclasses
 import datetime as dt
 import functools
 import re
+from contextvars import ContextVar
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -125,6 +126,17 @@ class Detail:
     titles: bool = True
     extras: bool = True
     brief_examples: bool = False
+
+    def __getattribute__(self, name: str) -> Any:
+        # A render notes everything it reads of the level (see `_render`), so that a level
+        # differing only in what the template never read is not rendered again.
+        reads = _DETAIL_READS.get()
+        if reads is not None:
+            reads.add(name)
+        return super().__getattribute__(name)
+
+
+_DETAIL_READS: ContextVar[set[str] | None] = ContextVar("_DETAIL_READS", default=None)
 
 
 LEVELS = (
@@ -659,6 +671,18 @@ def letter_title(draft: Draft) -> str:
     return f"Response to {title}" if title else "Consultation response"
 
 
+def _render(template: str, context: dict) -> tuple[str, set[str]]:
+    """The template's markup for `context`, and the names it read of `context["detail"]`."""
+    reads: set[str] = set()
+    token = _DETAIL_READS.set(reads)
+    try:
+        return template_environment().get_template(f"{template}.j2").render(context), reads
+    except TemplateError as e:
+        raise LetterTemplateError(f"The template '{template}' is broken: {e}") from e
+    finally:
+        _DETAIL_READS.reset(token)
+
+
 def assemble(
     draft: Draft,
     catalogue: Catalogue,
@@ -687,17 +711,20 @@ def assemble(
     typed = typed_runs(typed_texts(draft))  # once: each version tried is weighed against them
     contexts = _Contexts(draft, catalogue, tone, today or dt.date.today())
     tried = []
+    last = None  # the last level rendered: the rest of its context, what it read, its letter
     for detail in LEVELS:
         if detail.brief_examples and info.own is not None:
             break  # the full letters give every example whole
         context = contexts.at(detail)
-        try:
-            markup = template_environment().get_template(f"{template}.j2").render(context)
-        except TemplateError as e:
-            raise LetterTemplateError(f"The template '{template}' is broken: {e}") from e
-        letter = parse_letter(markup, letter_title(draft))
-        text = body(letter)
-        count, share = len(text.split()), measure(text, typed).percent
+        rest = dict(context, detail=None)
+        if last and last[0] == rest and all(getattr(detail, n) == v for n, v in last[1]):
+            letter, count, share = last[2]  # the template would write the same letter again
+        else:
+            markup, read = _render(template, context)
+            letter = parse_letter(markup, letter_title(draft))
+            text = body(letter)
+            count, share = len(text.split()), measure(text, typed).percent
+            last = rest, [(n, getattr(detail, n)) for n in read], (letter, count, share)
         within = info.budget is None or count <= info.budget
         if within and (info.own is None or share >= info.own + OWN_MARGIN):
             return letter
