@@ -184,10 +184,30 @@ def _and_list(values: Any) -> Markup:
     return Markup(and_list([str(_as_markup(v)) for v in values]))  # each value escaped once
 
 
+class _LetterSandbox(SandboxedEnvironment):
+    """The sandbox, keeping its verdict on each attribute a template reads by the type of the
+    object and the name: a letter reads the same few hundred again and again, and the verdict
+    depends on nothing else. (Its checks are `isinstance` against Python's own types, which
+    goes by the type, unless the object's `__class__` claims another: checked in full.)"""
+
+    def __init__(self, **options: Any) -> None:
+        super().__init__(**options)
+        self._verdicts: dict[tuple[type, str], bool] = {}
+
+    def is_safe_attribute(self, obj: Any, attr: str, value: Any) -> bool:
+        kind = type(obj)
+        if obj.__class__ is not kind:
+            return super().is_safe_attribute(obj, attr, value)
+        verdict = self._verdicts.get((kind, attr))
+        if verdict is None:
+            verdict = self._verdicts[kind, attr] = super().is_safe_attribute(obj, attr, value)
+        return verdict
+
+
 @cache
 def template_environment() -> SandboxedEnvironment:
     """Return the one sandboxed Jinja2 environment for letter templates (built once)."""
-    env = SandboxedEnvironment(
+    env = _LetterSandbox(
         loader=FileSystemLoader(TEMPLATE_DIR),
         autoescape=True,
         finalize=_as_markup,
@@ -708,7 +728,9 @@ def assemble(
     if tone not in TONES:
         raise ValueError(f"Unknown tone '{tone}'; choose from {', '.join(TONES)}.")
     info = template_info(template)
-    typed = typed_runs(typed_texts(draft))  # once: each version tried is weighed against them
+    # The runs of what the group typed, once: each version tried is weighed against them
+    # (where the template aims for a share of the group's own words).
+    typed = typed_runs(typed_texts(draft)) if info.own is not None else frozenset()
     contexts = _Contexts(draft, catalogue, tone, today or dt.date.today())
     tried = []
     last = None  # the last level rendered: the rest of its context, what it read, its letter
@@ -723,7 +745,8 @@ def assemble(
             markup, read = _render(template, context)
             letter = parse_letter(markup, letter_title(draft))
             text = body(letter)
-            count, share = len(text.split()), measure(text, typed).percent
+            count = len(text.split())
+            share = measure(text, typed).percent if info.own is not None else 0
             last = rest, [(n, getattr(detail, n)) for n in read], (letter, count, share)
         within = info.budget is None or count <= info.budget
         if within and (info.own is None or share >= info.own + OWN_MARGIN):
