@@ -22,6 +22,7 @@ Span(text='.', bold=False, italic=False)),)
 
 from __future__ import annotations
 
+import functools
 import html
 import re
 from dataclasses import dataclass
@@ -130,6 +131,7 @@ _TOKEN = re.compile(
 _NOT_ID = re.compile(r"[^a-z0-9]+")
 
 
+@functools.lru_cache(maxsize=4096)  # a letter's ids come back in every version of it
 def block_id(written: str) -> str:
     """An id as a template wrote it, made safe: lower case, a run of anything but letters and
     digits becoming "-" (a template may build an id from data, such as `question-4.1`).
@@ -162,7 +164,8 @@ class _LetterParser:
             if stray:
                 self.fail("a '<' that starts no allowed tag")
             elif text is not None:
-                self.handle_data(html.unescape(text) if "&" in text else text)
+                if self.spans is not None or not text.isspace():  # else layout between blocks
+                    self.handle_data(html.unescape(text) if "&" in text else text)
             elif closing:
                 self.handle_endtag(tag)
             else:
@@ -255,7 +258,8 @@ class _LetterParser:
             if data.strip():
                 self.fail(f"text outside a block: {data.strip()[:40]!r}")
             return
-        self.spans.append(Span(_LAYOUT.sub(" ", data), bool(self.bold), bool(self.italic)))
+        text = _LAYOUT.sub(" ", data) if "\n" in data else data
+        self.spans.append(Span(text, bool(self.bold), bool(self.italic)))
 
 
 def parse_letter(markup: str, title: str = "") -> Letter:
