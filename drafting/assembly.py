@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from jinja2 import FileSystemLoader, StrictUndefined, TemplateError
+from jinja2.runtime import Context
 from jinja2.sandbox import SandboxedEnvironment
 from markupsafe import Markup, escape
 
@@ -128,15 +129,28 @@ class Detail:
     brief_examples: bool = False
 
     def __getattribute__(self, name: str) -> Any:
-        # A render notes everything it reads of the level (see `_render`), so that a level
-        # differing only in what the template never read is not rendered again.
-        reads = _DETAIL_READS.get()
+        # A render notes everything it reads of the level (see `_render`).
+        reads = _READS.get()
         if reads is not None:
-            reads.add(name)
+            reads.add((Detail, name))
         return super().__getattribute__(name)
 
 
-_DETAIL_READS: ContextVar[set[str] | None] = ContextVar("_DETAIL_READS", default=None)
+# What the render under way has read: the names it looked up in its context, and (as
+# `(Detail, name)`) the attributes of its level of detail. A level that differs from the
+# last one rendered only in what that render never read would give the same letter again.
+_READS: ContextVar[set | None] = ContextVar("_READS", default=None)
+
+
+class _WatchedContext(Context):
+    """A Jinja2 context noting each name a render looks up (`_READS`): every lookup of a
+    template, or of a part imported with the context, comes through here."""
+
+    def resolve_or_missing(self, key: str) -> Any:
+        reads = _READS.get()
+        if reads is not None:
+            reads.add(key)
+        return super().resolve_or_missing(key)
 
 
 LEVELS = (
@@ -189,6 +203,8 @@ class _LetterSandbox(SandboxedEnvironment):
     object and the name: a letter reads the same few hundred again and again, and the verdict
     depends on nothing else. (Its checks are `isinstance` against Python's own types, which
     goes by the type, unless the object's `__class__` claims another: checked in full.)"""
+
+    context_class = _WatchedContext
 
     def __init__(self, **options: Any) -> None:
         super().__init__(**options)
@@ -566,6 +582,14 @@ class _Once:
         return text if len(fresh) == len(sentences) else " ".join(fresh)
 
 
+@functools.lru_cache(maxsize=16)
+def _once_each(passages: tuple[str, ...]) -> tuple[str, ...]:
+    """Each passage as `_Once` passes it, in turn. Kept: the same draft is assembled again in
+    another template or tone, and for the cover email."""
+    once = _Once()
+    return tuple(once(p) for p in passages)
+
+
 class _Contexts:
     """A draft's template context at each level of detail. What no level changes is worked
     out once; the passages the group typed (which depend only on whether examples are given
@@ -617,27 +641,32 @@ class _Contexts:
         if brief not in self._passages:
             draft, catalogue, sector = self.draft, self.catalogue, self.sector
             included = set(draft.evidence)
-            once = _Once()
-            once(draft.group.about)
-            summary, context, agree = (
-                once(t).strip() for t in (draft.summary, draft.context, draft.agree)
-            )
-            chosen = [
-                _view(
-                    catalogue.reason(r.id),
-                    once(first_sentence(r.example) if brief else r.example),
-                    sector,
-                    r.id in included,
-                    r.quote,
+            concerns = raised(draft)
+            examples = [first_sentence(r.example) if brief else r.example for r in draft.reasons]
+            kept = _once_each(
+                (
+                    draft.group.about,
+                    draft.summary,
+                    draft.context,
+                    draft.agree,
+                    *examples,
+                    *(f.note for f in concerns),
                 )
-                for r in draft.reasons
+            )
+            summary, context, agree = (t.strip() for t in kept[1:4])
+            examples, notes = kept[4 : 4 + len(examples)], kept[4 + len(examples) :]
+            chosen = [
+                _view(catalogue.reason(r.id), example, sector, r.id in included, r.quote)
+                for r, example in zip(draft.reasons, examples, strict=True)
             ]
             by_id = {r.id: r for r in chosen}
             questions = _question_views(
                 draft, by_id, lambda rid: _view(catalogue.reason(rid), "", sector, False)
             )
             linked = {rid for q in draft.questions for rid in q.reasons}
-            fairness = [dataclasses.replace(f, note=once(f.note)) for f in raised(draft)]
+            fairness = [
+                dataclasses.replace(f, note=note) for f, note in zip(concerns, notes, strict=True)
+            ]
             self._passages[brief] = {
                 "summary": _sentence(summary),
                 "agree": agree,
@@ -691,16 +720,30 @@ def letter_title(draft: Draft) -> str:
     return f"Response to {title}" if title else "Consultation response"
 
 
-def _render(template: str, context: dict) -> tuple[str, set[str]]:
-    """The template's markup for `context`, and the names it read of `context["detail"]`."""
-    reads: set[str] = set()
-    token = _DETAIL_READS.set(reads)
+def _render(template: str, context: dict) -> tuple[str, set]:
+    """The template's markup for `context`, and what the render read (see `_READS`)."""
+    reads: set = set()
+    token = _READS.set(reads)
     try:
         return template_environment().get_template(f"{template}.j2").render(context), reads
     except TemplateError as e:
         raise LetterTemplateError(f"The template '{template}' is broken: {e}") from e
     finally:
-        _DETAIL_READS.reset(token)
+        _READS.reset(token)
+
+
+def _reads_alike(reads: set, context: dict, earlier: dict) -> bool:
+    """Whether everything a render of `earlier` read is the same in `context`."""
+    for read in reads:
+        if isinstance(read, tuple):
+            if getattr(context["detail"], read[1]) != getattr(earlier["detail"], read[1]):
+                return False
+        elif read != "detail" and context.get(read, _ABSENT) != earlier.get(read, _ABSENT):
+            return False
+    return True
+
+
+_ABSENT = object()
 
 
 def assemble(
@@ -732,29 +775,33 @@ def assemble(
     # (where the template aims for a share of the group's own words).
     typed = typed_runs(typed_texts(draft)) if info.own is not None else frozenset()
     contexts = _Contexts(draft, catalogue, tone, today or dt.date.today())
-    tried = []
-    last = None  # the last level rendered: the rest of its context, what it read, its letter
+    tried = []  # each level that missed: within budget, its words, its body, its letter
+    last = None  # the last level rendered: its context, what it read, markup, letter, body
     for detail in LEVELS:
         if detail.brief_examples and info.own is not None:
             break  # the full letters give every example whole
         context = contexts.at(detail)
-        rest = dict(context, detail=None)
-        if last and last[0] == rest and all(getattr(detail, n) == v for n, v in last[1]):
-            letter, count, share = last[2]  # the template would write the same letter again
+        if last and _reads_alike(last[1], context, last[0]):
+            letter, text = last[3:]  # the template would write the same letter again
         else:
             markup, read = _render(template, context)
-            letter = parse_letter(markup, letter_title(draft))
-            text = body(letter)
-            count = len(text.split())
-            share = measure(text, typed).percent if info.own is not None else 0
-            last = rest, [(n, getattr(detail, n)) for n in read], (letter, count, share)
+            if last and markup == last[2]:
+                letter, text = last[3:]
+            else:
+                letter = parse_letter(markup, letter_title(draft))
+                text = body(letter)
+            last = context, read, markup, letter, text
+        count = len(text.split())
         within = info.budget is None or count <= info.budget
-        if within and (info.own is None or share >= info.own + OWN_MARGIN):
+        if within and (info.own is None or measure(text, typed).percent >= info.own + OWN_MARGIN):
             return letter
-        tried.append((within, share if info.own is not None else -count, letter))
-    # Nothing met both: the letter within budget with the most of the group's own words (or,
-    # for a template without an aim, the shortest).
-    return max(tried, key=lambda t: (t[0], t[1]))[2]
+        tried.append((within, count, text, letter))
+    # Nothing met both: of the letters within budget (else of all), the one with the most of
+    # the group's own words (for a template without an aim, the shortest), the first of equals.
+    within = [t for t in tried if t[0]] or tried
+    if info.own is None:
+        return min(within, key=lambda t: t[1])[3]
+    return max(within, key=lambda t: measure(t[2], typed).percent)[3]
 
 
 def cover_email(draft: Draft, catalogue: Catalogue, *, today: dt.date | None = None) -> Letter:

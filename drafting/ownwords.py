@@ -85,10 +85,14 @@ def _runs(w: tuple[str, ...]) -> zip:
 
 def typed_runs(typed: Iterable[str]) -> frozenset[tuple[str, ...]]:
     """Every run of RUN words inside one of the `typed` passages."""
-    runs = set()
-    for field in typed:
-        runs.update(_runs(_words(field)))
-    return frozenset(runs)
+    return frozenset().union(*map(_field_runs, typed))
+
+
+@functools.lru_cache(maxsize=1024)
+def _field_runs(field: str) -> frozenset[tuple[str, ...]]:
+    # Kept: the letter is weighed against the same passages again and again as the group
+    # edits one of them, changes the template or tone, or measures the letter it will send.
+    return frozenset(_runs(_words(field)))
 
 
 def typed_texts(draft: Draft) -> list[str]:
