@@ -162,6 +162,10 @@ LEVELS = (
     Detail(paragraphs=False, fairness=False, titles=False, reason_asks=False, extras=False),
     Detail(False, False, False, False, extras=False, brief_examples=True),
 )
+_VIEW_FIELDS = {
+    view: frozenset(f.name for f in dataclasses.fields(view))
+    for view in (ChosenReasonView, ThemeGroup, QuestionView, SourceView, Detail)
+}
 _FIRST_SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"“‘'(])")
 
 
@@ -209,6 +213,13 @@ class _LetterSandbox(SandboxedEnvironment):
     def __init__(self, **options: Any) -> None:
         super().__init__(**options)
         self._verdicts: dict[tuple[type, str], bool] = {}
+
+    def getattr(self, obj: Any, attribute: str) -> Any:
+        # The fields of assembly's own views, the attributes a letter reads most, are plain
+        # data (never a method, never private): the sandbox would pass each as it is.
+        if attribute in _VIEW_FIELDS.get(type(obj), ()):
+            return getattr(obj, attribute)
+        return super().getattr(obj, attribute)
 
     def is_safe_attribute(self, obj: Any, attr: str, value: Any) -> bool:
         kind = type(obj)

@@ -246,7 +246,9 @@ def parse_letter(markup: str, title: str = "") -> Letter:
 
     Raises LetterTemplateError if the markup uses a tag or class outside the subset.
     """
-    parts = [_part(part) for part in _BLOCK_START.split(markup)]
+    starts = [start.start() for start in _BLOCK_START.finditer(markup)]
+    ends = [*starts, len(markup)]
+    parts = [_part(markup[a:b]) for a, b in zip([0, *starts], ends, strict=True)]
     if any(part is None for part in parts):
         found = _parse(markup)  # as a whole: it raises the error, if the markup has one
     else:
@@ -257,7 +259,7 @@ def parse_letter(markup: str, title: str = "") -> Letter:
 _Found = tuple[str, str, tuple[Line, ...], tuple[str, ...]]  # kind, id, items, the items' ids
 # Where a block may start: each stretch from one to the next parses on its own, and a letter
 # tried at several levels of detail, or made again, is mostly the same stretches.
-_BLOCK_START = re.compile(r"(?=<(?:p|h[1-3]|ul|ol)\b)")
+_BLOCK_START = re.compile(r"<(?:p|h[1-3]|ul|ol)\b")
 
 
 def _parse(markup: str) -> list[_Found]:
