@@ -710,13 +710,15 @@ class _Contexts:
         """Everything a template may use, at this level of detail."""
         passages = self.passages(detail.brief_examples)
         reasons = passages["reasons"]
-        return {
+        context = {
             **self.fixed,
             **passages,
             "asks": self.asks(detail.reason_asks),
             "detail": detail,
             "annexed": [r for r in reasons if r.national or not (detail.paragraphs and r.example)],
         }
+        # Lists of its own for each render, as a template could change one (`asks.append`).
+        return {key: list(v) if type(v) is list else v for key, v in context.items()}
 
 
 def template_context(
