@@ -250,35 +250,38 @@ def template_environment() -> SandboxedEnvironment:
 
 def list_templates() -> tuple[TemplateInfo, ...]:
     """List the templates in the folder (files ending .j2, not partials starting with `_`)."""
-    found = []
-    for path in sorted(TEMPLATE_DIR.glob("*.j2")):
-        if path.name.startswith("_"):
-            continue
-        header = _HEADER.match(path.read_text(encoding="utf-8"))
-        meta = {}
-        for line in (header.group(1) if header else "").splitlines():
-            key, sep, value = line.partition(":")
-            if sep:
-                meta[key.strip()] = value.strip()
-        found.append(
-            TemplateInfo(
-                id=path.stem,
-                name=meta.get("name", path.stem.capitalize()),
-                description=meta.get("description", ""),
-                length=meta.get("length", ""),
-                budget=int(meta["budget"]) if meta.get("budget", "").isdigit() else None,
-                own=int(meta["own"]) if meta.get("own", "").isdigit() else None,
-            )
-        )
-    return tuple(found)
+    return tuple(_read_info(path) for path in _template_paths())
+
+
+def _template_paths() -> list[Path]:
+    return [p for p in sorted(TEMPLATE_DIR.glob("*.j2")) if not p.name.startswith("_")]
+
+
+def _read_info(path: Path) -> TemplateInfo:
+    """The template in `path`, as the comment header at the top of the file describes it."""
+    header = _HEADER.match(path.read_text(encoding="utf-8"))
+    meta = {}
+    for line in (header.group(1) if header else "").splitlines():
+        key, sep, value = line.partition(":")
+        if sep:
+            meta[key.strip()] = value.strip()
+    return TemplateInfo(
+        id=path.stem,
+        name=meta.get("name", path.stem.capitalize()),
+        description=meta.get("description", ""),
+        length=meta.get("length", ""),
+        budget=int(meta["budget"]) if meta.get("budget", "").isdigit() else None,
+        own=int(meta["own"]) if meta.get("own", "").isdigit() else None,
+    )
 
 
 def template_info(template: str) -> TemplateInfo:
-    """The listed template called `template`; raise UnknownTemplateError if there is none."""
-    for info in list_templates():
-        if info.id == template:
-            return info
-    names = ", ".join(t.id for t in list_templates())
+    """The listed template called `template` (its file alone read); raise UnknownTemplateError
+    if there is none."""
+    for path in _template_paths():
+        if path.stem == template:
+            return _read_info(path)
+    names = ", ".join(p.stem for p in _template_paths())
     raise UnknownTemplateError(f"There is no template called '{template}'; choose from {names}.")
 
 
