@@ -495,6 +495,12 @@ def merge_asks(own: list[str], stock: list[str]) -> list[str]:
     return [text for text, _ in merged]
 
 
+@functools.lru_cache(maxsize=64)
+def _merged_asks(own: tuple[str, ...], stock: tuple[str, ...]) -> tuple[str, ...]:
+    # Kept: the same asks are merged again for each template, tone and cover email.
+    return tuple(merge_asks(list(own), list(stock)))
+
+
 def _view(
     reason: Reason, example: str, sector: str, national: bool, quote: Quote | None = None
 ) -> ChosenReasonView:
@@ -706,7 +712,7 @@ class _Contexts:
             if reason_asks:
                 stock += [r.ask for r in passages["reasons"]]
             stock += [f.ask for f in passages["fairness"]]
-            self._asks[reason_asks] = merge_asks(draft.asks, stock)
+            self._asks[reason_asks] = list(_merged_asks(tuple(draft.asks), tuple(stock)))
         return self._asks[reason_asks]
 
     def at(self, detail: Detail) -> dict:

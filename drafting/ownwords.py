@@ -71,11 +71,14 @@ def measure(text: str, typed: Iterable[str] | frozenset[tuple[str, ...]]) -> Own
     typed passages, or their `typed_runs` worked out once)."""
     runs = typed if isinstance(typed, frozenset) else typed_runs(typed)
     letter = _words(text)
-    own = [False] * len(letter)
-    for i, run in enumerate(_runs(letter)):
-        if run in runs:
-            own[i : i + RUN] = [True] * RUN
-    return OwnWords(sum(own), len(letter))
+    # Whether a typed run starts at each word, a byte each (0 or 1), read as one number: a
+    # word is the group's own if a run starts at it or at one of the RUN - 1 words before, so
+    # the number OR-ed with itself shifted by 1 to RUN - 1 bytes has a bit for each own word.
+    starts = int.from_bytes(bytes(map(runs.__contains__, _runs(letter))), "little")
+    covered = 0
+    for word in range(RUN):
+        covered |= starts << 8 * word
+    return OwnWords(covered.bit_count(), len(letter))
 
 
 def _runs(w: tuple[str, ...]) -> zip:
