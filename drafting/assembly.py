@@ -16,12 +16,14 @@ import dataclasses
 import datetime as dt
 import functools
 import re
+from contextvars import ContextVar
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from typing import Any
 
 from jinja2 import FileSystemLoader, StrictUndefined, TemplateError
+from jinja2.runtime import Context
 from jinja2.sandbox import SandboxedEnvironment
 from markupsafe import Markup, escape
 
@@ -126,6 +128,30 @@ class Detail:
     extras: bool = True
     brief_examples: bool = False
 
+    def __getattribute__(self, name: str) -> Any:
+        # A render notes everything it reads of the level (see `_render`).
+        reads = _READS.get()
+        if reads is not None:
+            reads.add((Detail, name))
+        return super().__getattribute__(name)
+
+
+# What the render under way has read: the names it looked up in its context, and (as
+# `(Detail, name)`) the attributes of its level of detail. A level that differs from the
+# last one rendered only in what that render never read would give the same letter again.
+_READS: ContextVar[set | None] = ContextVar("_READS", default=None)
+
+
+class _WatchedContext(Context):
+    """A Jinja2 context noting each name a render looks up (`_READS`): every lookup of a
+    template, or of a part imported with the context, comes through here."""
+
+    def resolve_or_missing(self, key: str) -> Any:
+        reads = _READS.get()
+        if reads is not None:
+            reads.add(key)
+        return super().resolve_or_missing(key)
+
 
 LEVELS = (
     Detail(),
@@ -136,6 +162,10 @@ LEVELS = (
     Detail(paragraphs=False, fairness=False, titles=False, reason_asks=False, extras=False),
     Detail(False, False, False, False, extras=False, brief_examples=True),
 )
+_VIEW_FIELDS = {
+    view: frozenset(f.name for f in dataclasses.fields(view))
+    for view in (ChosenReasonView, ThemeGroup, QuestionView, SourceView, Detail)
+}
 _FIRST_SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"“‘'(])")
 
 
@@ -172,10 +202,39 @@ def _and_list(values: Any) -> Markup:
     return Markup(and_list([str(_as_markup(v)) for v in values]))  # each value escaped once
 
 
+class _LetterSandbox(SandboxedEnvironment):
+    """The sandbox, keeping its verdict on each attribute a template reads by the type of the
+    object and the name: a letter reads the same few hundred again and again, and the verdict
+    depends on nothing else. (Its checks are `isinstance` against Python's own types, which
+    goes by the type, unless the object's `__class__` claims another: checked in full.)"""
+
+    context_class = _WatchedContext
+
+    def __init__(self, **options: Any) -> None:
+        super().__init__(**options)
+        self._verdicts: dict[tuple[type, str], bool] = {}
+
+    def getattr(self, obj: Any, attribute: str) -> Any:
+        # The fields of assembly's own views, the attributes a letter reads most, are plain
+        # data (never a method, never private): the sandbox would pass each as it is.
+        if attribute in _VIEW_FIELDS.get(type(obj), ()):
+            return getattr(obj, attribute)
+        return super().getattr(obj, attribute)
+
+    def is_safe_attribute(self, obj: Any, attr: str, value: Any) -> bool:
+        kind = type(obj)
+        if obj.__class__ is not kind:
+            return super().is_safe_attribute(obj, attr, value)
+        verdict = self._verdicts.get((kind, attr))
+        if verdict is None:
+            verdict = self._verdicts[kind, attr] = super().is_safe_attribute(obj, attr, value)
+        return verdict
+
+
 @cache
 def template_environment() -> SandboxedEnvironment:
     """Return the one sandboxed Jinja2 environment for letter templates (built once)."""
-    env = SandboxedEnvironment(
+    env = _LetterSandbox(
         loader=FileSystemLoader(TEMPLATE_DIR),
         autoescape=True,
         finalize=_as_markup,
@@ -191,35 +250,38 @@ def template_environment() -> SandboxedEnvironment:
 
 def list_templates() -> tuple[TemplateInfo, ...]:
     """List the templates in the folder (files ending .j2, not partials starting with `_`)."""
-    found = []
-    for path in sorted(TEMPLATE_DIR.glob("*.j2")):
-        if path.name.startswith("_"):
-            continue
-        header = _HEADER.match(path.read_text(encoding="utf-8"))
-        meta = {}
-        for line in (header.group(1) if header else "").splitlines():
-            key, sep, value = line.partition(":")
-            if sep:
-                meta[key.strip()] = value.strip()
-        found.append(
-            TemplateInfo(
-                id=path.stem,
-                name=meta.get("name", path.stem.capitalize()),
-                description=meta.get("description", ""),
-                length=meta.get("length", ""),
-                budget=int(meta["budget"]) if meta.get("budget", "").isdigit() else None,
-                own=int(meta["own"]) if meta.get("own", "").isdigit() else None,
-            )
-        )
-    return tuple(found)
+    return tuple(_read_info(path) for path in _template_paths())
+
+
+def _template_paths() -> list[Path]:
+    return [p for p in sorted(TEMPLATE_DIR.glob("*.j2")) if not p.name.startswith("_")]
+
+
+def _read_info(path: Path) -> TemplateInfo:
+    """The template in `path`, as the comment header at the top of the file describes it."""
+    header = _HEADER.match(path.read_text(encoding="utf-8"))
+    meta = {}
+    for line in (header.group(1) if header else "").splitlines():
+        key, sep, value = line.partition(":")
+        if sep:
+            meta[key.strip()] = value.strip()
+    return TemplateInfo(
+        id=path.stem,
+        name=meta.get("name", path.stem.capitalize()),
+        description=meta.get("description", ""),
+        length=meta.get("length", ""),
+        budget=int(meta["budget"]) if meta.get("budget", "").isdigit() else None,
+        own=int(meta["own"]) if meta.get("own", "").isdigit() else None,
+    )
 
 
 def template_info(template: str) -> TemplateInfo:
-    """The listed template called `template`; raise UnknownTemplateError if there is none."""
-    for info in list_templates():
-        if info.id == template:
-            return info
-    names = ", ".join(t.id for t in list_templates())
+    """The listed template called `template` (its file alone read); raise UnknownTemplateError
+    if there is none."""
+    for path in _template_paths():
+        if path.stem == template:
+            return _read_info(path)
+    names = ", ".join(p.stem for p in _template_paths())
     raise UnknownTemplateError(f"There is no template called '{template}'; choose from {names}.")
 
 
@@ -433,6 +495,12 @@ def merge_asks(own: list[str], stock: list[str]) -> list[str]:
     return [text for text, _ in merged]
 
 
+@functools.lru_cache(maxsize=64)
+def _merged_asks(own: tuple[str, ...], stock: tuple[str, ...]) -> tuple[str, ...]:
+    # Kept: the same asks are merged again for each template, tone and cover email.
+    return tuple(merge_asks(list(own), list(stock)))
+
+
 def _view(
     reason: Reason, example: str, sector: str, national: bool, quote: Quote | None = None
 ) -> ChosenReasonView:
@@ -471,7 +539,7 @@ def _sources(reasons: list[ChosenReasonView], fairness: list[RaisedConcern]) -> 
 _LEADING_NUMBER = r"^\s*(?:q(?:uestion)?\.?\s*)?{}\s*[.):\-\u2013\u2014]?\s+"
 
 
-def _question_views(draft: Draft, chosen: dict[int, ChosenReasonView], make, once) -> list:
+def _question_views(draft: Draft, chosen: dict[int, ChosenReasonView], make) -> list:
     """Each question once, numbered as the consultation numbers it, its text without that
     number repeated; a reason linked to several questions is made under the first of them."""
     views, made = [], {}
@@ -515,104 +583,189 @@ class _Once:
     typed unless it repeats something."""
 
     def __init__(self) -> None:
-        self.seen: list[str] = []
+        # The words of every passage passed so far, a line each: one substring search finds a
+        # passage or sentence inside any of them, as words hold no line break.
+        self.seen = ""
 
     def __call__(self, text: str) -> str:
         key = " ".join(words(text))
-        if not key or any(key in earlier for earlier in self.seen):
+        if not key or key in self.seen:
             return ""
         sentences = _FIRST_SENTENCE.split(text.strip())
         fresh = [
             sentence
             for sentence in sentences
-            if len(words(sentence)) < 6
-            or not any(" ".join(words(sentence)) in earlier for earlier in self.seen)
+            if len(sentence_words := words(sentence)) < 6
+            or " ".join(sentence_words) not in self.seen
         ]
-        self.seen.append(key)
+        self.seen += f"{key}\n"
         return text if len(fresh) == len(sentences) else " ".join(fresh)
+
+
+@functools.lru_cache(maxsize=16)
+def _once_each(passages: tuple[str, ...]) -> tuple[str, ...]:
+    """Each passage as `_Once` passes it, in turn. Kept: the same draft is assembled again in
+    another template or tone, and for the cover email."""
+    once = _Once()
+    return tuple(once(p) for p in passages)
+
+
+class _Contexts:
+    """A draft's template context at each level of detail. What no level changes is worked
+    out once; the passages the group typed (which depend only on whether examples are given
+    by their first sentence) and the merged asks (only on whether the reasons' asks are in)
+    once per variant."""
+
+    def __init__(self, draft: Draft, catalogue: Catalogue, tone: str, today: dt.date) -> None:
+        self.draft, self.catalogue = draft, catalogue
+        self.sector = consulting_sector(draft)
+        self.position = position_phrases()[draft.position]
+        self._passages: dict[bool, dict] = {}
+        self._asks: dict[bool, list[str]] = {}
+        closes = draft.consultation.closing_date
+        co_signatories = [c for c in draft.co_signatories if c.name.strip() or c.group.strip()]
+        phrases = tone_phrases()[tone]
+        group, about = describe_group(draft.group.name, draft.group.about)
+        dear, close = salutation(draft.consultation.recipient)
+        body_name = draft.consultation.body.strip()
+        self.fixed = {
+            "title": letter_title(draft),
+            "group": draft.group,
+            "consultation": draft.consultation,
+            "closes": long_date(closes) if closes else "",
+            "today": long_date(today),
+            "dear": dear,
+            "yours": close,
+            "opening": opening(draft, phrases[f"opening_{draft.stage}"], group),
+            "councillor_opening": opening(
+                draft,
+                phrases["councillor_opening"],
+                group,
+                f"{body_name}\u2019s" if body_name else "the",
+            ),
+            "about": about,
+            "position": self.position[draft.stage],
+            "alternatives": [
+                a
+                for a in catalogue.alternatives
+                if a.id in draft.alternatives and applies(a.sector, self.sector)
+            ],
+            "co_signatories": co_signatories,
+            "co_signers": [c.group.strip() or c.name.strip() for c in co_signatories],
+            "copy_to": [c for c in draft.copy_to if c.strip()],
+            "tone": phrases,
+        }
+
+    def passages(self, brief: bool) -> dict:
+        """The parts of the context that hold what the group typed, each passage once."""
+        if brief not in self._passages:
+            draft, catalogue, sector = self.draft, self.catalogue, self.sector
+            included = set(draft.evidence)
+            concerns = raised(draft)
+            examples = [first_sentence(r.example) if brief else r.example for r in draft.reasons]
+            kept = _once_each(
+                (
+                    draft.group.about,
+                    draft.summary,
+                    draft.context,
+                    draft.agree,
+                    *examples,
+                    *(f.note for f in concerns),
+                )
+            )
+            summary, context, agree = (t.strip() for t in kept[1:4])
+            examples, notes = kept[4 : 4 + len(examples)], kept[4 + len(examples) :]
+            chosen = [
+                _view(catalogue.reason(r.id), example, sector, r.id in included, r.quote)
+                for r, example in zip(draft.reasons, examples, strict=True)
+            ]
+            by_id = {r.id: r for r in chosen}
+            questions = _question_views(
+                draft, by_id, lambda rid: _view(catalogue.reason(rid), "", sector, False)
+            )
+            linked = {rid for q in draft.questions for rid in q.reasons}
+            fairness = [
+                dataclasses.replace(f, note=note) for f, note in zip(concerns, notes, strict=True)
+            ]
+            self._passages[brief] = {
+                "summary": _sentence(summary),
+                "agree": agree,
+                "reasons": chosen,
+                "themes": _by_theme(chosen, catalogue),
+                "questions": questions,
+                "other_reasons": [r for r in chosen if r.id not in linked],
+                "context": context,
+                "fairness": fairness,
+                "sources": _sources(chosen, fairness),
+            }
+        return self._passages[brief]
+
+    def asks(self, reason_asks: bool) -> list[str]:
+        """The group's own asks, then the stock asks that say something new (the reasons'
+        asks only with `reason_asks`, or when the group has none of its own)."""
+        draft = self.draft
+        reason_asks = reason_asks or not any(a.strip() for a in draft.asks)
+        if reason_asks not in self._asks:
+            passages = self.passages(False)  # the asks are the same whatever the examples
+            stage_ask = self.position[f"{draft.stage}_ask"]
+            stock = [stage_ask] if stage_ask else []
+            if reason_asks:
+                stock += [r.ask for r in passages["reasons"]]
+            stock += [f.ask for f in passages["fairness"]]
+            self._asks[reason_asks] = list(_merged_asks(tuple(draft.asks), tuple(stock)))
+        return self._asks[reason_asks]
+
+    def at(self, detail: Detail) -> dict:
+        """Everything a template may use, at this level of detail."""
+        passages = self.passages(detail.brief_examples)
+        reasons = passages["reasons"]
+        context = {
+            **self.fixed,
+            **passages,
+            "asks": self.asks(detail.reason_asks),
+            "detail": detail,
+            "annexed": [r for r in reasons if r.national or not (detail.paragraphs and r.example)],
+        }
+        # Lists of its own for each render, as a template could change one (`asks.append`).
+        return {key: list(v) if type(v) is list else v for key, v in context.items()}
 
 
 def template_context(
     draft: Draft, catalogue: Catalogue, tone: str, today: dt.date, detail: Detail = LEVELS[0]
 ) -> dict:
     """Everything a template may use: see the `letter_templates/*.j2` files for examples."""
-    included = set(draft.evidence)
-    sector = consulting_sector(draft)
-    once = _Once()
-    once(draft.group.about)
-    summary, context, agree = (once(t).strip() for t in (draft.summary, draft.context, draft.agree))
-    chosen = [
-        _view(
-            catalogue.reason(r.id),
-            once(first_sentence(r.example) if detail.brief_examples else r.example),
-            sector,
-            r.id in included,
-            r.quote,
-        )
-        for r in draft.reasons
-    ]
-    by_id = {r.id: r for r in chosen}
-    questions = _question_views(
-        draft, by_id, lambda rid: _view(catalogue.reason(rid), "", sector, False), once
-    )
-    linked = {rid for q in draft.questions for rid in q.reasons}
-    closes = draft.consultation.closing_date
-    fairness = [dataclasses.replace(f, note=once(f.note)) for f in raised(draft)]
-    co_signatories = [c for c in draft.co_signatories if c.name.strip() or c.group.strip()]
-    phrases = tone_phrases()[tone]
-    position = position_phrases()[draft.position]
-    group, about = describe_group(draft.group.name, draft.group.about)
-    stock_asks = [position[f"{draft.stage}_ask"]] if position[f"{draft.stage}_ask"] else []
-    if detail.reason_asks or not any(a.strip() for a in draft.asks):
-        stock_asks += [r.ask for r in chosen]
-    stock_asks += [f.ask for f in fairness]
-    dear, close = salutation(draft.consultation.recipient)
-    return {
-        "title": letter_title(draft),
-        "group": draft.group,
-        "consultation": draft.consultation,
-        "closes": long_date(closes) if closes else "",
-        "today": long_date(today),
-        "dear": dear,
-        "yours": close,
-        "opening": opening(draft, phrases[f"opening_{draft.stage}"], group),
-        "councillor_opening": opening(
-            draft,
-            phrases["councillor_opening"],
-            group,
-            f"{draft.consultation.body.strip()}\u2019s"
-            if draft.consultation.body.strip()
-            else "the",
-        ),
-        "about": about,
-        "summary": _sentence(summary),
-        "agree": agree,
-        "position": position[draft.stage],
-        "reasons": chosen,
-        "themes": _by_theme(chosen, catalogue),
-        "questions": questions,
-        "other_reasons": [r for r in chosen if r.id not in linked],
-        "context": context,
-        "asks": merge_asks(draft.asks, stock_asks),
-        "fairness": fairness,
-        "alternatives": [
-            a
-            for a in catalogue.alternatives
-            if a.id in draft.alternatives and applies(a.sector, sector)
-        ],
-        "sources": _sources(chosen, fairness),
-        "detail": detail,
-        "annexed": [r for r in chosen if r.national or not (detail.paragraphs and r.example)],
-        "co_signatories": co_signatories,
-        "co_signers": [c.group.strip() or c.name.strip() for c in co_signatories],
-        "copy_to": [c for c in draft.copy_to if c.strip()],
-        "tone": phrases,
-    }
+    return _Contexts(draft, catalogue, tone, today).at(detail)
 
 
 def letter_title(draft: Draft) -> str:
     title = draft.consultation.title.strip() or draft.consultation.body.strip()
     return f"Response to {title}" if title else "Consultation response"
+
+
+def _render(template: str, context: dict) -> tuple[str, set]:
+    """The template's markup for `context`, and what the render read (see `_READS`)."""
+    reads: set = set()
+    token = _READS.set(reads)
+    try:
+        return template_environment().get_template(f"{template}.j2").render(context), reads
+    except TemplateError as e:
+        raise LetterTemplateError(f"The template '{template}' is broken: {e}") from e
+    finally:
+        _READS.reset(token)
+
+
+def _reads_alike(reads: set, context: dict, earlier: dict) -> bool:
+    """Whether everything a render of `earlier` read is the same in `context`."""
+    for read in reads:
+        if isinstance(read, tuple):
+            if getattr(context["detail"], read[1]) != getattr(earlier["detail"], read[1]):
+                return False
+        elif read != "detail" and context.get(read, _ABSENT) != earlier.get(read, _ABSENT):
+            return False
+    return True
+
+
+_ABSENT = object()
 
 
 def assemble(
@@ -640,26 +793,37 @@ def assemble(
     if tone not in TONES:
         raise ValueError(f"Unknown tone '{tone}'; choose from {', '.join(TONES)}.")
     info = template_info(template)
-    typed = typed_runs(typed_texts(draft))  # once: each version tried is weighed against them
-    tried = []
+    # The runs of what the group typed, once: each version tried is weighed against them
+    # (where the template aims for a share of the group's own words).
+    typed = typed_runs(typed_texts(draft)) if info.own is not None else frozenset()
+    contexts = _Contexts(draft, catalogue, tone, today or dt.date.today())
+    tried = []  # each level that missed: within budget, its words, its body, its letter
+    last = None  # the last level rendered: its context, what it read, markup, letter, body
     for detail in LEVELS:
         if detail.brief_examples and info.own is not None:
             break  # the full letters give every example whole
-        context = template_context(draft, catalogue, tone, today or dt.date.today(), detail)
-        try:
-            markup = template_environment().get_template(f"{template}.j2").render(context)
-        except TemplateError as e:
-            raise LetterTemplateError(f"The template '{template}' is broken: {e}") from e
-        letter = parse_letter(markup, letter_title(draft))
-        text = body(letter)
-        count, share = len(text.split()), measure(text, typed).percent
+        context = contexts.at(detail)
+        if last and _reads_alike(last[1], context, last[0]):
+            letter, text = last[3:]  # the template would write the same letter again
+        else:
+            markup, read = _render(template, context)
+            if last and markup == last[2]:
+                letter, text = last[3:]
+            else:
+                letter = parse_letter(markup, letter_title(draft))
+                text = body(letter)
+            last = context, read, markup, letter, text
+        count = len(text.split())
         within = info.budget is None or count <= info.budget
-        if within and (info.own is None or share >= info.own + OWN_MARGIN):
+        if within and (info.own is None or measure(text, typed).percent >= info.own + OWN_MARGIN):
             return letter
-        tried.append((within, share if info.own is not None else -count, letter))
-    # Nothing met both: the letter within budget with the most of the group's own words (or,
-    # for a template without an aim, the shortest).
-    return max(tried, key=lambda t: (t[0], t[1]))[2]
+        tried.append((within, count, text, letter))
+    # Nothing met both: of the letters within budget (else of all), the one with the most of
+    # the group's own words (for a template without an aim, the shortest), the first of equals.
+    within = [t for t in tried if t[0]] or tried
+    if info.own is None:
+        return min(within, key=lambda t: t[1])[3]
+    return max(within, key=lambda t: measure(t[2], typed).percent)[3]
 
 
 def cover_email(draft: Draft, catalogue: Catalogue, *, today: dt.date | None = None) -> Letter:

@@ -22,6 +22,7 @@ Span(text='.', bold=False, italic=False)),)
 
 from __future__ import annotations
 
+import functools
 import html
 import re
 from dataclasses import dataclass
@@ -130,6 +131,7 @@ _TOKEN = re.compile(
 _NOT_ID = re.compile(r"[^a-z0-9]+")
 
 
+@functools.lru_cache(maxsize=4096)  # a letter's ids come back in every version of it
 def block_id(written: str) -> str:
     """An id as a template wrote it, made safe: lower case, a run of anything but letters and
     digits becoming "-" (a template may build an id from data, such as `question-4.1`).
@@ -144,14 +146,12 @@ class _LetterParser:
     def __init__(self, markup: str) -> None:
         self.markup = markup
         self.position = 0
-        self.blocks: list[Block] = []
+        self.found: list[_Found] = []  # the blocks, their ids as the template wrote them
         self.kind: str | None = None  # the open block
         self.id = ""  # the open block's id, as the template wrote it
         self.items: list[Line] = []
         self.item_ids: list[str] = []
         self.item_id = ""  # the open list item's id
-        self.used: set[str] = set()
-        self.counts: dict[str, int] = {}
         self.spans: list[Span] | None = None  # the open line, if any
         self.bold = self.italic = 0
 
@@ -162,7 +162,8 @@ class _LetterParser:
             if stray:
                 self.fail("a '<' that starts no allowed tag")
             elif text is not None:
-                self.handle_data(html.unescape(text) if "&" in text else text)
+                if self.spans is not None or not text.isspace():  # else layout between blocks
+                    self.handle_data(html.unescape(text) if "&" in text else text)
             elif closing:
                 self.handle_endtag(tag)
             else:
@@ -205,18 +206,6 @@ class _LetterParser:
         self.kind, self.id, self.items, self.item_ids = kind, tag_id, [], []
         self.spans = [] if line else None
 
-    def unique(self, wanted: str, fallback: str) -> str:
-        """The id `wanted` (else one counted from `fallback`), made unique in the letter."""
-        if not wanted:
-            self.counts[fallback] = self.counts.get(fallback, 0) + 1
-            wanted = f"{fallback}-{self.counts[fallback]}"
-        found, n = wanted, 1
-        while found in self.used:
-            n += 1
-            found = f"{wanted}-{n}"
-        self.used.add(found)
-        return found
-
     def handle_endtag(self, tag: str) -> None:
         if tag == "strong":
             self.bold -= 1
@@ -240,14 +229,7 @@ class _LetterParser:
     def end_block(self) -> None:
         if self.items:
             kind = self.kind or "paragraph"
-            block_id = self.unique(self.id, kind)
-            item_ids = (block_id,)
-            if kind in LIST_KINDS.values():
-                item_ids = tuple(
-                    self.unique(wanted or f"{block_id}-{n}", kind)
-                    for n, wanted in enumerate(self.item_ids, start=1)
-                )
-            self.blocks.append(Block(kind, tuple(self.items), block_id, item_ids))
+            self.found.append((kind, self.id, tuple(self.items), tuple(self.item_ids)))
         self.kind, self.id, self.items, self.item_ids, self.spans = None, "", [], [], None
 
     def handle_data(self, data: str) -> None:
@@ -255,7 +237,8 @@ class _LetterParser:
             if data.strip():
                 self.fail(f"text outside a block: {data.strip()[:40]!r}")
             return
-        self.spans.append(Span(_LAYOUT.sub(" ", data), bool(self.bold), bool(self.italic)))
+        text = _LAYOUT.sub(" ", data) if "\n" in data else data
+        self.spans.append(Span(text, bool(self.bold), bool(self.italic)))
 
 
 def parse_letter(markup: str, title: str = "") -> Letter:
@@ -263,8 +246,69 @@ def parse_letter(markup: str, title: str = "") -> Letter:
 
     Raises LetterTemplateError if the markup uses a tag or class outside the subset.
     """
+    starts = [start.start() for start in _BLOCK_START.finditer(markup)]
+    ends = [*starts, len(markup)]
+    parts = [_part(markup[a:b]) for a, b in zip([0, *starts], ends, strict=True)]
+    if any(part is None for part in parts):
+        found = _parse(markup)  # as a whole: it raises the error, if the markup has one
+    else:
+        found = [block for part in parts for block in part]
+    return Letter(title, _with_ids(found))
+
+
+_Found = tuple[str, str, tuple[Line, ...], tuple[str, ...]]  # kind, id, items, the items' ids
+# Where a block may start: each stretch from one to the next parses on its own, and a letter
+# tried at several levels of detail, or made again, is mostly the same stretches.
+_BLOCK_START = re.compile(r"<(?:p|h[1-3]|ul|ol)\b")
+
+
+def _parse(markup: str) -> list[_Found]:
     parser = _LetterParser(markup)
     parser.feed()
     if parser.kind is not None:
         parser.fail(f"a {parser.kind} block is not closed")
-    return Letter(title, tuple(parser.blocks))
+    return parser.found
+
+
+@functools.lru_cache(maxsize=1024)
+def _part(markup: str) -> tuple[_Found, ...] | None:
+    """The blocks of a stretch of markup, or None unless it parses on its own: without an
+    error, and closing every block, bold and italic it opens (else it is parsed as a whole)."""
+    parser = _LetterParser(markup)
+    try:
+        parser.feed()
+    except LetterTemplateError:
+        return None
+    if parser.kind is not None or parser.bold or parser.italic:
+        return None
+    return tuple(parser.found)
+
+
+def _with_ids(found: list[_Found]) -> tuple[Block, ...]:
+    """The blocks, each id the template wrote (else one counted from the kind) made unique in
+    the letter, and each list item's too."""
+    used: set[str] = set()
+    counts: dict[str, int] = {}
+
+    def unique(wanted: str, fallback: str) -> str:
+        if not wanted:
+            counts[fallback] = counts.get(fallback, 0) + 1
+            wanted = f"{fallback}-{counts[fallback]}"
+        made, n = wanted, 1
+        while made in used:
+            n += 1
+            made = f"{wanted}-{n}"
+        used.add(made)
+        return made
+
+    blocks = []
+    for kind, written, items, written_item_ids in found:
+        block_id = unique(written, kind)
+        item_ids = (block_id,)
+        if kind in LIST_KINDS.values():
+            item_ids = tuple(
+                unique(item or f"{block_id}-{n}", kind)
+                for n, item in enumerate(written_item_ids, start=1)
+            )
+        blocks.append(Block(kind, items, block_id, item_ids))
+    return tuple(blocks)
