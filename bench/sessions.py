@@ -156,10 +156,10 @@ class Session:
             button = element.download_button
             self.files[button.id.rsplit("-", 1)[-1]] = button.deferred_file_id
 
-    async def tick(self, key: str) -> float:
+    async def tick(self, key: str, value: bool = True) -> float:
         widget_id, fragment = self.widgets[key]
         return await self.rerun(
-            widgets=[WidgetState(id=widget_id, bool_value=True)], fragment=fragment
+            widgets=[WidgetState(id=widget_id, bool_value=value)], fragment=fragment
         )
 
     async def type(self, key: str, text: str) -> float:
@@ -274,6 +274,50 @@ async def act_together(
     }
 
 
+async def clicks_alone(url: str, server: AppServer, reason: int, repeats: int) -> dict:
+    """One session alone on the server makes each click `repeats` times, each a real change:
+    a tick (the reason taken out again first, untimed), a new example saved, Your letter opened
+    and the Word letter downloaded for that new content (so both are made afresh, not taken from
+    `drafting.memo`). The server's CPU is summed around each timed click: the mean is the server
+    time the click costs, to within a millisecond or so (the clock moves in 10 ms steps)."""
+    session = Session(url)
+    await session.open()
+    await asyncio.sleep(SETTLE)
+    cpu = dict.fromkeys(CLICKS, 0.0)
+
+    async def timed(click: str, action) -> None:
+        before = server.cpu_seconds()
+        await action
+        cpu[click] += server.cpu_seconds() - before
+
+    await session.rerun(page="reasons")
+    for n in range(repeats):
+        if n:
+            await session.tick(f"reason_{reason}", False)
+        await timed("tick", session.tick(f"reason_{reason}"))
+        await session.rerun(page="examples")
+        await timed("save", session.type(f"example_{reason}", f"{example_for(0)} ({n})"))
+        await timed("letter", session.rerun(page="letter"))
+        await timed("word", session.download("download_docx"))
+        await session.rerun(page="reasons")
+    await session.close()
+    if session.errors:
+        raise RuntimeError(f"the session met an error: {session.errors[0]}")
+    return {click: seconds / repeats * 1000 for click, seconds in cpu.items()}
+
+
+def run_alone(reason: int, repeats: int) -> dict:
+    """`clicks_alone` on a fresh app process (SQLite), stopped afterwards."""
+    with tempfile.TemporaryDirectory() as folder:
+        server = AppServer(Path(folder) / "app")
+        server.data.mkdir()
+        server.start()
+        try:
+            return asyncio.run(clicks_alone(server.url, server, reason, repeats))
+        finally:
+            server.stop()
+
+
 def saved_in_store(store: DraftStore, drafts: list[str], reason: int) -> int:
     """How many of the sessions' drafts hold their tick and their own example in the store."""
     found = 0
@@ -348,7 +392,22 @@ def main() -> None:
     parser.add_argument(
         "--gc-after-run", action="store_true", help="Streamlit's full collection after every run"
     )
+    parser.add_argument(
+        "--alone",
+        type=int,
+        default=20,
+        metavar="N",
+        help="first, one session alone makes each click N times: server time per click (0: no)",
+    )
     args = parser.parse_args()
+    if args.alone:
+        alone = run_alone(args.reason, args.alone)
+        print(
+            f"Server time per click, one session alone (mean of {args.alone}): "
+            + ", ".join(f"{click} {ms:.1f} ms" for click, ms in alone.items())
+            + "\n",
+            flush=True,
+        )
     if any(n < 1 or n > 200 for n in args.sessions) or not 1 <= args.processes <= 8:
         parser.error("between 1 and 200 sessions, and 1 to 8 processes")
     postgres = None
