@@ -25,7 +25,10 @@
       if (type === 0) {
         const value = varint();
         if (field === wanted) return value;
-      } else if (type === 2) i += varint();
+      } else if (type === 2) {
+        const length = varint(); // read before adding: `i += varint()` adds to the old i
+        i += length;
+      }
       else if (type === 1) i += 8;
       else if (type === 5) i += 4;
       else return undefined;

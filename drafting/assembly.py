@@ -218,7 +218,8 @@ class _LetterSandbox(SandboxedEnvironment):
         # The fields of assembly's own views, the attributes a letter reads most, are plain
         # data (never a method, never private): the sandbox would pass each as it is.
         if attribute in _VIEW_FIELDS.get(type(obj), ()):
-            return getattr(obj, attribute)
+            value = getattr(obj, attribute)
+            return self.wrap_str_format(value) or value  # as the stock getattr does first
         return super().getattr(obj, attribute)
 
     def is_safe_attribute(self, obj: Any, attr: str, value: Any) -> bool:
@@ -726,15 +727,24 @@ class _Contexts:
             "detail": detail,
             "annexed": [r for r in reasons if r.national or not (detail.paragraphs and r.example)],
         }
-        # Lists of its own for each render, as a template could change one (`asks.append`).
-        return {key: list(v) if type(v) is list else v for key, v in context.items()}
+        return context
+
+
+def _own_copies(context: dict) -> dict:
+    """The context with lists and dicts of its own, for one render: a template could change
+    one (`asks.pop()`, `tone.update(...)`), and the next render, the comparison of what renders
+    read (`_reads_alike`) and other sessions (the tone's phrases are shared) must not see it."""
+    return {
+        k: list(v) if type(v) is list else dict(v) if type(v) is dict else v
+        for k, v in context.items()
+    }
 
 
 def template_context(
     draft: Draft, catalogue: Catalogue, tone: str, today: dt.date, detail: Detail = LEVELS[0]
 ) -> dict:
     """Everything a template may use: see the `letter_templates/*.j2` files for examples."""
-    return _Contexts(draft, catalogue, tone, today).at(detail)
+    return _own_copies(_Contexts(draft, catalogue, tone, today).at(detail))
 
 
 def letter_title(draft: Draft) -> str:
@@ -743,7 +753,10 @@ def letter_title(draft: Draft) -> str:
 
 
 def _render(template: str, context: dict) -> tuple[str, set]:
-    """The template's markup for `context`, and what the render read (see `_READS`)."""
+    """The template's markup for `context`, and what the render read (see `_READS`). A render
+    is taken to be pure, the same reads giving the same markup (no `|random`, no state kept
+    from one render to the next: each gets its own lists and dicts), which lets `assemble`
+    skip a level whose reads are all alike."""
     reads: set = set()
     token = _READS.set(reads)
     try:
@@ -754,18 +767,21 @@ def _render(template: str, context: dict) -> tuple[str, set]:
         _READS.reset(token)
 
 
+_ABSENT = object()
+
+
 def _reads_alike(reads: set, context: dict, earlier: dict) -> bool:
     """Whether everything a render of `earlier` read is the same in `context`."""
     for read in reads:
-        if isinstance(read, tuple):
-            if getattr(context["detail"], read[1]) != getattr(earlier["detail"], read[1]):
+        if isinstance(read, tuple):  # a flag of the level (or a name it does not have)
+            name = read[1]
+            if getattr(context["detail"], name, _ABSENT) != getattr(
+                earlier["detail"], name, _ABSENT
+            ):
                 return False
         elif read != "detail" and context.get(read, _ABSENT) != earlier.get(read, _ABSENT):
             return False
     return True
-
-
-_ABSENT = object()
 
 
 def assemble(
@@ -806,7 +822,7 @@ def assemble(
         if last and _reads_alike(last[1], context, last[0]):
             letter, text = last[3:]  # the template would write the same letter again
         else:
-            markup, read = _render(template, context)
+            markup, read = _render(template, _own_copies(context))
             if last and markup == last[2]:
                 letter, text = last[3:]
             else:

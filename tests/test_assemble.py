@@ -19,6 +19,7 @@ from drafting import (
     to_text,
 )
 from drafting.letter import parse_letter
+from reasons.phrases import tone_phrases
 from tests.helpers import LETTER_DATE
 
 TEMPLATES = [t.id for t in list_templates()]
@@ -63,6 +64,61 @@ def test_a_template_dropped_into_the_folder_is_listed(tmp_path, monkeypatch):
     monkeypatch.setattr(assemble_module, "TEMPLATE_DIR", folder)
     thanks = next(t for t in list_templates() if t.id == "thanks")
     assert (thanks.name, thanks.length) == ("Thank you note", "A few lines")
+
+
+@pytest.fixture
+def own_template(tmp_path, monkeypatch):
+    """Write a template of one's own into a copy of the folder and render from there."""
+    folder = tmp_path / "letter_templates"
+    shutil.copytree(assemble_module.TEMPLATE_DIR, folder)
+    monkeypatch.setattr(assemble_module, "TEMPLATE_DIR", folder)
+    assemble_module.template_environment.cache_clear()  # its loader reads the folder it was given
+
+    def write(name: str, budget: int, body: str) -> str:
+        (folder / f"{name}.j2").write_text(
+            f"{{#- name: {name}\nbudget: {budget} -#}}\n{body}", encoding="utf-8"
+        )
+        return name
+
+    yield write
+    assemble_module.template_environment.cache_clear()
+
+
+def test_a_template_that_changes_a_list_gets_the_same_letter_at_every_level(
+    own_template, catalogue
+):
+    # Each version of the letter starts from the context as made: `asks.pop()` in one render
+    # must not make a later, shorter version look the same as the one before and be skipped.
+    draft = Draft(reasons=[ChosenReason(2)], asks=["Keep the grant open to small groups."])
+    name = own_template(
+        "pop",
+        27,
+        '<p id="t">{{ title }}</p>{% set final = asks.pop() %}<ul id="asks">'
+        '{% for a in asks %}<li>{{ a }}</li>{% endfor %}</ul><p id="f">Finally, {{ final }}</p>',
+    )
+    letter = assemble(draft, catalogue, template=name, today=LETTER_DATE)
+    assert letter.word_count() <= 27  # the version without the reasons' asks fits
+
+
+def test_a_template_may_ask_for_a_level_flag_that_does_not_exist(own_template, catalogue):
+    name = own_template(
+        "flags",
+        5,
+        '<p id="t">{{ title }}</p>{% if detail.compact is defined %}<p id="c">Compact.</p>'
+        '{% else %}<p id="f">A full letter with more words than its budget.</p>{% endif %}'
+        '<p id="x">{{ detail.layout | default("plain") }}</p>',
+    )
+    letter = assemble(Draft(reasons=[ChosenReason(2)]), catalogue, template=name)
+    assert "A full letter" in letter.text and "plain" in letter.text
+
+
+def test_a_template_cannot_change_the_tone_phrases_other_letters_use(own_template, catalogue):
+    name = own_template(
+        "tone", 400, '{% set _ = tone.update({"opening": "Changed."}) %}<p id="t">{{ title }}</p>'
+    )
+    before = tone_phrases()["formal"].copy()
+    assemble(Draft(reasons=[ChosenReason(2)]), catalogue, template=name, tone="formal")
+    assert tone_phrases()["formal"] == before
 
 
 @pytest.mark.parametrize("tone", TONES)
