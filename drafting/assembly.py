@@ -166,6 +166,8 @@ _VIEW_FIELDS = {
     view: frozenset(f.name for f in dataclasses.fields(view))
     for view in (ChosenReasonView, ThemeGroup, QuestionView, SourceView, Detail)
 }
+# Values that are never a method (such as a bound `str.format`, which the sandbox wraps).
+_PLAIN = frozenset({str, bool, int, float, tuple, type(None)})
 _FIRST_SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"“‘'(])")
 
 
@@ -219,6 +221,8 @@ class _LetterSandbox(SandboxedEnvironment):
         # data (never a method, never private): the sandbox would pass each as it is.
         if attribute in _VIEW_FIELDS.get(type(obj), ()):
             value = getattr(obj, attribute)
+            if type(value) in _PLAIN:
+                return value
             return self.wrap_str_format(value) or value  # as the stock getattr does first
         return super().getattr(obj, attribute)
 
@@ -260,6 +264,12 @@ def _template_paths() -> list[Path]:
 
 def _read_info(path: Path) -> TemplateInfo:
     """The template in `path`, as the comment header at the top of the file describes it."""
+    return _info_of(path, path.stat().st_mtime_ns)
+
+
+@functools.lru_cache(maxsize=64)
+def _info_of(path: Path, _modified: int) -> TemplateInfo:
+    """`_read_info`, read again only when the file has changed (every assembly asks)."""
     header = _HEADER.match(path.read_text(encoding="utf-8"))
     meta = {}
     for line in (header.group(1) if header else "").splitlines():
@@ -279,9 +289,9 @@ def _read_info(path: Path) -> TemplateInfo:
 def template_info(template: str) -> TemplateInfo:
     """The listed template called `template` (its file alone read); raise UnknownTemplateError
     if there is none."""
-    for path in _template_paths():
-        if path.stem == template:
-            return _read_info(path)
+    path = TEMPLATE_DIR / f"{template}.j2"
+    if path.parent == TEMPLATE_DIR and not template.startswith("_") and path.is_file():
+        return _read_info(path)
     names = ", ".join(p.stem for p in _template_paths())
     raise UnknownTemplateError(f"There is no template called '{template}'; choose from {names}.")
 
