@@ -241,14 +241,15 @@ def change() -> None:
         return
     own = st.session_state.setdefault("own_revisions", set())
     try:
+        body = draft_to_json(draft)  # once, for the store and for `base`
         try:
-            revision = store.save(current, draft, st.session_state["revision"])
+            revision = store.save(current, draft, st.session_state["revision"], body=body)
         except RevisionConflict as conflict:
             if conflict.newer.revision not in own:
                 raise
             # This tab's own save, whose number a run overlapping this one did not keep.
-            revision = store.save(current, draft, conflict.newer.revision)
-        _stored_as(revision)
+            revision = store.save(current, draft, conflict.newer.revision, body=body)
+        _stored_as(revision, body)
         own.add(revision)
         st.session_state.pop("save_problem", None)
     except RevisionConflict as conflict:
@@ -274,10 +275,11 @@ def _report(problem: str, detail) -> None:
     st.session_state["save_news"] = True
 
 
-def _stored_as(revision: int) -> None:
-    """Note that the draft on screen is now stored as `revision`: the version both tabs start
-    from if another tab saves too (see `_keep_both`)."""
-    st.session_state.update(revision=revision, base=draft_to_json(st.session_state["draft"]))
+def _stored_as(revision: int, body: str | None = None) -> None:
+    """Note that the draft on screen is now stored as `revision` (`body`: its JSON, if made
+    already): the version both tabs start from if another tab saves too (see `_keep_both`)."""
+    base = body or draft_to_json(st.session_state["draft"])
+    st.session_state.update(revision=revision, base=base)
 
 
 def _keep_newer() -> None:

@@ -412,15 +412,24 @@ class DraftStore:
         )
         return StoredDraft(parse_draft(row.body), row.revision) if row else None
 
-    def save(self, draft_id: str, draft: Draft, based_on: int, force: bool = False) -> int:
-        """Save `draft` over revision `based_on`; return the new revision.
+    def save(
+        self,
+        draft_id: str,
+        draft: Draft,
+        based_on: int,
+        force: bool = False,
+        *,
+        body: str | None = None,
+    ) -> int:
+        """Save `draft` over revision `based_on`; return the new revision. `body` is the
+        draft's JSON, if the caller has made it already (`draft_to_json(draft)`).
 
         One conditional UPDATE (`... WHERE revision = based_on`), so of two processes saving
         over the same revision only the first succeeds. Raises RevisionConflict if the stored
         revision is newer than `based_on` (unless `force`), DraftDeleted if the id is unknown (e.g.
         deleted), StoreError if the database refuses the write.
         """
-        body = draft_to_json(draft)
+        body = body or draft_to_json(draft)
 
         def action(conn: sa.Connection) -> int:
             which = _drafts.c.id == draft_id
