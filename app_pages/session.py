@@ -13,7 +13,7 @@ from __future__ import annotations
 import gc
 import threading
 from collections.abc import Callable
-from functools import wraps
+from functools import cache, wraps
 from typing import TYPE_CHECKING, TypeVar
 
 import streamlit as st
@@ -51,18 +51,20 @@ if TYPE_CHECKING:
 T = TypeVar("T")
 
 
-# Cached loaders: read once per server, shared by every session (read-only).
-@st.cache_resource
+# Cached loaders: read once per server, shared by every session (read-only). Plain
+# `functools.cache` for the files that ship with the app: every run asks for them, and
+# `st.cache_resource` hashes and looks up its arguments on each call.
+@cache
 def catalogue() -> Catalogue:
     return load_catalogue()
 
 
-@st.cache_resource
+@cache
 def reason_frame() -> pd.DataFrame:
     return catalogue().frame()
 
 
-@st.cache_resource
+@cache
 def situation_questions() -> tuple[SituationQuestion, ...]:
     return load_situation_questions(catalogue())
 
@@ -72,16 +74,24 @@ def templates() -> tuple[TemplateInfo, ...]:
     return list_templates()
 
 
-@st.cache_resource
+_warm_up_lock = threading.Lock()
+_warm_up_started = False
+
+
 def warm_up_server() -> None:
     """Once per server, beside the first run: load what the first click would otherwise load
     while every session waits (`drafting.memo.warm_up`), then move everything alive into the
     collector's permanent generation, never scanned again. Every later full collection then
     walks only what sessions made (.streamlit/config.toml, `postScriptGC`). Only once:
-    freezing after every run would keep every run's cyclic garbage for ever.
-
-    app.py calls it on every run, but it is defined here: a cached function defined in the
-    script itself would be made again, source read and hashed, on each of its runs."""
+    freezing after every run would keep every run's cyclic garbage for ever. app.py calls it
+    on every run: after the first, it costs a flag's test."""
+    global _warm_up_started
+    if _warm_up_started:
+        return
+    with _warm_up_lock:
+        if _warm_up_started:
+            return
+        _warm_up_started = True
 
     def warm() -> None:
         warm_up()

@@ -24,6 +24,7 @@ import tempfile
 import time
 from pathlib import Path
 
+import streamlit as st
 from streamlit.runtime.scriptrunner import script_runner
 from streamlit.runtime.scriptrunner.script_cache import ScriptCache
 from streamlit.testing.v1 import AppTest, app_test, local_script_runner
@@ -75,6 +76,9 @@ def open_page(page: str) -> AppTest:
     """`page` under AppTest as a group meets it: the realistic draft stored and opened by link
     (with the fragments of its last run kept, for its floor)."""
     keep_fragments()
+    # The app keeps one store per process (`st.cache_resource`): open it afresh, in the data
+    # folder this benchmark set, where the draft below is stored.
+    st.cache_resource.clear()
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
     at.query_params["draft"] = _stored_draft_id()
     at.run()
