@@ -66,8 +66,27 @@ MIME = {
 _UNSET = object()
 
 
-# Widgets whose `value` argument is the value shown (and not part of the widget's identity).
-_TAKES_VALUE = (st.text_input, st.text_area, st.checkbox, st.toggle, st.date_input)
+# How each widget takes the value it starts with: the argument named, the value itself (or,
+# for a choice among options, its index). None of these is part of the widget's identity.
+_STARTS_WITH = {
+    st.text_input: "value",
+    st.text_area: "value",
+    st.checkbox: "value",
+    st.toggle: "value",
+    st.date_input: "value",
+    st.multiselect: "default",
+    st.radio: "index",
+    st.selectbox: "index",
+}
+
+
+def _start(widget: Callable, current: Any, options: Any) -> dict[str, Any]:
+    """The keyword argument that starts `widget` at `current`."""
+    name = _STARTS_WITH[widget]
+    if name != "index":
+        return {name: current}
+    options = list(options)
+    return {"index": options.index(current) if current in options else None}
 
 
 def _write(key: str, write: Callable[[Any], None]) -> None:
@@ -78,17 +97,17 @@ def _write(key: str, write: Callable[[Any], None]) -> None:
 def bound(widget: Callable, label: str, key: str, current: Any, write: Callable, **kwargs) -> Any:
     """Draw `widget` showing `current`; when the user changes it, call `write(new)`.
 
-    On a widget's first draw in a session, a text box, tick box or date takes `current` as its
-    starting value rather than from session_state, so that a value the browser already holds
-    wins: after a server restart (or a session Streamlit has forgotten) the open tab's first
-    run carries what the user has just typed, and no on_change fires for it. Such a value is
-    written to the draft and saved like any change, instead of being replaced from the store.
+    On a widget's first draw in a session, it takes `current` as its starting value (a text,
+    a tick, a date, the choices made, the option chosen) rather than from session_state, so
+    that a value the browser already holds wins: after a server restart (or a session
+    Streamlit has forgotten) the open tab's first run carries what the user has just typed or
+    chosen, and no on_change fires for it. Such a value is written to the draft and saved like
+    any change, instead of being replaced from the store.
     """
     seen = st.session_state.get(key, _UNSET)
-    if seen is _UNSET and widget in _TAKES_VALUE:
-        value = widget(
-            label, key=key, on_change=_write, args=(key, write), **{**kwargs, "value": current}
-        )
+    if seen is _UNSET and widget in _STARTS_WITH:
+        start = _start(widget, current, kwargs.get("options", ()))
+        value = widget(label, key=key, on_change=_write, args=(key, write), **{**kwargs, **start})
         if value != current:  # typed in this tab before this session began
             write(value)
             change()

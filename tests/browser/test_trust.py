@@ -54,6 +54,44 @@ def test_the_first_edit_after_a_restarted_server_is_kept_and_stored(tmp_path, pa
         server.stop()
 
 
+def stored_method(data, draft_id: str, wanted: str, timeout: float = 15) -> str:
+    """How the stored draft says the consultation takes responses, once it is `wanted` (or the
+    time is up)."""
+    deadline = time.monotonic() + timeout
+    method = None
+    while time.monotonic() < deadline:
+        stored = DraftStore(data).load(draft_id)
+        method = stored.draft.consultation.response_method if stored else None
+        if method == wanted:
+            break
+        time.sleep(0.2)
+    return method
+
+
+def test_the_first_choice_after_a_restarted_server_is_kept_and_stored(tmp_path, page):
+    """As for a text box, above: an option chosen just after the server lost the session."""
+    server = AppServer(tmp_path)
+    server.start()
+    try:
+        page.goto(server.url)
+        go_to(page, "About you", "About you and the consultation")
+        methods = page.get_by_role("radiogroup", name="How does the consultation take responses?")
+        methods.get_by_text("By email", exact=True).click()  # its label, drawn over the radio
+        expect(page).to_have_url(re.compile(r"draft=[A-Za-z0-9_-]{32}"))
+        draft_id = re.search(r"draft=([A-Za-z0-9_-]{32})", page.url).group(1)
+        assert stored_method(tmp_path, draft_id, "email") == "email"
+
+        server.stop()
+        server.start()
+        expect(page.get_by_test_id("stStatusWidget")).to_have_count(0, timeout=30_000)
+        methods.get_by_text("By post", exact=True).click()
+        page.wait_for_timeout(2_000)  # long enough for a rerun to have put the old choice back
+        expect(methods.get_by_role("radio", name="By post")).to_be_checked()
+        assert stored_method(tmp_path, draft_id, "letter") == "letter"
+    finally:
+        server.stop()
+
+
 def draft_file(tmp_path: Path, change) -> Path:
     """The sample draft with `change(data)` applied, as a file to load."""
     data = json.loads(SAMPLE_DRAFT.read_text(encoding="utf-8"))
