@@ -164,14 +164,14 @@ def preview(final: FinalLetter, pieces: list) -> None:
             continue
         # One row: the words, then their Edit button. A horizontal container rather than two
         # columns: three fewer blocks for each of the letter's many pieces, drawn on every run.
-        own_words = edited and piece.id not in stale
+        marked = edited and piece.id not in stale  # shown as the group's own words
         with st.container(horizontal=True, wrap=False):
-            with st.container(width="stretch") if own_words else nullcontext():
+            with st.container(width="stretch") if marked else nullcontext():
                 if piece.id in shown:
                     show.show_letter(shown[piece.id][1])
                 else:
                     st.caption(f"You took this out: {show.escape(piece.text[:80])}…")
-                if own_words:
+                if marked:
                     st.caption(":material/edit: Your own words")
             st.button(
                 "Edit",

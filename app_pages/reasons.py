@@ -170,12 +170,13 @@ def order_view() -> None:
 order_list = session.fragment(order_view)  # a move redraws the ordered list only
 
 page_done = False
-if widgets.view_switch(VIEWS, "choose", "reasons_view") == "choose":
+choosing = widgets.view_switch(VIEWS, "choose", "reasons_view") == "choose"
+if choosing:
     search_row()
-    count = st.empty()
+count = st.empty()
+if choosing:
     choose_view()
 else:
-    count = st.empty()
     order_list()
 show_count()
 widgets.nav_buttons("reasons")

@@ -93,12 +93,14 @@ def own_words(
     draft: Draft, catalogue: Catalogue, *, template: str | None = None, today=None, content=None
 ) -> OwnWords:
     """How much of the final letter is the group's own writing, measured once per content."""
-    key = _key(draft, catalogue, template, today=today, content=content)
-    return _own.get(
-        key,
-        lambda: measure_own_words(
-            draft, final_letter(draft, catalogue, template=key[2], today=key[4], content=key[0])
-        ),
+    return _from_final(
+        _own,
+        lambda final: measure_own_words(draft, final),
+        draft,
+        catalogue,
+        template,
+        today,
+        content,
     )
 
 
@@ -107,12 +109,25 @@ def preview_pieces(
 ) -> list[tuple[Piece, str]]:
     """The final letter's pieces with their Markdown (`export.markdown_pieces`), for its
     preview, made once per content."""
+    return _from_final(
+        _pieces,
+        lambda final: markdown_pieces(final.letter),
+        draft,
+        catalogue,
+        template,
+        today,
+        content,
+    )
+
+
+def _from_final(
+    kept: _Kept, make: Callable[[FinalLetter], T], draft, catalogue, template, today, content
+) -> T:
+    """`make(final letter)`, kept in `kept` under the draft's content, template and date."""
     key = _key(draft, catalogue, template, today=today, content=content)
-    return _pieces.get(
+    return kept.get(
         key,
-        lambda: markdown_pieces(
-            final_letter(draft, catalogue, template=key[2], today=key[4], content=key[0]).letter
-        ),
+        lambda: make(final_letter(draft, catalogue, template=key[2], today=key[4], content=key[0])),
     )
 
 

@@ -17,17 +17,25 @@ from tests.browser.conftest import SAMPLE_DRAFT, commit, go_to, heading, load_dr
 EXTRAS = "Home :material/home: smile :smile: colour :red[in red] maths $x$ and :blue-background[b]"
 
 
-def stored_name(data, draft_id: str, timeout: float = 15) -> str:
-    """The group name stored under `draft_id`, once it stops changing."""
+def stored(data, draft_id: str, read, timeout: float = 15):
+    """`read(draft)` of the draft stored under `draft_id`, once it stops changing."""
     deadline = time.monotonic() + timeout
-    name = None
+    value = None
     while time.monotonic() < deadline:
-        stored = DraftStore(data).load(draft_id)
-        if stored and stored.draft.group.name == name:
-            return name
-        name = stored.draft.group.name if stored else None
+        draft = DraftStore(data).load(draft_id)
+        if draft and read(draft.draft) == value:
+            return value
+        value = read(draft.draft) if draft else None
         time.sleep(0.3)
-    return name
+    return value
+
+
+def group_name(draft) -> str:
+    return draft.group.name
+
+
+def response_method(draft) -> str:
+    return draft.consultation.response_method
 
 
 def test_the_first_edit_after_a_restarted_server_is_kept_and_stored(tmp_path, page):
@@ -41,7 +49,7 @@ def test_the_first_edit_after_a_restarted_server_is_kept_and_stored(tmp_path, pa
         commit(box, "Before the restart")
         expect(page).to_have_url(re.compile(r"draft=[A-Za-z0-9_-]{32}"))
         draft_id = re.search(r"draft=([A-Za-z0-9_-]{32})", page.url).group(1)
-        assert stored_name(tmp_path, draft_id) == "Before the restart"
+        assert stored(tmp_path, draft_id, group_name) == "Before the restart"
 
         server.stop()  # the session is lost, as after a laptop slept past Streamlit's TTL
         server.start()
@@ -49,23 +57,9 @@ def test_the_first_edit_after_a_restarted_server_is_kept_and_stored(tmp_path, pa
         commit(box, "The first edit after the restart")
         page.wait_for_timeout(2_000)  # long enough for a rerun to have put the old text back
         expect(box).to_have_value("The first edit after the restart")
-        assert stored_name(tmp_path, draft_id) == "The first edit after the restart"
+        assert stored(tmp_path, draft_id, group_name) == "The first edit after the restart"
     finally:
         server.stop()
-
-
-def stored_method(data, draft_id: str, wanted: str, timeout: float = 15) -> str:
-    """How the stored draft says the consultation takes responses, once it is `wanted` (or the
-    time is up)."""
-    deadline = time.monotonic() + timeout
-    method = None
-    while time.monotonic() < deadline:
-        stored = DraftStore(data).load(draft_id)
-        method = stored.draft.consultation.response_method if stored else None
-        if method == wanted:
-            break
-        time.sleep(0.2)
-    return method
 
 
 def test_the_first_choice_after_a_restarted_server_is_kept_and_stored(tmp_path, page):
@@ -79,7 +73,7 @@ def test_the_first_choice_after_a_restarted_server_is_kept_and_stored(tmp_path, 
         methods.get_by_text("By email", exact=True).click()  # its label, drawn over the radio
         expect(page).to_have_url(re.compile(r"draft=[A-Za-z0-9_-]{32}"))
         draft_id = re.search(r"draft=([A-Za-z0-9_-]{32})", page.url).group(1)
-        assert stored_method(tmp_path, draft_id, "email") == "email"
+        assert stored(tmp_path, draft_id, response_method) == "email"
 
         server.stop()
         server.start()
@@ -87,7 +81,7 @@ def test_the_first_choice_after_a_restarted_server_is_kept_and_stored(tmp_path, 
         methods.get_by_text("By post", exact=True).click()
         page.wait_for_timeout(2_000)  # long enough for a rerun to have put the old choice back
         expect(methods.get_by_role("radio", name="By post")).to_be_checked()
-        assert stored_method(tmp_path, draft_id, "letter") == "letter"
+        assert stored(tmp_path, draft_id, response_method) == "letter"
     finally:
         server.stop()
 
