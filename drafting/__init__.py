@@ -8,8 +8,10 @@ from drafting.assembly import (
     TemplateInfo,
     UnknownTemplateError,
     assemble,
+    cover_email,
     list_templates,
 )
+from drafting.calendar import draft_deadline_ics
 from drafting.draft import (
     SCHEMA,
     TONES,
@@ -36,7 +38,9 @@ from drafting.export import (
     to_markdown,
     to_text,
 )
+from drafting.final import final_letter
 from drafting.letter import Block, Letter, LetterTemplateError, Span
+from drafting.survey import survey_answers
 from reasons.phrases import tone_phrases
 
 __all__ = [
@@ -58,15 +62,19 @@ __all__ = [
     "TemplateInfo",
     "UnknownTemplateError",
     "assemble",
+    "cover_email",
+    "draft_deadline_ics",
     "draft_from_dict",
     "draft_to_json",
     "file_name",
+    "final_letter",
     "list_templates",
     "load_draft",
     "parse_draft",
     "reasons_csv",
     "render",
     "save_draft",
+    "survey_answers",
     "to_docx",
     "to_markdown",
     "to_text",
