@@ -11,7 +11,7 @@ import streamlit.components.v1 as components
 
 from app_pages import session, show, widgets
 from drafting import draft_to_json, file_name
-from drafting.progress import draft_size_note, progress
+from drafting.model.progress import draft_size_note, progress
 
 
 def size_note() -> str:

@@ -13,17 +13,13 @@ import datetime as dt
 import streamlit as st
 
 from app_pages import session, show
-from drafting.consultation import (
-    SHOWN_FIRST,
-    ConsultationError,
-    Passage,
-    Reading,
-    fill_draft,
-    read_consultation,
-)
-from drafting.draft import ChosenReason, Quote
-from drafting.questions import describe, split_questions
-from drafting.wording import plural
+from drafting.model.draft import ChosenReason, Quote
+from drafting.model.questions import describe, split_questions
+from drafting.model.wording import plural
+from drafting.reading.files import ConsultationError
+from drafting.reading.filling import SHOWN_FIRST, fill_draft
+from drafting.reading.reader import Reading, read_consultation
+from drafting.reading.signals import Passage
 
 READING = "consultation_reading"
 PROBLEM = "consultation_problem"

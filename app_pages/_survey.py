@@ -5,7 +5,7 @@ import streamlit as st
 
 from app_pages import show
 from drafting import Draft
-from drafting.survey import survey_answers
+from drafting.letter.survey import survey_answers
 from reasons import Catalogue
 
 

@@ -7,18 +7,18 @@ import streamlit as st
 
 from app_pages import session, widgets
 from drafting import CoSignatory, Draft, file_name
-from drafting.calendar import draft_deadline_ics, reminder_time
-from drafting.draft import (
+from drafting.model.deadline import reminder_time
+from drafting.model.draft import (
     FIRST_YEAR,
     LAST_YEAR,
     POSITION_LABELS,
-    POSITIONS,
     SHORT_TEXT,
     STAGE_LABELS,
-    STAGES,
 )
-from drafting.profile import profile_file_name, profile_to_json
-from drafting.wording import long_date
+from drafting.model.profile import profile_file_name, profile_to_json
+from drafting.model.wording import long_date
+from drafting.output.calendar import draft_deadline_ics
+from reasons.phrases import POSITIONS, STAGES
 
 widgets.step_title("details")
 draft = session.get_draft()

@@ -3,9 +3,9 @@
 import streamlit as st
 
 from app_pages import _consultation_upload, session, show, widgets
-from drafting.feedback import example_feedback
-from drafting.privacy import personal_details_note
-from drafting.progress import repeats_about
+from drafting.advice.feedback import example_feedback
+from drafting.advice.privacy import personal_details_note
+from drafting.model.progress import repeats_about
 
 widgets.step_title("examples")
 draft, catalogue = session.get_draft(), session.catalogue()

@@ -1,7 +1,8 @@
 """Your letter: template and tone, a preview you edit in place, and the downloads.
 
-The preview shows exactly what the downloads hold (`drafting.final`): the letter made from the
-answers, with the group's own words in place of any paragraph, heading or ask it edited.
+The preview shows exactly what the downloads hold (`drafting.letter.final`): the letter
+made from the answers, with the group's own words in place of any paragraph, heading or ask it
+edited.
 """
 
 import datetime as dt
@@ -13,8 +14,9 @@ import streamlit as st
 from app_pages import session, show, widgets
 from app_pages._survey import survey_blocks
 from drafting import TONES, draft_to_json, file_name, reasons_csv, to_text, tone_phrases
-from drafting.assembly import cover_email, questions_note
-from drafting.final import (
+from drafting.letter.assembly import cover_email, questions_note
+from drafting.letter.blocks import Piece
+from drafting.letter.final import (
     FinalLetter,
     StaleEdit,
     carry_over,
@@ -22,14 +24,13 @@ from drafting.final import (
     set_edit,
     use_generated,
 )
-from drafting.length import length_note, length_report
-from drafting.letter import Piece
+from drafting.letter.length import length_note, length_report
+from drafting.letter.ownwords import own_words_note
 from drafting.memo import final_letter, letter_file, own_words, preview_pieces
-from drafting.ownwords import own_words_note
-from drafting.progress import without_example
-from drafting.questions import unanswered_note
-from drafting.selection import set_reasons
-from drafting.wording import plural
+from drafting.model.progress import without_example
+from drafting.model.questions import unanswered_note
+from drafting.model.selection import set_reasons
+from drafting.model.wording import plural
 
 widgets.step_title("letter")
 draft, catalogue = session.get_draft(), session.catalogue()

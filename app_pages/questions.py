@@ -6,10 +6,10 @@ import streamlit as st
 
 from app_pages import session, show, widgets
 from drafting import Draft, Question
-from drafting.draft import LONG_TEXT
-from drafting.fairness import concerns, is_short, length_note, set_concern, set_note
-from drafting.questions import add_pasted, describe, label, split_questions, unanswered_note
-from drafting.wording import plural
+from drafting.model.draft import LONG_TEXT
+from drafting.model.fairness import concerns, is_short, length_note, set_concern, set_note
+from drafting.model.questions import add_pasted, describe, label, split_questions, unanswered_note
+from drafting.model.wording import plural
 
 widgets.step_title("questions")
 draft, catalogue = session.get_draft(), session.catalogue()

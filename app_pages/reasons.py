@@ -7,8 +7,8 @@ import streamlit as st
 import streamlit.components.v1 as components
 
 from app_pages import session, show, widgets
-from drafting.selection import move, set_chosen
-from drafting.wording import plural
+from drafting.model.selection import move, set_chosen
+from drafting.model.wording import plural
 from reasons import suggest
 from reasons.search import filter_reasons
 

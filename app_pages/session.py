@@ -27,8 +27,8 @@ from drafting import (
     list_templates,
     parse_draft,
 )
-from drafting.draft import merge_drafts
 from drafting.memo import warm_up
+from drafting.model.merge import merge_drafts
 from drafting.store import (
     DraftDeleted,
     DraftStore,

@@ -6,7 +6,7 @@ import re
 
 import streamlit as st
 
-from drafting.export import escape_markdown
+from drafting.output.markdown import escape_markdown
 from reasons import Reason
 
 _HEADING = re.compile(r"^(#+) ", re.MULTILINE)

@@ -6,8 +6,8 @@ from functools import partial
 import streamlit as st
 
 from app_pages import session, show, widgets
-from drafting.selection import add_reasons
-from drafting.wording import plural
+from drafting.model.selection import add_reasons
+from drafting.model.wording import plural
 from reasons import ANSWERS, QUICK_PICK, YES, SuggestedReason, suggest
 
 widgets.step_title("situation")

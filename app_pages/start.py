@@ -4,10 +4,10 @@ import streamlit as st
 
 from app_pages import _consultation_upload, session, show, widgets
 from drafting import Draft, parse_draft
-from drafting.profile import parse_profile
-from drafting.progress import has_content
+from drafting.model.profile import parse_profile
+from drafting.model.progress import has_content
+from drafting.model.wording import plural
 from drafting.store import StoreError
-from drafting.wording import plural
 
 widgets.step_title("start")
 paper = session.catalogue().paper

@@ -19,9 +19,9 @@ import streamlit as st
 
 from app_pages.session import change, link_params
 from drafting import Draft
-from drafting.calendar import closing_note, has_closed
-from drafting.selection import set_evidence
-from drafting.wording import plural
+from drafting.model.deadline import closing_note, has_closed
+from drafting.model.selection import set_evidence
+from drafting.model.wording import plural
 from reasons import Reason
 
 

@@ -13,7 +13,8 @@ from __future__ import annotations
 import statistics
 import time
 
-from drafting.consultation import read_consultation, read_pages
+from drafting.reading.files import read_pages
+from drafting.reading.reader import read_consultation
 from tests.consultation_docs import long_pdf
 
 

@@ -14,9 +14,10 @@ import datetime as dt
 import sys
 from pathlib import Path
 
-from drafting.assembly import assemble, list_templates
-from drafting.draft import load_draft
-from drafting.length import letter_measures
+from drafting.letter.assembly import assemble
+from drafting.letter.length import letter_measures
+from drafting.letter.templates import list_templates
+from drafting.model.parsing import load_draft
 from reasons.catalogue import load_catalogue
 
 ROOT = Path(__file__).resolve().parent.parent

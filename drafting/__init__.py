@@ -4,17 +4,13 @@
 >>> from reasons import load_catalogue
 """
 
-from drafting.assembly import (
-    TemplateInfo,
-    UnknownTemplateError,
-    assemble,
-    cover_email,
-    list_templates,
-)
-from drafting.calendar import draft_deadline_ics
-from drafting.draft import (
+from drafting.letter.assembly import assemble, cover_email
+from drafting.letter.blocks import Block, Letter, LetterTemplateError, Span, to_text
+from drafting.letter.final import final_letter
+from drafting.letter.survey import survey_answers
+from drafting.letter.templates import TemplateInfo, UnknownTemplateError, list_templates
+from drafting.model.draft import (
     SCHEMA,
-    TONES,
     ChosenReason,
     Consultation,
     CoSignatory,
@@ -23,25 +19,19 @@ from drafting.draft import (
     Edit,
     Group,
     Question,
+)
+from drafting.model.parsing import (
     draft_from_dict,
     draft_to_json,
     load_draft,
     parse_draft,
     save_draft,
 )
-from drafting.export import (
-    FORMATS,
-    file_name,
-    reasons_csv,
-    render,
-    to_docx,
-    to_markdown,
-    to_text,
-)
-from drafting.final import final_letter
-from drafting.letter import Block, Letter, LetterTemplateError, Span
-from drafting.survey import survey_answers
-from reasons.phrases import tone_phrases
+from drafting.output.calendar import draft_deadline_ics
+from drafting.output.files import FORMATS, file_name, reasons_csv, render
+from drafting.output.markdown import to_markdown
+from drafting.output.word import to_docx
+from reasons.phrases import TONES, tone_phrases
 
 __all__ = [
     "FORMATS",

@@ -25,13 +25,17 @@ import json
 import sys
 from pathlib import Path
 
-from drafting.assembly import UnknownTemplateError, assemble, questions_note
-from drafting.consultation import ConsultationError, read_consultation
-from drafting.draft import TONES, DraftError, load_draft
-from drafting.export import FORMATS, file_name, render
-from drafting.final import final_letter
+from drafting.letter.assembly import assemble, questions_note
+from drafting.letter.final import final_letter
+from drafting.letter.templates import UnknownTemplateError
+from drafting.model.draft import DraftError
+from drafting.model.parsing import load_draft
+from drafting.output.files import FORMATS, file_name, render
+from drafting.reading.files import ConsultationError
+from drafting.reading.reader import read_consultation
 from drafting.store import DEFAULT_KEEP_DAYS, KEEP_ENV, DraftStore, StoreError
 from reasons.catalogue import load_catalogue
+from reasons.phrases import TONES
 
 BAD_INPUT = 2
 

@@ -25,14 +25,17 @@ from collections import OrderedDict
 from collections.abc import Callable, Hashable
 from typing import Any, TypeVar
 
-from drafting.draft import Draft, draft_to_json
-from drafting.export import markdown_pieces, render, to_docx
-from drafting.final import FinalLetter
-from drafting.final import final_letter as make_final_letter
-from drafting.final import own_words as measure_own_words
-from drafting.letter import Letter, Piece
-from drafting.ownwords import OwnWords
-from drafting.privacy import personal_details_note
+from drafting.advice.privacy import personal_details_note
+from drafting.letter.blocks import Letter, Piece
+from drafting.letter.final import FinalLetter
+from drafting.letter.final import final_letter as make_final_letter
+from drafting.letter.final import own_words as measure_own_words
+from drafting.letter.ownwords import OwnWords
+from drafting.model.draft import Draft
+from drafting.model.parsing import draft_to_json
+from drafting.output.files import render
+from drafting.output.markdown import markdown_pieces
+from drafting.output.word import to_docx
 from reasons.catalogue import Catalogue
 
 KEPT = 64  # results of each kind: a few per active session, a few megabytes in all
@@ -80,7 +83,7 @@ def _key(
 
 
 def final_letter(draft: Draft, catalogue: Catalogue, **choices: Any) -> FinalLetter:
-    """`drafting.final.final_letter` (the same `template`, `tone` and `today`), made once per
+    """`drafting.letter.final.final_letter` (the same `template`, `tone` and `today`), made once per
     content of the draft (`content`: its JSON, if the caller has it)."""
     key = _key(draft, catalogue, **choices)
     return _letters.get(

@@ -36,7 +36,8 @@ import sqlalchemy as sa
 from sqlalchemy import event, exc
 from sqlalchemy.pool import NullPool
 
-from drafting.draft import Draft, DraftError, draft_to_json, parse_draft
+from drafting.model.draft import Draft, DraftError
+from drafting.model.parsing import draft_to_json, parse_draft
 
 DATA_ENV = "RESPONSE_BUILDER_DATA"
 DATABASE_ENV = "RESPONSE_BUILDER_DATABASE_URL"

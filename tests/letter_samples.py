@@ -3,7 +3,8 @@ bench/letters.py): the shapes of draft the templates must serve, written as a gr
 
 from __future__ import annotations
 
-from drafting.draft import Draft, draft_from_dict
+from drafting.model.draft import Draft
+from drafting.model.parsing import draft_from_dict
 
 SCHEMA = "response-builder/draft@1"
 GROUP = {

@@ -11,7 +11,7 @@ from streamlit.testing.v1 import AppTest
 
 from app_pages.session import MAX_DRAFTS_PER_SESSION
 from drafting import draft_to_json
-from drafting.progress import draft_size_note
+from drafting.model.progress import draft_size_note
 from drafting.store import DraftStore, is_draft_id
 from tests.helpers import (
     PAYLOADS,

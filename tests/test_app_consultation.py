@@ -7,7 +7,7 @@ import re
 import pytest
 
 from drafting import ChosenReason, Draft
-from drafting.draft import Quote
+from drafting.model.draft import Quote
 from tests import consultation_docs as docs
 from tests.helpers import go, open_app, saved
 

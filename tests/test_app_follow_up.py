@@ -10,7 +10,7 @@ import re
 import docx
 
 from drafting import ChosenReason, CoSignatory, Draft, parse_draft
-from drafting.profile import profile_to_json
+from drafting.model.profile import profile_to_json
 from tests.helpers import (
     edit_block,
     go,

@@ -5,7 +5,7 @@ import shutil
 
 import pytest
 
-import drafting.assembly as assemble_module
+import drafting.letter.templates as assemble_module
 from drafting import (
     TONES,
     ChosenReason,
@@ -18,7 +18,7 @@ from drafting import (
     list_templates,
     to_text,
 )
-from drafting.letter import parse_letter
+from drafting.letter.blocks import parse_letter
 from reasons.phrases import tone_phrases
 from tests.helpers import LETTER_DATE
 
@@ -84,20 +84,13 @@ def own_template(tmp_path, monkeypatch):
     assemble_module.template_environment.cache_clear()
 
 
-def test_a_template_that_changes_a_list_gets_the_same_letter_at_every_level(
-    own_template, catalogue
-):
-    # Each version of the letter starts from the context as made: `asks.pop()` in one render
-    # must not make a later, shorter version look the same as the one before and be skipped.
+def test_a_template_cannot_change_a_list_it_is_given(own_template, catalogue):
+    # The sandbox is immutable: `asks.pop()` is refused, so no render can change what the next
+    # level of detail (or another session) is given.
     draft = Draft(reasons=[ChosenReason(2)], asks=["Keep the grant open to small groups."])
-    name = own_template(
-        "pop",
-        27,
-        '<p id="t">{{ title }}</p>{% set final = asks.pop() %}<ul id="asks">'
-        '{% for a in asks %}<li>{{ a }}</li>{% endfor %}</ul><p id="f">Finally, {{ final }}</p>',
-    )
-    letter = assemble(draft, catalogue, template=name, today=LETTER_DATE)
-    assert letter.word_count() <= 27  # the version without the reasons' asks fits
+    name = own_template("pop", 27, '<p id="t">{{ title }}</p>{% set final = asks.pop() %}')
+    with pytest.raises(LetterTemplateError, match=r"template 'pop' is broken.*unsafe"):
+        assemble(draft, catalogue, template=name, today=LETTER_DATE)
 
 
 def test_a_template_may_ask_for_a_level_flag_that_does_not_exist(own_template, catalogue):
@@ -117,7 +110,8 @@ def test_a_template_cannot_change_the_tone_phrases_other_letters_use(own_templat
         "tone", 400, '{% set _ = tone.update({"opening": "Changed."}) %}<p id="t">{{ title }}</p>'
     )
     before = tone_phrases()["formal"].copy()
-    assemble(Draft(reasons=[ChosenReason(2)]), catalogue, template=name, tone="formal")
+    with pytest.raises(LetterTemplateError, match="unsafe"):
+        assemble(Draft(reasons=[ChosenReason(2)]), catalogue, template=name, tone="formal")
     assert tone_phrases()["formal"] == before
 
 

@@ -5,14 +5,9 @@ import datetime as dt
 import pytest
 
 from drafting import Draft
-from drafting.calendar import (
-    days_left,
-    deadline_ics,
-    draft_deadline_ics,
-    has_closed,
-    long_date,
-    reminder_time,
-)
+from drafting.model.deadline import days_left, has_closed, reminder_time
+from drafting.model.wording import long_date
+from drafting.output.calendar import deadline_ics, draft_deadline_ics
 
 STAMP = dt.datetime(2026, 11, 25, 12, 30, tzinfo=dt.UTC)
 

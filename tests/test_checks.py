@@ -6,11 +6,11 @@ import datetime as dt
 import pytest
 
 from drafting import ChosenReason, Draft, Question
-from drafting.calendar import closing_note
-from drafting.length import estimate_pages, length_note
-from drafting.privacy import personal_details, personal_details_note
-from drafting.progress import has_content, progress, repeats_about
-from drafting.wording import plural
+from drafting.advice.privacy import personal_details, personal_details_note
+from drafting.letter.length import estimate_pages, length_note
+from drafting.model.deadline import closing_note
+from drafting.model.progress import has_content, progress, repeats_about
+from drafting.model.wording import plural
 
 
 @pytest.mark.parametrize(

@@ -11,16 +11,13 @@ from hypothesis import strategies as st
 
 from drafting import ChosenReason, Draft, assemble, to_text
 from drafting.cli import main
-from drafting.consultation import (
-    ConsultationError,
-    Passage,
-    Reading,
-    fill_draft,
-    quote_sentence,
-    read_consultation,
-    read_pages,
-)
-from drafting.draft import DraftError, Quote, draft_to_json, parse_draft
+from drafting.letter.phrasing import quote_sentence
+from drafting.model.draft import DraftError, Quote
+from drafting.model.parsing import draft_to_json, parse_draft
+from drafting.reading.files import ConsultationError, read_pages
+from drafting.reading.filling import fill_draft
+from drafting.reading.reader import Reading, read_consultation
+from drafting.reading.signals import Passage
 from tests import consultation_docs as docs
 from tests.helpers import LETTER_DATE
 
@@ -362,9 +359,9 @@ def test_a_quote_round_trips_in_the_draft_file_and_is_checked():
 
 
 def test_a_very_long_pdf_is_read_up_to_its_limit_and_says_so(monkeypatch):
-    from drafting import consultation
+    from drafting.reading import files
 
-    monkeypatch.setattr(consultation, "MAX_PAGES", 3)
+    monkeypatch.setattr(files, "MAX_PAGES", 3)
     found = read_consultation(docs.paper_pdf())
     assert found.note == "Only the first 3 of its 5 pages were read."
     assert found.title == "Consultation on the future of community wellbeing services"

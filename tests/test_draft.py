@@ -15,7 +15,7 @@ from drafting import (
     parse_draft,
     save_draft,
 )
-from drafting.draft import EXTENSIONS
+from drafting.model.draft import EXTENSIONS
 from tests.helpers import BAD_DRAFTS
 
 HOSTILE = "{{ 7*7 }} {% raw %} <script>alert(1)</script> ŵ ŷ “quoted” café 😀 שלום \u202e \x07"
@@ -197,7 +197,7 @@ def test_every_new_field_round_trips_and_is_left_out_while_empty(sample_dict):
 
 
 def test_two_versions_merge_only_where_they_changed_different_fields(sample):
-    from drafting.draft import merge_drafts
+    from drafting.model.merge import merge_drafts
 
     def changed(**changes) -> Draft:
         draft = parse_draft(draft_to_json(sample))

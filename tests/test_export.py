@@ -22,8 +22,8 @@ from drafting import (
     to_markdown,
     to_text,
 )
-from drafting.assembly import same_ask
-from drafting.fairness import raised
+from drafting.letter.asks import same_ask
+from drafting.model.fairness import raised
 from tests.helpers import LETTER_DATE
 
 EVERY_KIND_OF_CHARACTER = (

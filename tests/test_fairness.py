@@ -8,7 +8,7 @@ import shutil
 import pytest
 
 from drafting import Draft, assemble
-from drafting.fairness import (
+from drafting.model.fairness import (
     is_short,
     length_note,
     length_sentence,

@@ -2,7 +2,7 @@
 
 import pytest
 
-from drafting.feedback import example_feedback
+from drafting.advice.feedback import example_feedback
 
 
 @pytest.mark.parametrize(

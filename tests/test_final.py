@@ -20,10 +20,10 @@ from drafting import (
     to_markdown,
     to_text,
 )
-from drafting.draft import WHOLE_LETTER
-from drafting.export import markdown_pieces
-from drafting.final import carry_over, final_letter, keep_edit, set_edit, use_generated
-from drafting.letter import parse_letter
+from drafting.letter.blocks import parse_letter
+from drafting.letter.final import carry_over, final_letter, keep_edit, set_edit, use_generated
+from drafting.model.draft import WHOLE_LETTER
+from drafting.output.markdown import markdown_pieces
 from tests.helpers import DATA, LETTER_DATE
 from tests.helpers import run_cli as run
 

@@ -6,7 +6,7 @@ import re
 import pytest
 
 from drafting import CoSignatory, Group, assemble, list_templates, to_text
-from drafting.assembly import cover_email
+from drafting.letter.assembly import cover_email
 from tests.helpers import LETTER_DATE
 
 TEMPLATES = [t.id for t in list_templates()]

@@ -1,5 +1,11 @@
-"""The core's imports point one way: `reasons/` (the data files and their loaders) at the
-bottom, then the draft model, then everything else in `drafting/`, with no circle anywhere.
+"""The core's imports point one way, down the stages a draft passes through:
+
+    reasons/  <  drafting.text  <  drafting.model  <  drafting.reading, drafting.advice
+              <  drafting.letter  <  drafting.output  <  drafting.store  <  drafting.memo
+              <  drafting.cli (and the package's front door)
+
+A module may import its own subpackage and any layer below its own; `reading` and `advice`
+stand side by side and do not import each other. No circle anywhere.
 
 Every import counts: at the top of a module, inside a function, or for type checking only.
 """
@@ -11,11 +17,31 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 CORE = ("reasons", "drafting")
+LAYERS = {
+    "reasons": 0,
+    "drafting.text": 1,
+    "drafting.model": 2,
+    "drafting.reading": 3,
+    "drafting.advice": 3,
+    "drafting.letter": 4,
+    "drafting.output": 5,
+    "drafting.store": 6,
+    "drafting.memo": 7,
+    "drafting.cli": 8,
+    "drafting.__main__": 9,
+    "drafting": 8,
+}
 
 
 def module_name(path: Path) -> str:
-    package = path.parent.name
-    return package if path.stem == "__init__" else f"{package}.{path.stem}"
+    parts = list(path.relative_to(ROOT).with_suffix("").parts)
+    return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+
+
+def layer_of(module: str) -> str | None:
+    """The layer a module belongs to: the longest entry of LAYERS it falls under."""
+    found = [name for name in LAYERS if module == name or module.startswith(f"{name}.")]
+    return max(found, key=len) if found else None
 
 
 def imported(path: Path) -> set[str]:
@@ -33,7 +59,7 @@ def imported(path: Path) -> set[str]:
 def core_imports(packages: tuple[str, ...] = CORE) -> dict[str, set[str]]:
     modules = {}
     for package in packages:
-        for path in sorted((ROOT / package).glob("*.py")):
+        for path in sorted((ROOT / package).rglob("*.py")):
             modules[module_name(path)] = imported(path)
     return modules
 
@@ -70,16 +96,16 @@ def test_the_imports_hold_no_circle():
 def test_the_circle_finder_finds_a_circle():
     # The check above can fail: the circle this layering removed is found when put back.
     graph = {
-        "drafting.calendar": {"drafting.draft"},
-        "drafting.draft": {"drafting.fairness"},
-        "drafting.fairness": {"drafting.calendar"},
-        "drafting.wording": set(),
+        "drafting.model.deadline": {"drafting.model.draft"},
+        "drafting.model.draft": {"drafting.model.fairness"},
+        "drafting.model.fairness": {"drafting.model.deadline"},
+        "drafting.model.wording": set(),
     }
     assert find_circle(graph) == [
-        "drafting.calendar",
-        "drafting.draft",
-        "drafting.fairness",
-        "drafting.calendar",
+        "drafting.model.deadline",
+        "drafting.model.draft",
+        "drafting.model.fairness",
+        "drafting.model.deadline",
     ]
 
 
@@ -89,9 +115,49 @@ def test_reasons_sit_below_drafting(name):
     assert not {t for t in targets if t.split(".")[0] in ("drafting", "app_pages")}
 
 
-def test_the_draft_model_is_the_bottom_of_drafting():
-    # It takes the known reason, concern, tone and position ids from reasons/.
-    assert not {t for t in core_imports()["drafting.draft"] if t.startswith("drafting")}
+def drafting_modules() -> list[str]:
+    return sorted(n for n in core_imports() if n.startswith("drafting"))
+
+
+@pytest.mark.parametrize("name", drafting_modules())
+def test_each_module_imports_only_its_own_subpackage_and_the_layers_below(name):
+    mine = layer_of(name)
+    wrong = []
+    for target in core_imports()[name]:
+        theirs = layer_of(target)
+        if theirs is None or theirs == mine or target == "drafting":
+            continue  # a library, its own subpackage, or the front door's own name
+        if LAYERS[theirs] >= LAYERS[mine]:
+            wrong.append(target)
+    assert wrong == [], f"{name} ({mine}) imports {wrong}"
+
+
+def test_every_module_of_drafting_has_a_layer():
+    assert [n for n in drafting_modules() if layer_of(n) is None] == []
+
+
+def test_the_layer_check_finds_an_import_that_points_up():
+    # The check above can fail: a model module importing the letter is caught.
+    assert LAYERS[layer_of("drafting.letter.assembly")] > LAYERS[layer_of("drafting.model.draft")]
+    assert layer_of("drafting.reading.reader") != layer_of("drafting.advice.privacy")
+
+
+def test_each_subpackage_says_its_job_and_what_it_may_import():
+    for package in sorted(p for p in (ROOT / "drafting").iterdir() if (p / "__init__.py").exists()):
+        doc = ast.get_docstring(ast.parse((package / "__init__.py").read_text(encoding="utf-8")))
+        assert doc and "May import" in doc, package.name
+
+
+def test_the_core_keeps_few_modules_at_its_top_and_none_over_500_lines():
+    top = [p.name for p in (ROOT / "drafting").glob("*.py")]
+    assert len(top) <= 6, top
+    long = [
+        str(p.relative_to(ROOT))
+        for folder in ("drafting", "app_pages")
+        for p in (ROOT / folder).rglob("*.py")
+        if len(p.read_text(encoding="utf-8").splitlines()) > 500
+    ]
+    assert long == []
 
 
 @pytest.mark.parametrize("name", sorted(core_imports()))
@@ -116,9 +182,9 @@ def test_the_readme_code_map_names_every_module():
     pages = {p.stem for p in (ROOT / "app_pages").glob("*.py")} - {"__init__"}
     steps = {"start", "situation", "reasons", "examples", "details", "questions", "letter"}
     modules = [
-        f"{p.stem}.py"
+        p.relative_to(ROOT / package).as_posix()
         for package in CORE
-        for p in (ROOT / package).glob("*.py")
+        for p in (ROOT / package).rglob("*.py")
         if p.stem not in ("__init__", "__main__")
     ] + [f"{stem}.py" for stem in pages - steps]
     assert [m for m in modules if f"{m}`" not in code_map] == []

@@ -7,25 +7,22 @@ import re
 import pytest
 
 from drafting import assemble, list_templates, to_text
-from drafting.assembly import (
-    LEVELS,
-    questions_note,
-    salutation,
-    template_context,
-    template_environment,
-    template_info,
-)
-from drafting.draft import TONES, load_draft
-from drafting.length import (
+from drafting.letter.assembly import LEVELS, questions_note
+from drafting.letter.blocks import parse_letter
+from drafting.letter.context import template_context
+from drafting.letter.length import (
     duplicate_asks,
     length_report,
     letter_measures,
     repeated_passages,
     sentence_openings,
 )
-from drafting.letter import parse_letter
-from drafting.ownwords import body
+from drafting.letter.ownwords import body
+from drafting.letter.phrasing import salutation
+from drafting.letter.templates import template_environment, template_info
+from drafting.model.parsing import load_draft
 from reasons import load_catalogue
+from reasons.phrases import TONES
 from tests import letter_samples
 from tests.helpers import DATA, LETTER_DATE
 

@@ -6,8 +6,8 @@ import io
 import docx
 
 from drafting import memo
-from drafting.export import to_text
-from drafting.final import final_letter, own_words
+from drafting.letter.blocks import to_text
+from drafting.letter.final import final_letter, own_words
 
 DAY = dt.date(2026, 11, 25)
 

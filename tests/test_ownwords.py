@@ -4,8 +4,8 @@ what the group typed, counted on the body from the salutation to the sign-off.""
 import pytest
 
 from drafting import ChosenReason, Draft, Edit, Question, assemble
-from drafting.final import final_letter, own_words
-from drafting.ownwords import (
+from drafting.letter.final import final_letter, own_words
+from drafting.letter.ownwords import (
     added_words,
     body,
     measure,

@@ -5,7 +5,7 @@ import json
 import pytest
 
 from drafting import DraftError, Group, draft_to_json
-from drafting.profile import PROFILE_SCHEMA, parse_profile, profile_file_name, profile_to_json
+from drafting.model.profile import PROFILE_SCHEMA, parse_profile, profile_file_name, profile_to_json
 
 
 def test_a_profile_round_trips_every_character_typed(sample):

@@ -2,8 +2,9 @@
 
 import pytest
 
-from drafting.draft import Draft, Question
-from drafting.questions import add_pasted, and_list, describe, label, split_questions, unanswered
+from drafting.model.draft import Draft, Question
+from drafting.model.questions import add_pasted, describe, label, split_questions, unanswered
+from drafting.model.wording import and_list
 
 
 def split(text: str) -> list[tuple[str, str]]:

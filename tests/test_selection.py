@@ -3,7 +3,7 @@
 import pytest
 
 from drafting import ChosenReason, Draft
-from drafting.selection import add_reasons, move, set_chosen, set_evidence, set_reasons
+from drafting.model.selection import add_reasons, move, set_chosen, set_evidence, set_reasons
 
 
 @pytest.fixture

@@ -1,7 +1,7 @@
 """Answers for an online survey: one block to paste under each of the consultation's questions."""
 
 from drafting import ChosenReason, Draft, Question
-from drafting.survey import survey_answers
+from drafting.letter.survey import survey_answers
 
 
 def test_each_question_gets_its_answer_then_its_reasons_with_the_examples(catalogue):

@@ -8,18 +8,18 @@ say the same thing, a passage printed twice.
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from dataclasses import dataclass
 
-from drafting.assembly import TemplateInfo, same_ask
-from drafting.draft import Draft
-from drafting.letter import Letter
-from drafting.ownwords import OwnWords, body, measure, typed_texts, words
-from drafting.progress import without_example
-from drafting.wording import and_list, plural
+from drafting.letter.asks import same_ask
+from drafting.letter.blocks import Letter
+from drafting.letter.ownwords import OwnWords, body, measure, typed_texts, words
+from drafting.letter.templates import TemplateInfo
+from drafting.model.draft import Draft
+from drafting.model.progress import without_example
+from drafting.model.wording import and_list, plural
+from drafting.text import sentences
 
-_SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’)]*\s+|\n+")
 OPENING_WORDS = 4
 REPEAT_WORDS = 8  # a passage of at least this many words printed twice is a repeat
 WORDS_PER_PAGE = 450
@@ -58,11 +58,15 @@ class LetterMeasures:
     repeated: tuple[str, ...]
 
 
+def _sentences(text: str) -> list[str]:
+    return [s for line in text.splitlines() for s in sentences(line)]
+
+
 def sentence_openings(text: str) -> list[tuple[str, int]]:
     """The first four words (lower case) of each sentence of at least four words, with how
     often each is used, in order of first use."""
     found = Counter()
-    for sentence in _SENTENCE_END.split(text):
+    for sentence in _sentences(text):
         w = words(sentence)
         if len(w) >= OPENING_WORDS:
             found[" ".join(w[:OPENING_WORDS])] += 1
@@ -83,7 +87,7 @@ def duplicate_asks(letter: Letter) -> list[tuple[str, str]]:
 def repeated_passages(text: str) -> list[str]:
     """Sentences (of at least REPEAT_WORDS words) printed more than once in `text`."""
     seen = Counter(
-        " ".join(w) for w in (words(s) for s in _SENTENCE_END.split(text)) if len(w) >= REPEAT_WORDS
+        " ".join(w) for w in (words(s) for s in _sentences(text)) if len(w) >= REPEAT_WORDS
     )
     return [s for s, n in seen.items() if n > 1]
 

@@ -9,16 +9,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from drafting.draft import MAX_FILE_BYTES, ChosenReason, Draft
-from drafting.questions import unanswered_note
-from drafting.wording import plural
+from drafting.model.draft import MAX_FILE_BYTES, ChosenReason, Draft
+from drafting.model.questions import unanswered_note
+from drafting.model.wording import plural
 
 
 def repeats_about(draft: Draft) -> bool:
     """Say whether the text before the reasons (`context`) repeats the group's description,
     which the letter already gives: the letter would say it twice.
 
-    >>> from drafting.draft import Group
+    >>> from drafting.model.draft import Group
     >>> repeats_about(Draft(context="We run a café.", group=Group(about="We run a  café")))
     True
     """

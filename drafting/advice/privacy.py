@@ -10,13 +10,12 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from drafting.names import find_names
+from drafting.advice.names import find_names
+from drafting.text import EMAIL, NAME_WORD
 
-_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 # A UK number: +44 or a leading 0, then digits with spaces, dashes or brackets between them.
 _PHONE = re.compile(r"(?<![\w+])(?:\+44|\(?0)[\d ()-]{8,16}\d(?!\w)")
 _TITLE = re.compile(r"\b(?:Mrs|Mr|Ms|Miss|Mx|Dr)\b\.?[ \t]+")
-_NAME_WORD = re.compile(r"[^\W\d_][\w'’-]*")
 
 
 @dataclass(frozen=True)
@@ -42,7 +41,7 @@ def _names(text: str) -> list[Finding]:
     found = []
     for title in _TITLE.finditer(text):
         end, words = title.end(), 0
-        while words < 3 and (word := _NAME_WORD.match(text, end)) and word.group()[0].isupper():
+        while words < 3 and (word := NAME_WORD.match(text, end)) and word.group()[0].isupper():
             end, words = word.end(), words + 1
             if text[end : end + 1] in (" ", "\t"):
                 end += 1
@@ -56,7 +55,7 @@ def personal_details(text: str) -> list[Finding]:
     """Return what in `text` looks like a person's details: email addresses, UK phone numbers
     and names (after a title, or a known first name). Letters to a consultation are often
     published."""
-    emails = [Finding("an email address", m.group()) for m in _EMAIL.finditer(text)]
+    emails = [Finding("an email address", m.group()) for m in EMAIL.finditer(text)]
     return emails + _phone_numbers(text) + _names(text)
 
 

@@ -19,8 +19,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from drafting.draft import Draft
-from drafting.questions import label
+from drafting.model.draft import Draft
+from drafting.model.questions import label
 from reasons import Catalogue
 
 

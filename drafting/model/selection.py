@@ -4,7 +4,7 @@ the letter, without ever losing an example.
 Unticking a reason moves its example to the draft's `set_aside` list (saved with the draft),
 and ticking it again brings the example back:
 
-    >>> from drafting.draft import ChosenReason, Draft
+    >>> from drafting.model.draft import ChosenReason, Draft
     >>> draft = Draft(reasons=[ChosenReason(20, "Our lunch club closed.")])
     >>> set_chosen(draft, 20, False); draft.set_aside
     [ChosenReason(id=20, example='Our lunch club closed.')]
@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from drafting.draft import ChosenReason, Draft
+from drafting.model.draft import ChosenReason, Draft
 
 
 def _index(reasons: list[ChosenReason], reason_id: int) -> int | None:

@@ -18,16 +18,15 @@ from __future__ import annotations
 
 import difflib
 import functools
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from drafting.draft import Draft
-from drafting.letter import Letter
+from drafting.letter.blocks import Letter
+from drafting.model.draft import Draft
+from drafting.text import _words, words
 
 LOW_SHARE = 0.2  # below this, nudge the group to add its own evidence
 RUN = 4  # words in a run shared with what the group typed
-_WORD = re.compile(r"\w+(?:['’]\w+)*")
 
 
 @dataclass(frozen=True)
@@ -48,22 +47,6 @@ class OwnWords:
     @property
     def low(self) -> bool:
         return self.share < LOW_SHARE
-
-
-def words(text: str) -> list[str]:
-    """The words of `text`, lower case, without punctuation (an apostrophe stays inside)."""
-    return list(_words(text))
-
-
-@functools.lru_cache(maxsize=4096)
-def _words(text: str) -> tuple[str, ...]:
-    # Assembly tries several versions of a letter, each weighing the same typed passages.
-    found = _WORD.findall(text)
-    if not found:
-        return ()
-    # Lower-cased together, not one by one (much quicker on a long letter): the same, as the
-    # space between two words ends a word for str.lower's one rule of context (final sigma).
-    return tuple(" ".join(found).lower().replace("’", "'").split(" "))
 
 
 def measure(text: str, typed: Iterable[str] | frozenset[tuple[str, ...]]) -> OwnWords:

@@ -18,9 +18,9 @@ Okafor", not "Grace Park"). A name after "in", "at", "from" or "near", or before
 from __future__ import annotations
 
 import functools
-import re
 
-_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+from drafting.text import NAME_WORD
+
 _PLACE_WORDS = frozenset({"in", "at", "from", "near", "across", "around", "into"})
 # A first name before one of these names a place or a body ("Victoria Park", "Florence House").
 _PLACE_ENDINGS = frozenset(
@@ -109,7 +109,7 @@ def _capitalised(word: str) -> bool:
 def find_names(text: str) -> list[str]:
     """Return what in `text` looks like a person's name (first name, and a surname if one
     follows), in the order found, each once."""
-    words = list(_WORD.finditer(text))
+    words = list(NAME_WORD.finditer(text))
     found: list[str] = []
     i = 0
     while i < len(words):

@@ -14,16 +14,9 @@ import dataclasses
 import json
 from typing import Any
 
-from drafting.draft import (
-    SCHEMA,
-    SCHEMA_PREFIX,
-    DraftError,
-    Group,
-    check_schema,
-    draft_from_dict,
-    read_json,
-)
-from drafting.export import slug
+from drafting.model.draft import SCHEMA, SCHEMA_PREFIX, DraftError, Group
+from drafting.model.parsing import check_schema, draft_from_dict, read_json
+from drafting.text import slug
 
 PROFILE_SCHEMA = "response-builder/profile@1"
 

@@ -1,8 +1,8 @@
 """The final letter: the generated letter with the group's own edits, block by block.
 
 An edit replaces the text of one piece of the letter (a paragraph, a heading or one item of a
-list, by its id: see `drafting.letter`) and keeps that piece's kind, so a heading stays a heading
-and an ask stays a numbered ask in every export; the rest of the letter keeps following the
+list, by its id: see `drafting.letter.blocks`) and keeps that piece's kind, so a heading stays a
+heading and an ask stays a numbered ask in every export; the rest of the letter keeps following the
 answers. The preview and every download use the same `FinalLetter.letter`.
 
 Each edit records the generated text it replaced (`was`). When that text changes (a new
@@ -11,7 +11,7 @@ app shows it beside the downloads with the new generated text, and the command l
 it. An edit of a piece this letter does not have is *unknown*: kept in the draft, and reported.
 An edit whose text is empty takes its piece out of the letter.
 
-    >>> from drafting.letter import parse_letter
+    >>> from drafting.letter.blocks import parse_letter
     >>> letter = parse_letter('<h2>Our reasons</h2><p id="r"><strong>Cost.</strong> Dear.</p>')
     >>> applied = apply_edits(letter, [Edit("r", "Cost. Dear.", "Cost. Too dear for us.")])
     >>> applied.letter.blocks[1].items[0]
@@ -28,11 +28,10 @@ import difflib
 import re
 from dataclasses import dataclass, replace
 
-from drafting.assembly import assemble
-from drafting.draft import WHOLE_LETTER, Draft, Edit
-from drafting.export import to_text
-from drafting.letter import Block, Letter, Line, Piece, Span
-from drafting.ownwords import OwnWords, measure_letter
+from drafting.letter.assembly import assemble
+from drafting.letter.blocks import Block, Letter, Line, Piece, Span, to_text
+from drafting.letter.ownwords import OwnWords, measure_letter
+from drafting.model.draft import WHOLE_LETTER, Draft, Edit
 from reasons.catalogue import Catalogue
 
 
@@ -188,7 +187,7 @@ def use_generated(draft: Draft, template: str, block: str) -> None:
     ]
 
 
-# Carrying over an old draft's edit of the whole letter (see `drafting.draft.WHOLE_LETTER`).
+# Carrying over an old draft's edit of the whole letter (see `drafting.model.draft.WHOLE_LETTER`).
 _BLANK_LINE = re.compile(r"\n[ \t]*\n\s*")
 _MARKER = re.compile(r"^(?:\d+\.|-) ", re.MULTILINE)
 

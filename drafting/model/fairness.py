@@ -16,9 +16,9 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from drafting.draft import Draft
-from drafting.selection import toggle
-from drafting.wording import long_date
+from drafting.model.draft import Draft
+from drafting.model.selection import toggle
+from drafting.model.wording import long_date
 from reasons.fairness import Source, concerns
 
 ADVISED_WEEKS = 12  # what the Compact and many local compacts expect, where appropriate

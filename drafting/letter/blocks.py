@@ -25,6 +25,7 @@ from __future__ import annotations
 import functools
 import html
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 # Paragraph classes a template may use, besides a plain <p>.
@@ -312,3 +313,30 @@ def _with_ids(found: list[_Found]) -> tuple[Block, ...]:
             )
         blocks.append(Block(kind, items, block_id, item_ids))
     return tuple(blocks)
+
+
+def _plain_line(line: Line, indent: str) -> str:
+    return "".join(s.text for s in line).replace("\n", "\n" + indent)
+
+
+def block_pieces(block: Block, line_text: Callable[[Line, str], str], marks: dict) -> list[str]:
+    """Each piece of a block (a list: each item, with its marker) in one export's form."""
+    if block.kind not in ("bullets", "numbered"):
+        return [marks.get(block.kind, "") + line_text(block.items[0], "")]
+    items = []
+    for n, item in enumerate(block.items, start=1):
+        marker = f"{n}. " if block.kind == "numbered" else "- "
+        items.append(marker + line_text(item, " " * len(marker)))
+    return items
+
+
+def render_blocks(
+    letter: Letter, line_text: Callable[[Line, str], str], heading_marks: dict
+) -> str:
+    parts = ["\n".join(block_pieces(b, line_text, heading_marks)) for b in letter.blocks]
+    return "\n\n".join(parts) + "\n"
+
+
+def to_text(letter: Letter) -> str:
+    """Return the letter as plain text, ready to paste into an email."""
+    return render_blocks(letter, _plain_line, {})

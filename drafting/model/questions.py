@@ -16,8 +16,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from drafting.draft import Draft, Question
-from drafting.wording import and_list, plural
+from drafting.model.draft import Draft, Question
+from drafting.model.wording import and_list, plural
 
 MAX_TEXT = 2_000  # Question.text's limit in the draft
 _NUMBERED = re.compile(

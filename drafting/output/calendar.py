@@ -1,13 +1,4 @@
-"""Dates: the countdown to the closing date, and a calendar file (.ics) with a reminder.
-
-The calendar file holds one all-day event on the closing date and an alarm at 9am three days
-before, so the group has time to check and send its response:
-
-    >>> ics = deadline_ics("Hillside consultation", dt.date(2027, 1, 31),
-    ...                    stamp=dt.datetime(2026, 11, 25, 12, 0, tzinfo=dt.UTC))
-    >>> [line for line in ics.splitlines() if line.startswith(("DTSTART", "TRIGGER"))]
-    ['DTSTART;VALUE=DATE:20270131', 'TRIGGER:-P2DT15H']
-"""
+"""A calendar entry (.ics) for the consultation's closing date, with a reminder before it."""
 
 from __future__ import annotations
 
@@ -15,47 +6,11 @@ import datetime as dt
 import hashlib
 import re
 
-from drafting.draft import Draft
-from drafting.wording import long_date, plural
+from drafting.model.deadline import REMINDER_DAYS, REMINDER_HOUR
+from drafting.model.draft import Draft
+from drafting.model.wording import long_date
 
-REMINDER_DAYS = 3
-REMINDER_HOUR = 9
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
-
-
-def days_left(closes: dt.date | None, today: dt.date) -> int | None:
-    """Days from today to the closing date: 0 on the day, negative once it has passed."""
-    return None if closes is None else (closes - today).days
-
-
-def has_closed(closes: dt.date | None, today: dt.date) -> bool:
-    """Whether the closing date is known and already past (the closing day itself is open)."""
-    left = days_left(closes, today)
-    return left is not None and left < 0
-
-
-def closing_note(closes: dt.date | None, today: dt.date) -> str:
-    """Say how long is left until the consultation closes, in plain English."""
-    if closes is None:
-        return "Add the consultation's closing date to see how long you have."
-    days = days_left(closes, today)
-    on = long_date(closes)
-    if days > 1:
-        return f"The consultation closes in {days} days, on {on}."
-    if days == 1:
-        return f"The consultation closes tomorrow, {on}."
-    if days == 0:
-        return f"The consultation closes today, {on}."
-    return (
-        f"The consultation closed {plural(-days, 'day')} ago, on {on}. Ask the team whether"
-        " they will still accept your response."
-    )
-
-
-def reminder_time(closes: dt.date) -> dt.datetime:
-    """When the calendar file's reminder goes off: 9am, three days before the closing date."""
-    day = closes - dt.timedelta(days=REMINDER_DAYS)
-    return dt.datetime.combine(day, dt.time(REMINDER_HOUR))
 
 
 def _escape(text: str) -> str:

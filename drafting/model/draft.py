@@ -1,0 +1,252 @@
+"""The draft: the one document the app stores, as dataclasses, with its limits.
+
+Limits (say them in the app and the README): a draft file of at most 3 MB; each field at most the
+`max` in its metadata below (examples, context and answers 10,000 characters; each of the
+user's edits of the letter 200,000; addresses and the group's description 1,000; other single fields
+300); lists at most `max` items, each list or map item at most `item_max` characters.
+
+Fields beyond the minimal contract are named in EXTENSIONS (a dotted name reaches inside a
+part, or inside each item of a list) and left out of the file while empty, so a contract-only
+draft file round-trips to the same file.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from reasons.catalogue import REASON_COUNT
+
+SCHEMA = "response-builder/draft@1"
+SCHEMA_PREFIX = "response-builder/draft@"
+POSITION_LABELS = {
+    "oppose": "We oppose it",
+    "support_with_changes": "We support it only with changes",
+    "support_with_concerns": "We support it, with concerns",
+}
+STAGE_LABELS = {
+    "early": "Early engagement: ideas and options",
+    "formal": "Formal consultation on a proposal",
+    "tender": "A tender has been announced",
+}
+RESPONSE_METHODS = ("email", "letter", "survey", "form")
+MAX_FILE_BYTES = 3_000_000
+LETTER_TEXT = 200_000
+LONG_TEXT = 10_000
+MEDIUM_TEXT = 1_000
+SHORT_TEXT = 300
+KNOWN_REASONS = frozenset(range(1, REASON_COUNT + 1))
+FIRST_YEAR, LAST_YEAR = 2000, 2099  # the years a consultation's dates may fall in
+TEMPLATE_NAME = re.compile(r"[a-z0-9_-]{1,40}")  # a template file's name, without .j2
+_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+
+
+class DraftError(ValueError):
+    """A draft file or value is not a valid draft; the message is fit to show a user."""
+
+
+def _text(limit: int = SHORT_TEXT) -> Any:
+    return field(default="", metadata={"max": limit})
+
+
+def _items(limit: int) -> Any:
+    return field(default_factory=list, metadata={"max": limit})
+
+
+@dataclass
+class Group:
+    name: str = _text()
+    about: str = _text(MEDIUM_TEXT)
+    address: str = _text(MEDIUM_TEXT)
+    email: str = _text()
+    phone: str = _text()
+    signatory: str = _text()
+    role: str = _text()
+    registration: str = _text()
+
+
+@dataclass
+class Consultation:
+    body: str = _text()
+    title: str = _text()
+    reference: str = _text()
+    closes: str = _text()
+    recipient: str = _text()
+    recipient_address: str = _text(MEDIUM_TEXT)
+    service: str = _text()
+    opens: str = _text()  # the date it opened, YYYY-MM-DD, to judge whether the time was fair
+    respond_to: str = _text(MEDIUM_TEXT)  # the e-mail, postal address or survey link it gives
+    # How the consultation takes responses: one of RESPONSE_METHODS, "" while not known.
+    response_method: str = _text(20)
+
+    @property
+    def closing_date(self) -> dt.date | None:
+        return dt.date.fromisoformat(self.closes) if self.closes else None
+
+    @property
+    def opening_date(self) -> dt.date | None:
+        return dt.date.fromisoformat(self.opens) if self.opens else None
+
+
+@dataclass
+class Quote:
+    """The passage of the consultation document a chosen reason answers, as written, and its
+    page (None where the document has no pages)."""
+
+    text: str = _text(MEDIUM_TEXT)
+    page: int | None = None
+
+
+@dataclass
+class ChosenReason:
+    id: int = 0
+    example: str = _text(LONG_TEXT)
+    # Left out of repr so a reason without a quote reads as before: ChosenReason(id=2, example='')
+    quote: Quote = field(default_factory=Quote, repr=False)
+
+
+@dataclass
+class CoSignatory:
+    group: str = _text()
+    name: str = _text()
+    role: str = _text()
+
+
+@dataclass
+class Question:
+    """One of the consultation's own questions; `number` is its own numbering ("3", "3a"),
+    empty when it has none (the letter then numbers it by its place)."""
+
+    text: str = _text(2_000)
+    reasons: list[int] = _items(REASON_COUNT)
+    answer: str = _text(LONG_TEXT)
+    number: str = _text(20)
+
+
+EXTENSIONS = (
+    "situation",
+    "set_aside",
+    "letter_edit",
+    "edits.template",  # before "edits": an empty list is dropped whole
+    "edits",
+    "questions_paste",
+    "evidence",
+    "fairness",
+    "fairness_notes",
+    "consultation.opens",
+    "consultation.respond_to",
+    "reasons.quote",
+    "set_aside.quote",
+    "consultation.response_method",
+    "questions.number",
+    "position",
+    "stage",
+    "summary",
+    "agree",
+    "alternatives",
+)
+
+
+@dataclass
+class LetterEdit:
+    """An older version's edit of the whole letter as one text. Read from old drafts only:
+    loading one carries its text over to `edits` (see `WHOLE_LETTER`); never written again."""
+
+    text: str = _text(LETTER_TEXT)
+    based_on: str = _text(64)
+
+
+# The block id of an edit of the whole letter, carried over from an old draft's `letter_edit`.
+# `drafting.letter.final.carry_over` splits it into edits of the letter's own blocks.
+WHOLE_LETTER = "letter"
+BLOCK_ID = re.compile(r"[a-z0-9-]{1,80}")
+
+
+@dataclass
+class Edit:
+    """The group's own text for one block of the letter (a paragraph, a heading or one list
+    item, by its id), and the generated text it replaced, to tell when that has changed since.
+    `template` is the letter template it was made in; empty, it applies to any template."""
+
+    block: str = _text(80)
+    was: str = _text(LETTER_TEXT)
+    text: str = _text(LETTER_TEXT)
+    template: str = _text(40)
+
+
+@dataclass
+class Draft:
+    """A group's response in progress. The order of `reasons` is the order of the letter."""
+
+    schema: str = SCHEMA
+    group: Group = field(default_factory=Group)
+    consultation: Consultation = field(default_factory=Consultation)
+    reasons: list[ChosenReason] = _items(REASON_COUNT)
+    context: str = _text(LONG_TEXT)
+    asks: list[str] = _items(20)
+    co_signatories: list[CoSignatory] = _items(50)
+    copy_to: list[str] = _items(30)
+    questions: list[Question] = _items(50)
+    template: str = "formal"
+    tone: str = "formal"
+    # Beyond the minimal contract: everything else the group typed or chose, so nothing is lost.
+    situation: dict[str, str] = field(default_factory=dict, metadata={"max": 50})
+    set_aside: list[ChosenReason] = _items(REASON_COUNT)
+    letter_edit: LetterEdit = field(default_factory=LetterEdit)
+    # The group's edits of the letter, one per block and template (see `drafting.letter.final`).
+    edits: list[Edit] = _items(500)
+    # The consultation's questions as pasted, until the group splits them into questions.
+    questions_paste: str = _text(LONG_TEXT)
+    # Reasons (by id) whose national evidence the group includes; the letter lists its sources.
+    evidence: list[int] = _items(REASON_COUNT)
+    # Fair-process concerns ticked (ids from reasons/fairness.toml), and the group's note on
+    # each; a note outlives unticking its concern.
+    fairness: list[str] = field(default_factory=list, metadata={"max": 20, "item_max": 40})
+    fairness_notes: dict[str, str] = field(
+        default_factory=dict, metadata={"max": 20, "item_max": LONG_TEXT}
+    )
+    # Where the group stands, how far the process has gone, its position in one sentence, where
+    # it agrees, and the alternatives (ids from the catalogue) it proposes instead.
+    position: str = "oppose"
+    stage: str = "formal"
+    summary: str = _text(MEDIUM_TEXT)
+    agree: str = _text(LONG_TEXT)
+    alternatives: list[str] = field(default_factory=list, metadata={"max": 20, "item_max": 40})
+
+    @property
+    def reason_ids(self) -> list[int]:
+        return [r.id for r in self.reasons]
+
+    def to_dict(self) -> dict[str, Any]:
+        """The draft as JSON-ready data; fields beyond the contract only when they hold
+        something, so a contract-only draft file round-trips to the same file."""
+        data = dataclasses.asdict(self)
+        for name in EXTENSIONS:
+            _drop_if_empty(data, name.split("."))
+        for name, default in (("position", "oppose"), ("stage", "formal")):
+            if data.get(name) == default:
+                del data[name]
+        return data
+
+
+def _is_empty(value: Any) -> bool:
+    if isinstance(value, dict) and value:
+        return all(_is_empty(v) for v in value.values())
+    return value is None or value in ("", [], {})
+
+
+def _drop_if_empty(data: dict[str, Any], path: list[str]) -> None:
+    """Delete the field at `path` (into parts, and into every item of a list) while empty."""
+    name, *rest = path
+    if name not in data:
+        return  # dropped already (an empty list before its items' fields)
+    if not rest:
+        if _is_empty(data[name]):
+            del data[name]
+        return
+    inner = data[name]
+    for part in inner if isinstance(inner, list) else [inner]:
+        _drop_if_empty(part, rest)

@@ -1,0 +1,104 @@
+"""Read a consultation document and find what a group would otherwise type.
+
+A PDF (pages kept), a Word file (paragraphs and tables, in order) or text pasted from a web page
+becomes a `Reading`: the title, public body, reference, opening and closing dates, how to respond,
+the numbered questions in order (the question splitter on the document's own lines), and the
+passages that tie the proposal to a reason, each quoted as written with its page.
+
+    >>> found = read_consultation(b"Have your say on day services\\nThe consultation closes on"
+    ...     b" 31 January 2027.\\nQ1. Do you agree with a single lead provider?")
+    >>> found.closes, [(q.number, q.text) for q in found.questions]
+    ('2027-01-31', [('1', 'Do you agree with a single lead provider?')])
+    >>> [(s.reason, s.quote) for s in found.signals][:1]
+    [(14, 'Do you agree with a single lead provider?')]
+
+Anything that cannot be read raises one `ConsultationError` with a message fit to show a user.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from drafting.model.draft import Question
+from drafting.model.fairness import is_short
+from drafting.reading.details import _body, _dates, _reference, _respond_to, _sentences, _title
+from drafting.reading.files import read_pages
+from drafting.reading.questions import find_questions
+from drafting.reading.signals import Passage, find_signals
+
+
+@dataclass
+class Reading:
+    """What was found in a consultation document; empty text or None where nothing was."""
+
+    title: str = ""
+    body: str = ""
+    reference: str = ""
+    opens: str | None = None
+    closes: str | None = None
+    respond_to: str = ""
+    questions: list[Question] = field(default_factory=list)
+    signals: list[Passage] = field(default_factory=list)
+    pages: int | None = None  # how many pages the document has, where it has pages
+    note: str = ""  # something the group should know about the reading, e.g. pages left out
+
+    def suggestions(self) -> list[Passage]:
+        """The reasons to suggest: one passage for each reason, best first."""
+        best: dict[int, Passage] = {}
+        for passage in self.signals:
+            best.setdefault(passage.reason, passage)
+        return list(best.values())
+
+    def to_json(self) -> dict[str, Any]:
+        """The command line's JSON object."""
+        return {
+            "title": self.title,
+            "body": self.body,
+            "reference": self.reference,
+            "opens": self.opens,
+            "closes": self.closes,
+            "respond_to": self.respond_to,
+            "questions": [f"{q.number}. {q.text}" if q.number else q.text for q in self.questions],
+            "signals": [
+                {"reason": s.reason, "quote": s.quote, "page": s.page} for s in self.signals
+            ],
+        }
+
+
+# Reading the file ----------------------------------------------------------------------------
+
+
+# Finding the details -----------------------------------------------------------------------
+
+
+# The questions -----------------------------------------------------------------------------
+
+
+# The signals -------------------------------------------------------------------------------
+
+
+def read_consultation(data: bytes) -> Reading:
+    """Read a consultation document (PDF, .docx or text) and find its details, questions and
+    signals. Raises ConsultationError if it cannot be read."""
+    pages, note = read_pages(data)
+    text = "\n".join(p.text for p in pages)
+    sentences = _sentences(pages)
+    body = _body(text)
+    opens, closes, closing_sentence = _dates(sentences)
+    short = closing_sentence if is_short(opens, closes) else None
+    return Reading(
+        title=_title(pages, body),
+        body=body,
+        reference=_reference(text),
+        opens=opens.isoformat() if opens else None,
+        closes=closes.isoformat() if closes else None,
+        respond_to=_respond_to(text),
+        questions=find_questions(pages),
+        signals=find_signals(sentences, short),
+        pages=len(pages) if pages[0].number else None,
+        note=note,
+    )
+
+
+# Into the draft and the letter -------------------------------------------------------------
