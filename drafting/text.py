@@ -42,11 +42,11 @@ def first_sentence(text: str) -> str:
 
 def words(text: str) -> list[str]:
     """The words of `text`, lower case, without punctuation (an apostrophe stays inside)."""
-    return list(_words(text))
+    return list(word_tuple(text))
 
 
 @functools.lru_cache(maxsize=4096)
-def _words(text: str) -> tuple[str, ...]:
+def word_tuple(text: str) -> tuple[str, ...]:
     # Assembly tries several versions of a letter, each weighing the same typed passages.
     found = WORD.findall(text)
     if not found:

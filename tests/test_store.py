@@ -17,9 +17,7 @@ import sqlalchemy as sa
 from drafting import ChosenReason, Draft
 from drafting.store import (
     DATABASE_ENV,
-    DB_NAME,
     KEEP_ENV,
-    SCHEMA_VERSION,
     DraftDeleted,
     DraftStore,
     RevisionConflict,
@@ -28,6 +26,8 @@ from drafting.store import (
     configured_url,
     is_draft_id,
 )
+from drafting.store.engine import SCHEMA_VERSION
+from drafting.store.settings import DB_NAME
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -121,6 +121,6 @@ def merge_asks(own: list[str], stock: list[str]) -> list[str]:
 
 
 @functools.lru_cache(maxsize=64)
-def _merged_asks(own: tuple[str, ...], stock: tuple[str, ...]) -> tuple[str, ...]:
+def merged_asks(own: tuple[str, ...], stock: tuple[str, ...]) -> tuple[str, ...]:
     # Kept: the same asks are merged again for each template, tone and cover email.
     return tuple(merge_asks(list(own), list(stock)))

@@ -18,7 +18,7 @@ import re
 from jinja2 import TemplateError
 
 from drafting.letter.blocks import Letter, LetterTemplateError, parse_letter
-from drafting.letter.context import LEVELS, _Contexts, template_context
+from drafting.letter.context import LEVELS, Contexts, template_context
 from drafting.letter.ownwords import body, measure, typed_runs, typed_texts
 from drafting.letter.phrasing import letter_title
 from drafting.letter.templates import UnknownTemplateError, template_environment, template_info
@@ -80,7 +80,7 @@ def assemble(
     # The runs of what the group typed, once: each version tried is weighed against them
     # (where the template aims for a share of the group's own words).
     typed = typed_runs(typed_texts(draft)) if info.own is not None else frozenset()
-    contexts = _Contexts(draft, catalogue, tone, today or dt.date.today())
+    contexts = Contexts(draft, catalogue, tone, today or dt.date.today())
     tried = []  # each level that missed: within budget, its words, its body, its letter
     last = None  # the last level rendered: its markup, letter and body
     for detail in LEVELS:

@@ -9,7 +9,7 @@ import datetime as dt
 import functools
 from dataclasses import dataclass
 
-from drafting.letter.asks import _merged_asks
+from drafting.letter.asks import merged_asks
 from drafting.letter.ownwords import words
 from drafting.letter.phrasing import (
     _sentence,
@@ -19,7 +19,7 @@ from drafting.letter.phrasing import (
     opening,
     salutation,
 )
-from drafting.letter.views import _by_theme, _question_views, _sources, _view
+from drafting.letter.views import by_theme, question_views, reason_view, sources_of
 from drafting.model.draft import Draft
 from drafting.model.fairness import raised
 from drafting.model.wording import long_date
@@ -92,7 +92,7 @@ def _once_each(passages: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(once(p) for p in passages)
 
 
-class _Contexts:
+class Contexts:
     """A draft's template context at each level of detail. What no level changes is worked
     out once; the passages the group typed (which depend only on whether examples are given
     by their first sentence) and the merged asks (only on whether the reasons' asks are in)
@@ -158,12 +158,12 @@ class _Contexts:
             summary, context, agree = (t.strip() for t in kept[1:4])
             examples, notes = kept[4 : 4 + len(examples)], kept[4 + len(examples) :]
             chosen = [
-                _view(catalogue.reason(r.id), example, sector, r.id in included, r.quote)
+                reason_view(catalogue.reason(r.id), example, sector, r.id in included, r.quote)
                 for r, example in zip(draft.reasons, examples, strict=True)
             ]
             by_id = {r.id: r for r in chosen}
-            questions = _question_views(
-                draft, by_id, lambda rid: _view(catalogue.reason(rid), "", sector, False)
+            questions = question_views(
+                draft, by_id, lambda rid: reason_view(catalogue.reason(rid), "", sector, False)
             )
             linked = {rid for q in draft.questions for rid in q.reasons}
             fairness = [
@@ -173,12 +173,12 @@ class _Contexts:
                 "summary": _sentence(summary),
                 "agree": agree,
                 "reasons": chosen,
-                "themes": _by_theme(chosen, catalogue),
+                "themes": by_theme(chosen, catalogue),
                 "questions": questions,
                 "other_reasons": [r for r in chosen if r.id not in linked],
                 "context": context,
                 "fairness": fairness,
-                "sources": _sources(chosen, fairness),
+                "sources": sources_of(chosen, fairness),
             }
         return self._passages[brief]
 
@@ -194,7 +194,7 @@ class _Contexts:
             if reason_asks:
                 stock += [r.ask for r in passages["reasons"]]
             stock += [f.ask for f in passages["fairness"]]
-            self._asks[reason_asks] = list(_merged_asks(tuple(draft.asks), tuple(stock)))
+            self._asks[reason_asks] = list(merged_asks(tuple(draft.asks), tuple(stock)))
         return self._asks[reason_asks]
 
     def at(self, detail: Detail) -> dict:
@@ -215,4 +215,4 @@ def template_context(
     draft: Draft, catalogue: Catalogue, tone: str, today: dt.date, detail: Detail = LEVELS[0]
 ) -> dict:
     """Everything a template may use: see the `letter_templates/*.j2` files for examples."""
-    return _Contexts(draft, catalogue, tone, today).at(detail)
+    return Contexts(draft, catalogue, tone, today).at(detail)

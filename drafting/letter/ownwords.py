@@ -23,7 +23,7 @@ from dataclasses import dataclass
 
 from drafting.letter.blocks import Letter
 from drafting.model.draft import Draft
-from drafting.text import _words, words
+from drafting.text import word_tuple, words
 
 LOW_SHARE = 0.2  # below this, nudge the group to add its own evidence
 RUN = 4  # words in a run shared with what the group typed
@@ -53,7 +53,7 @@ def measure(text: str, typed: Iterable[str] | frozenset[tuple[str, ...]]) -> Own
     """Count the words of `text` that fall in a run of RUN words found in one of `typed` (the
     typed passages, or their `typed_runs` worked out once)."""
     runs = typed if isinstance(typed, frozenset) else typed_runs(typed)
-    letter = _words(text)
+    letter = word_tuple(text)
     # Whether a typed run starts at each word, a byte each (0 or 1), read as one number: a
     # word is the group's own if a run starts at it or at one of the RUN - 1 words before, so
     # the number OR-ed with itself shifted by 1 to RUN - 1 bytes has a bit for each own word.
@@ -78,7 +78,7 @@ def typed_runs(typed: Iterable[str]) -> frozenset[tuple[str, ...]]:
 def _field_runs(field: str) -> frozenset[tuple[str, ...]]:
     # Kept: the letter is weighed against the same passages again and again as the group
     # edits one of them, changes the template or tone, or measures the letter it will send.
-    return frozenset(_runs(_words(field)))
+    return frozenset(_runs(word_tuple(field)))
 
 
 def typed_texts(draft: Draft) -> list[str]:

@@ -62,7 +62,7 @@ class SourceView:
     url: str
 
 
-def _view(
+def reason_view(
     reason: Reason, example: str, sector: str, national: bool, quote: Quote | None = None
 ) -> ChosenReasonView:
     evidence = tuple(e for e in reason.evidence if applies(e.sector, sector))
@@ -81,7 +81,7 @@ def _view(
     )
 
 
-def _by_theme(reasons: list[ChosenReasonView], catalogue: Catalogue) -> list[ThemeGroup]:
+def by_theme(reasons: list[ChosenReasonView], catalogue: Catalogue) -> list[ThemeGroup]:
     """Group reasons by theme, themes in order of their first reason: the draft's order rules."""
     groups: dict[str, list[ChosenReasonView]] = {}
     for reason in reasons:
@@ -89,7 +89,7 @@ def _by_theme(reasons: list[ChosenReasonView], catalogue: Catalogue) -> list[The
     return [ThemeGroup(catalogue.theme(t), tuple(rs)) for t, rs in groups.items()]
 
 
-def _sources(reasons: list[ChosenReasonView], fairness: list[RaisedConcern]) -> list[SourceView]:
+def sources_of(reasons: list[ChosenReasonView], fairness: list[RaisedConcern]) -> list[SourceView]:
     """The letter's sources: the national evidence included, then the fair-process principles
     raised, each once, in the order the letter first uses them, with their links."""
     found = [SourceView(e.citation, e.url) for r in reasons for e in r.national]
@@ -100,7 +100,7 @@ def _sources(reasons: list[ChosenReasonView], fairness: list[RaisedConcern]) -> 
 _LEADING_NUMBER = r"^\s*(?:q(?:uestion)?\.?\s*)?{}\s*[.):\-\u2013\u2014]?\s+"
 
 
-def _question_views(draft: Draft, chosen: dict[int, ChosenReasonView], make) -> list:
+def question_views(draft: Draft, chosen: dict[int, ChosenReasonView], make) -> list:
     """Each question once, numbered as the consultation numbers it, its text without that
     number repeated; a reason linked to several questions is made under the first of them."""
     views, made = [], {}

@@ -1,13 +1,5 @@
-"""Dates: the countdown to the closing date, and a calendar file (.ics) with a reminder.
-
-The calendar file holds one all-day event on the closing date and an alarm at 9am three days
-before, so the group has time to check and send its response:
-
-    >>> ics = deadline_ics("Hillside consultation", dt.date(2027, 1, 31),
-    ...                    stamp=dt.datetime(2026, 11, 25, 12, 0, tzinfo=dt.UTC))
-    >>> [line for line in ics.splitlines() if line.startswith(("DTSTART", "TRIGGER"))]
-    ['DTSTART;VALUE=DATE:20270131', 'TRIGGER:-P2DT15H']
-"""
+"""The deadline: days left before the consultation closes, what to say about it, and when
+to remind the group."""
 
 from __future__ import annotations
 

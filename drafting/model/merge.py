@@ -36,6 +36,7 @@ def merge_drafts(base: Draft, mine: Draft, theirs: Draft) -> Draft | None:
     (each field of a part and each entry of a map on its own; a list, such as the reasons with
     their examples, as one field). Return None when both changed one field differently.
 
+    >>> from drafting.model.draft import Group
     >>> base = Draft()
     >>> mine, theirs = Draft(context="Our town"), Draft(group=Group(name="Lunch club"))
     >>> merged = merge_drafts(base, mine, theirs)

@@ -131,7 +131,7 @@ def _flat(text: str) -> str:
 
 
 @dataclass(frozen=True)
-class _Sentence:
+class Sentence:
     text: str  # whitespace collapsed, otherwise as written
     page: int | None
 
@@ -156,7 +156,7 @@ def _paragraphs(text: str) -> list[str]:
     return [" ".join(p) for p in paragraphs if p]
 
 
-def _sentences(pages: list[Page]) -> list[_Sentence]:
+def document_sentences(pages: list[Page]) -> list[Sentence]:
     """The document's sentences with their pages, whitespace collapsed and any paragraph or
     question number in front left out."""
     found = []
@@ -164,11 +164,11 @@ def _sentences(pages: list[Page]) -> list[_Sentence]:
         for paragraph in _paragraphs(page.text):
             for sentence in DOCUMENT_SENTENCE_BREAK.split(_LEADING_NUMBER.sub("", paragraph)):
                 if text := _flat(sentence):
-                    found.append(_Sentence(text, page.number))
+                    found.append(Sentence(text, page.number))
     return found
 
 
-def _dates(sentences: list[_Sentence]) -> tuple[dt.date | None, dt.date | None, _Sentence | None]:
+def find_dates(sentences: list[Sentence]) -> tuple[dt.date | None, dt.date | None, Sentence | None]:
     """(opens, closes, the sentence that gives the closing date)."""
     opens = closes = None
     where = None
@@ -200,7 +200,7 @@ def _dates(sentences: list[_Sentence]) -> tuple[dt.date | None, dt.date | None, 
     return opens, closes, where
 
 
-def _title(pages: list[Page], body: str) -> str:
+def find_title(pages: list[Page], body: str) -> str:
     """A "Title:" line, else the first line near the top that names a consultation (a title
     that wraps onto a line starting in lower case is joined up), else the first line."""
     if match := _LABELS["title"].search(pages[0].text):
@@ -225,7 +225,7 @@ def _title(pages: list[Page], body: str) -> str:
     return lines[0].rstrip(".:") if lines else ""
 
 
-def _body(text: str) -> str:
+def find_body(text: str) -> str:
     """A "Published by:" line, else the first council, NHS body or combined authority named
     near the start ("The Council" alone names none)."""
     if match := _LABELS["body"].search(text):
@@ -237,7 +237,7 @@ def _body(text: str) -> str:
     return ""
 
 
-def _reference(text: str) -> str:
+def find_reference(text: str) -> str:
     for match in _REFERENCE.finditer(text):
         ref = match["ref"].rstrip(".")
         if re.search(r"\d", ref):
@@ -264,7 +264,7 @@ _POST_TO = re.compile(
 )
 
 
-def _respond_to(text: str) -> str:
+def find_respond_to(text: str) -> str:
     """How to respond, as the document gives it: its e-mail address, survey link and postal
     address, each the first one near words about responding (else the first one)."""
 

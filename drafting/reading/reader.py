@@ -22,7 +22,14 @@ from typing import Any
 
 from drafting.model.draft import Question
 from drafting.model.fairness import is_short
-from drafting.reading.details import _body, _dates, _reference, _respond_to, _sentences, _title
+from drafting.reading.details import (
+    document_sentences,
+    find_body,
+    find_dates,
+    find_reference,
+    find_respond_to,
+    find_title,
+)
 from drafting.reading.files import read_pages
 from drafting.reading.questions import find_questions
 from drafting.reading.signals import Passage, find_signals
@@ -83,17 +90,17 @@ def read_consultation(data: bytes) -> Reading:
     signals. Raises ConsultationError if it cannot be read."""
     pages, note = read_pages(data)
     text = "\n".join(p.text for p in pages)
-    sentences = _sentences(pages)
-    body = _body(text)
-    opens, closes, closing_sentence = _dates(sentences)
+    sentences = document_sentences(pages)
+    body = find_body(text)
+    opens, closes, closing_sentence = find_dates(sentences)
     short = closing_sentence if is_short(opens, closes) else None
     return Reading(
-        title=_title(pages, body),
+        title=find_title(pages, body),
         body=body,
-        reference=_reference(text),
+        reference=find_reference(text),
         opens=opens.isoformat() if opens else None,
         closes=closes.isoformat() if closes else None,
-        respond_to=_respond_to(text),
+        respond_to=find_respond_to(text),
         questions=find_questions(pages),
         signals=find_signals(sentences, short),
         pages=len(pages) if pages[0].number else None,

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from drafting.reading.details import _Sentence
+from drafting.reading.details import Sentence
 from reasons.signals import signals
 
 MAX_QUOTE = 300
@@ -38,9 +38,7 @@ def _quote(sentence: str, start: int, end: int) -> str:
     return text
 
 
-def find_signals(
-    sentences: list[_Sentence], short_period: _Sentence | None = None
-) -> list[Passage]:
+def find_signals(sentences: list[Sentence], short_period: Sentence | None = None) -> list[Passage]:
     """One passage per signal found: the signals found most often first (counting up to
     MOST_COUNTED times, so a phrase a long paper repeats does not bury the rest), then in the
     file's order. The passage quoted is the first that states something, else the first

@@ -1,208 +1,48 @@
-"""The draft store: autosaved drafts, each under an unguessable id, in one SQLite file (the
-default: nothing to set up) or in a PostgreSQL database shared by several app processes.
-
-The app puts a draft's id in its URL (`?draft=<id>`); whoever has the link has the draft, and
-nothing lists drafts. Each save is one transaction that checks the revision it was based on,
-so a save from a stale tab, in this process or another, never overwrites a newer one silently:
-
-    >>> import tempfile
-    >>> store = DraftStore(Path(tempfile.mkdtemp()))
-    >>> draft_id, revision = store.create(Draft())
-    >>> store.save(draft_id, Draft(context="Our lunch club"), based_on=revision)
-    2
-    >>> store.load(draft_id).draft.context
-    'Our lunch club'
-
-Where drafts live: `RESPONSE_BUILDER_DATABASE_URL` when it is set (a standard address such as
-`postgresql://user@host:5432/drafts`), else the address the app was given in its settings,
-else `drafts.sqlite3` in the data folder. Both engines run through SQLAlchemy Core with the
-same statements; one DraftStore holds one engine (and its pool of connections), so a process
-makes one.
-"""
+"""The `DraftStore`: create, load, save (checking the revision it was based on), delete and
+purge drafts, and recover from a damaged SQLite file."""
 
 from __future__ import annotations
 
 import contextlib
 import datetime as dt
 import os
-import re
 import secrets
 import threading
-from dataclasses import dataclass
 from pathlib import Path
 
-import platformdirs
 import sqlalchemy as sa
-from sqlalchemy import event, exc
-from sqlalchemy.pool import NullPool
+from sqlalchemy import exc
 
-from drafting.model.draft import Draft, DraftError
+from drafting.model.draft import Draft
 from drafting.model.parsing import draft_to_json, parse_draft
-
-DATA_ENV = "RESPONSE_BUILDER_DATA"
-DATABASE_ENV = "RESPONSE_BUILDER_DATABASE_URL"
-KEEP_ENV = "RESPONSE_BUILDER_KEEP_DAYS"
-DEFAULT_KEEP_DAYS = 365
-DB_NAME = "drafts.sqlite3"
-ID_BYTES = 24  # 192 bits: unguessable
-_ID_PATTERN = re.compile(r"[A-Za-z0-9_-]{32}")
-CONNECT_TIMEOUT = 5  # seconds before a database server that does not answer counts as down
-
-# Each entry takes the database from the version before it to its own number. The statements
-# are plain SQL that SQLite and PostgreSQL both take.
-MIGRATIONS: dict[int, tuple[str, ...]] = {
-    1: (
-        """CREATE TABLE drafts (
-            id TEXT PRIMARY KEY,
-            revision INTEGER NOT NULL,
-            body TEXT NOT NULL,
-            created TEXT NOT NULL,
-            updated TEXT NOT NULL
-        )""",
-    ),
-    # Expiry deletes by the time of the last save, on every new draft: find them by index.
-    2: ("CREATE INDEX drafts_updated ON drafts (updated)",),
-}
-SCHEMA_VERSION = max(MIGRATIONS)
-_MIGRATION_LOCK = 7_261_012  # PostgreSQL advisory lock: one process migrates at a time
-
-_drafts = sa.table(
-    "drafts",
-    sa.column("id", sa.Text),
-    sa.column("revision", sa.Integer),
-    sa.column("body", sa.Text),
-    sa.column("created", sa.Text),
-    sa.column("updated", sa.Text),
+from drafting.store.engine import (
+    DRAFTS,
+    MIGRATION_LOCK,
+    MIGRATIONS,
+    SCHEMA_TABLE,
+    SCHEMA_VERSION,
+    error_reason,
+    is_damaged,
+    now_text,
+    sqlite_engine,
 )
-_schema_version = sa.table("schema_version", sa.column("version", sa.Integer))
-
-
-class StoreError(Exception):
-    """The store cannot save or read (disk full, read-only folder, database server down, ...);
-    the message says so."""
-
-
-class StoreDamaged(StoreError):
-    """The store file was found damaged while running; it was moved aside and a new one
-    started, so the drafts saved in it are no longer in the store. The message says where."""
-
-
-class RevisionConflict(StoreError):
-    """Another tab saved a newer revision of this draft; `newer` holds it."""
-
-    def __init__(self, newer: StoredDraft):
-        super().__init__(
-            f"This draft was changed in another tab or window (revision {newer.revision})."
-        )
-        self.newer = newer
-
-
-class DraftDeleted(StoreError):
-    """The draft is no longer in the store: deleted (from another tab, or expired)."""
-
-
-@dataclass(frozen=True)
-class StoredDraft:
-    draft: Draft
-    revision: int
-
-
-def default_folder() -> Path:
-    """Where drafts live: $RESPONSE_BUILDER_DATA, or the user's data folder for the app."""
-    configured = os.environ.get(DATA_ENV)
-    return Path(configured) if configured else Path(platformdirs.user_data_dir("response-builder"))
-
-
-def configured_url(setting: str = "") -> str:
-    """The database address to use: $RESPONSE_BUILDER_DATABASE_URL when set, else `setting`
-    (the app passes its `[connections.drafts]` secret), else "" for SQLite in the data folder.
-
-    The environment wins: it is set for one process by whoever starts it, so a host can point
-    one process elsewhere without editing the settings file every process reads.
-    """
-    return os.environ.get(DATABASE_ENV, "").strip() or (setting or "").strip()
-
-
-def is_draft_id(value: str) -> bool:
-    """Say whether `value` has the shape of a draft id (it may still be unknown)."""
-    return bool(_ID_PATTERN.fullmatch(value or ""))
-
-
-def configured_keep_days() -> int:
-    """How many days a draft is kept after its last change: $RESPONSE_BUILDER_KEEP_DAYS, else
-    a year."""
-    configured = os.environ.get(KEEP_ENV, "").strip()
-    if not configured:
-        return DEFAULT_KEEP_DAYS
-    if not configured.isdigit() or not 1 <= int(configured) <= 36_500:
-        raise StoreError(
-            f"{KEEP_ENV} should be a number of days from 1 to 36500, not {configured!r}."
-        )
-    return int(configured)
-
-
-def keeping_time(days: int) -> str:
-    """Say a keeping time in plain words: `keeping_time(365)` is 'a year', 730 '2 years'."""
-    years, rest = divmod(days, 365)
-    if rest or not years:
-        return f"{days} day{'' if days == 1 else 's'}"
-    return "a year" if years == 1 else f"{years} years"
-
-
-def database_address(url: str) -> sa.URL:
-    """Read a database address; a `postgresql://` (or `postgres://`) one is given the psycopg
-    driver, whatever driver it names. Only SQLite and PostgreSQL are supported."""
-    try:
-        parsed = sa.make_url(url)
-    except exc.ArgumentError as e:
-        raise StoreError(f"{DATABASE_ENV} is not a database address: {e}") from e
-    if parsed.drivername.split("+")[0] in ("postgresql", "postgres"):
-        parsed = parsed.set(drivername="postgresql+psycopg")  # the one driver installed
-    if parsed.get_backend_name() not in ("sqlite", "postgresql"):
-        raise StoreError(
-            f"The draft store works with SQLite or PostgreSQL, not {parsed.get_backend_name()}"
-            f" ({parsed.render_as_string(hide_password=True)})."
-        )
-    return parsed
-
-
-def _now() -> str:
-    return dt.datetime.now(dt.UTC).isoformat(timespec="milliseconds")
-
-
-def _sqlite_engine(path: Path) -> sa.Engine:
-    """An engine opening one connection per use, as SQLite wants across processes, with
-    writes in immediate transactions (the writer takes the lock before it reads)."""
-    engine = sa.create_engine(
-        sa.URL.create("sqlite", database=str(path)),
-        poolclass=NullPool,
-        connect_args={"timeout": 10, "isolation_level": None},
-    )
-
-    @event.listens_for(engine, "connect")
-    def _on_connect(dbapi_connection, _record) -> None:
-        dbapi_connection.execute("PRAGMA synchronous=FULL")
-
-    @event.listens_for(engine, "begin")
-    def _on_begin(connection) -> None:
-        begin = connection.get_execution_options().get("sqlite_begin", "BEGIN IMMEDIATE")
-        if begin:  # "" for statements that cannot run in a transaction (journal_mode)
-            connection.exec_driver_sql(begin)
-
-    return engine
-
-
-def _damaged(error: exc.DBAPIError) -> bool:
-    """Whether an SQLite error means the store file is no longer a whole database (replaced,
-    emptied or damaged), not that the disk refused a write."""
-    if isinstance(error, exc.OperationalError):
-        return "no such table" in str(error.orig)
-    return type(error) is exc.DatabaseError  # "file is not a database", "malformed"
-
-
-def _reason(error: exc.DBAPIError) -> str:
-    """The database's own words for what went wrong: its first line, without SQL."""
-    return str(error.orig).strip().splitlines()[0] if error.orig else str(error)
+from drafting.store.errors import (
+    DraftDeleted,
+    RevisionConflict,
+    StoreDamaged,
+    StoredDraft,
+    StoreError,
+)
+from drafting.store.settings import (
+    CONNECT_TIMEOUT,
+    DB_NAME,
+    ID_BYTES,
+    configured_keep_days,
+    configured_url,
+    database_address,
+    default_folder,
+    is_draft_id,
+)
 
 
 class DraftStore:
@@ -249,7 +89,7 @@ class DraftStore:
                     self._migrate(conn)
             except exc.DBAPIError as e:
                 self.engine.dispose()
-                raise StoreError(f"Cannot open {self.where}: {_reason(e)}.") from e
+                raise StoreError(f"Cannot open {self.where}: {error_reason(e)}.") from e
             except BaseException:
                 self.engine.dispose()
                 raise
@@ -259,7 +99,7 @@ class DraftStore:
         self.path = Path(address.database) if address else (folder or default_folder()) / DB_NAME
         self.folder = self.path.parent
         self.where = str(self.folder)
-        self.engine = _sqlite_engine(self.path)
+        self.engine = sqlite_engine(self.path)
         try:
             self.folder.mkdir(mode=0o700, parents=True, exist_ok=True)
             self.folder.chmod(0o700)
@@ -300,7 +140,7 @@ class DraftStore:
     def _healthy(self) -> bool:
         try:
             with self.engine.connect().execution_options(sqlite_begin="BEGIN") as conn:
-                conn.execute(sa.select(sa.func.count()).select_from(_drafts)).scalar()
+                conn.execute(sa.select(sa.func.count()).select_from(DRAFTS)).scalar()
                 return conn.exec_driver_sql("PRAGMA quick_check").scalar() == "ok"
         except exc.DBAPIError:
             return False
@@ -320,8 +160,8 @@ class DraftStore:
                 return StoreError(f"the draft store is damaged and cannot be replaced ({e}).")
         where = f"put aside as {self.recovered_from.name}" if self.recovered_from else "missing"
         return StoreDamaged(
-            f"The file of saved drafts was damaged while the app was running ({_reason(error)});"
-            f" it was {where}, and a new one has been started."
+            "The file of saved drafts was damaged while the app was running"
+            f" ({error_reason(error)}); it was {where}, and a new one has been started."
         )
 
     def _open(self) -> None:
@@ -341,9 +181,9 @@ class DraftStore:
         """Bring the store up to SCHEMA_VERSION, in one transaction; two processes starting
         together migrate one after the other (SQLite's write lock, PostgreSQL's advisory one)."""
         if not self.is_sqlite:
-            conn.execute(sa.select(sa.func.pg_advisory_xact_lock(_MIGRATION_LOCK)))
+            conn.execute(sa.select(sa.func.pg_advisory_xact_lock(MIGRATION_LOCK)))
         conn.exec_driver_sql("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)")
-        current = conn.execute(sa.select(_schema_version.c.version)).scalar() or 0
+        current = conn.execute(sa.select(SCHEMA_TABLE.c.version)).scalar() or 0
         if current > SCHEMA_VERSION:
             raise StoreError(
                 f"The draft store was written by a newer version of the app (schema {current})."
@@ -353,21 +193,23 @@ class DraftStore:
         for version in range(current + 1, SCHEMA_VERSION + 1):
             for statement in MIGRATIONS[version]:
                 conn.exec_driver_sql(statement)
-        conn.execute(sa.delete(_schema_version))
-        conn.execute(sa.insert(_schema_version).values(version=SCHEMA_VERSION))
+        conn.execute(sa.delete(SCHEMA_TABLE))
+        conn.execute(sa.insert(SCHEMA_TABLE).values(version=SCHEMA_VERSION))
 
     # Reading and writing, the same on both engines.
     def _failed(self, error: exc.DBAPIError, writing: bool) -> StoreError:
         """The StoreError for a database error (after putting a damaged SQLite file aside)."""
-        if self.is_sqlite and _damaged(error):
+        if self.is_sqlite and is_damaged(error):
             return self._recover(error)
         if not self.is_sqlite and (
-            error.connection_invalidated or "connection" in _reason(error).lower()
+            error.connection_invalidated or "connection" in error_reason(error).lower()
         ):
-            return StoreError(f"the database server cannot be reached ({_reason(error)}).")
+            return StoreError(f"the database server cannot be reached ({error_reason(error)}).")
         if writing and self.is_sqlite and isinstance(error, exc.OperationalError):
-            return StoreError(f"the server cannot write to the draft store ({_reason(error)}).")
-        return StoreError(f"the draft store failed ({_reason(error)}).")
+            return StoreError(
+                f"the server cannot write to the draft store ({error_reason(error)})."
+            )
+        return StoreError(f"the draft store failed ({error_reason(error)}).")
 
     def _write(self, action):
         """Run `action(conn)` in one transaction; turn database failures into StoreError."""
@@ -389,10 +231,10 @@ class DraftStore:
         """Store a new draft under a fresh unguessable id; return (id, revision 1)."""
         self.purge()
         draft_id = secrets.token_urlsafe(ID_BYTES)
-        now = _now()
+        now = now_text()
         self._write(
             lambda conn: conn.execute(
-                sa.insert(_drafts).values(
+                sa.insert(DRAFTS).values(
                     id=draft_id, revision=1, body=draft_to_json(draft), created=now, updated=now
                 )
             )
@@ -407,8 +249,8 @@ class DraftStore:
         if not is_draft_id(draft_id):
             return None
         row = self._read(
-            sa.select(_drafts.c.body, _drafts.c.revision).where(
-                _drafts.c.id == draft_id, _drafts.c.updated >= self._cutoff()
+            sa.select(DRAFTS.c.body, DRAFTS.c.revision).where(
+                DRAFTS.c.id == draft_id, DRAFTS.c.updated >= self._cutoff()
             )
         )
         return StoredDraft(parse_draft(row.body), row.revision) if row else None
@@ -433,19 +275,19 @@ class DraftStore:
         body = body or draft_to_json(draft)
 
         def action(conn: sa.Connection) -> int:
-            which = _drafts.c.id == draft_id
+            which = DRAFTS.c.id == draft_id
             if not force:
-                which &= _drafts.c.revision == based_on
+                which &= DRAFTS.c.revision == based_on
             saved = conn.execute(
-                sa.update(_drafts)
+                sa.update(DRAFTS)
                 .where(which)
-                .values(revision=_drafts.c.revision + 1, body=body, updated=_now())
-                .returning(_drafts.c.revision)
+                .values(revision=DRAFTS.c.revision + 1, body=body, updated=now_text())
+                .returning(DRAFTS.c.revision)
             ).scalar()
             if saved is not None:
                 return saved
             row = conn.execute(
-                sa.select(_drafts.c.body, _drafts.c.revision).where(_drafts.c.id == draft_id)
+                sa.select(DRAFTS.c.body, DRAFTS.c.revision).where(DRAFTS.c.id == draft_id)
             ).first()
             if row is None:
                 raise DraftDeleted(f"There is no draft {draft_id[:8]}… in the store any more.")
@@ -457,7 +299,7 @@ class DraftStore:
         """Delete every draft not saved for `keep_days`; return how many were deleted."""
         cutoff = self._cutoff(now)
         return self._write(
-            lambda conn: conn.execute(sa.delete(_drafts).where(_drafts.c.updated < cutoff)).rowcount
+            lambda conn: conn.execute(sa.delete(DRAFTS).where(DRAFTS.c.updated < cutoff)).rowcount
         )
 
     def _cutoff(self, now: dt.datetime | None = None) -> str:
@@ -467,31 +309,12 @@ class DraftStore:
 
     def count(self) -> int:
         """How many drafts the store holds."""
-        return self._read(sa.select(sa.func.count()).select_from(_drafts))[0]
+        return self._read(sa.select(sa.func.count()).select_from(DRAFTS))[0]
 
     def delete(self, draft_id: str) -> bool:
         """Remove a draft for good; return whether there was one."""
         return bool(
             self._write(
-                lambda conn: (
-                    conn.execute(sa.delete(_drafts).where(_drafts.c.id == draft_id)).rowcount
-                )
+                lambda conn: conn.execute(sa.delete(DRAFTS).where(DRAFTS.c.id == draft_id)).rowcount
             )
         )
-
-
-__all__ = [
-    "DATABASE_ENV",
-    "DATA_ENV",
-    "KEEP_ENV",
-    "DraftError",
-    "DraftStore",
-    "RevisionConflict",
-    "StoreDamaged",
-    "StoreError",
-    "StoredDraft",
-    "configured_url",
-    "default_folder",
-    "is_draft_id",
-    "keeping_time",
-]
