@@ -37,11 +37,7 @@ def consulting_sector(draft: Draft) -> str:
 
 
 _PERSON_TITLES = {"mr", "mrs", "ms", "miss", "mx", "dr", "prof", "professor", "sir", "dame"}
-
-
 _COUNCILLOR = {"cllr", "councillor"}
-
-
 _POST_WORDS = re.compile(
     r"\b(head|director|team|manager|officer|lead|commissioning|commissioner|department|service"
     r"|services|board|unit|chief|executive|clerk|secretary|panel|committee|consultation"

@@ -23,8 +23,6 @@ from markupsafe import Markup, escape
 from drafting.model.wording import and_list
 
 TEMPLATE_DIR = Path(__file__).resolve().parents[2] / "letter_templates"
-
-
 _HEADER = re.compile(r"\A\{#-?(.*?)-?#\}", re.DOTALL)
 
 

@@ -8,8 +8,6 @@ import re
 from drafting.letter.blocks import Letter, Line, Piece, Span, block_pieces, render_blocks
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#|~&!])")
-
-
 _MD_LINE_START = re.compile(r"^(\s*)([-+=]|\d+(?=[.)]))", re.MULTILINE)
 
 

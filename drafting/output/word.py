@@ -16,32 +16,19 @@ from drafting.letter.blocks import Block, Letter, Line
 from drafting.text import LINK
 
 FONT = "Arial"
-
-
 PROPERTY_LIMIT = 255  # the most characters Word (and python-docx) take in a file property
-
 
 # Characters XML 1.0 (and so Word) cannot hold: the C0 controls but tab, newline and carriage
 # return, and the two non-characters. Word files leave them out; every other export keeps them.
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
-
-
 LANGUAGE = "en-GB"
-
-
 SIGNING_SPACE_PT = 42  # room to sign by hand above the name
-
 
 # Word's XML names, spelt out: python-docx (and its `qn`) loads only when a file is made.
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-
-
 _R_ID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
-
-
 _XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
-
-
+_ParagraphProperties = dict[str, tuple[str, dict[str, str]]]  # kind: (tag, w: attributes)
 _STYLES = {
     "title": "Heading 1",
     "heading": "Heading 2",
@@ -258,6 +245,3 @@ def to_docx(letter: Letter, author: str = "", made: dt.datetime | None = None) -
     out = io.BytesIO()
     document.save(out)
     return out.getvalue()
-
-
-_ParagraphProperties = dict[str, tuple[str, dict[str, str]]]  # kind: (tag, w: attributes)

@@ -32,11 +32,7 @@ _MONTHS = {
     )
     for m in names
 }
-
-
 _MONTH = "|".join(sorted(_MONTHS, key=len, reverse=True))
-
-
 _DATE = re.compile(
     rf"""\b(?:
         (?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m1>{_MONTH})\.?,?\s+(?P<y1>20\d\d)
@@ -47,7 +43,6 @@ _DATE = re.compile(
     re.IGNORECASE | re.VERBOSE,
 )
 
-
 # A sentence that can give the consultation's dates talks about responding.
 _ABOUT_RESPONDING = re.compile(
     r"\b(?:consult\w*|respon\w*|survey|comments?|views|feedback|have your say|closing date"
@@ -55,24 +50,16 @@ _ABOUT_RESPONDING = re.compile(
     re.I,
 )
 
-
 # Words just before a date that make it the closing date, or the opening date.
 _CLOSES = re.compile(r"\b(?:clos\w*|deadline|ends?|ending|no later than|by|until|last day)\b", re.I)
-
-
 _OPENS = re.compile(r"\b(?:opens?|opened|opening|launch\w*|start\w*|begins?|began|from)\b", re.I)
-
 
 # A paragraph or question number at the start of a line: "4.1", "3.", "Q2", "(b)".
 _LEADING_NUMBER = re.compile(
     r"^\s*(?:(?:q|question)\s*\d{1,3}[a-z]?[.):]?|\d{1,3}(?:\.\d{1,3})+|\(?\d{1,3}[a-z]?[.):])\s+",
     re.I,
 )
-
-
 _POSTCODE = re.compile(r"\b[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2}\b")
-
-
 _BODY = re.compile(
     r"""\b(?:
         (?:London|Royal)\s+Borough\s+of\s+[A-Z][\w'-]+(?:\s+(?:and|upon|on)\s+[A-Z][\w'-]+)*
@@ -85,18 +72,13 @@ _BODY = re.compile(
     re.VERBOSE,
 )
 
-
 # Capitalised words that can start a sentence before a body's name: not part of the name.
 _NOT_BODY_START = re.compile(r"^(?:(?:The|This|Our|A|An|Dear|Your|Please|Each|Every)\s+)+")
-
-
 _REFERENCE = re.compile(
     r"\b(?:our\s+|consultation\s+|procurement\s+|tender\s+)?ref(?:erence)?(?:\s+(?:number|no\.?))?"
     r"\s*[:.]?\s*(?P<ref>[A-Z0-9][A-Z0-9/_.\-]{2,40})",
     re.I,
 )
-
-
 _LABELS = {
     "title": re.compile(r"^\s*(?:consultation\s+)?title\s*:\s*(.{5,200})$", re.I | re.M),
     "body": re.compile(
@@ -105,8 +87,6 @@ _LABELS = {
         re.I | re.M,
     ),
 }
-
-
 _TITLE_WORDS = re.compile(
     r"\b(?:consultation|proposals?|review|have your say|future of|redesign)\b", re.I
 )
@@ -250,13 +230,9 @@ _RESPOND = re.compile(
     r"|comments?|have your say)\b",
     re.I,
 )
-
-
 _SURVEY = re.compile(
     r"survey|consult|haveyoursay|have-your-say|citizenspace|questionnaire|forms?\b|engage", re.I
 )
-
-
 _POST_TO = re.compile(
     r"(?:write to|(?:post|send) (?:it |them |this |your (?:response|form) )?to|address\s*:"
     r"|by post\s*(?:to)?\s*:?)\s*",

@@ -11,14 +11,8 @@ from io import BytesIO
 from typing import Any
 
 MAX_BYTES = 20_000_000
-
-
 MAX_PAGES = 300
-
-
 MAX_CHARACTERS = 2_000_000
-
-
 MAX_UNZIPPED = 200_000_000  # a Word file's parts, unpacked: more is a zip bomb, not a paper
 
 

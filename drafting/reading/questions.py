@@ -9,18 +9,12 @@ from drafting.model.questions import split_questions
 from drafting.reading.files import Page
 
 MAX_QUESTIONS = 50  # the draft's limit on questions
-
-
 _QUESTION_LIKE = re.compile(
     r"\?|^\s*(?:q|question)\s*\d|^\W*(?:\d{1,3}[a-z]?[.):]?\s+)?(?:please|tell us|describe"
     r"|explain|list|give us)\b",
     re.I,
 )
-
-
 _MAY_BE_NUMBERED = re.compile(r"\s*\(?(?:q|\d)", re.I)  # a quick look before the splitter's
-
-
 _LETTERED_LINE = re.compile(r"^\s*\(?[a-z]\)\s+\S", re.I)
 
 

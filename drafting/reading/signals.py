@@ -9,8 +9,6 @@ from drafting.reading.details import Sentence
 from reasons.signals import signals
 
 MAX_QUOTE = 300
-
-
 MOST_COUNTED = 3
 
 

@@ -25,14 +25,8 @@ MIGRATIONS: dict[int, tuple[str, ...]] = {
     # Expiry deletes by the time of the last save, on every new draft: find them by index.
     2: ("CREATE INDEX drafts_updated ON drafts (updated)",),
 }
-
-
 SCHEMA_VERSION = max(MIGRATIONS)
-
-
 MIGRATION_LOCK = 7_261_012  # PostgreSQL advisory lock: one process migrates at a time
-
-
 DRAFTS = sa.table(
     "drafts",
     sa.column("id", sa.Text),
@@ -41,8 +35,6 @@ DRAFTS = sa.table(
     sa.column("created", sa.Text),
     sa.column("updated", sa.Text),
 )
-
-
 SCHEMA_TABLE = sa.table("schema_version", sa.column("version", sa.Integer))
 
 

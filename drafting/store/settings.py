@@ -14,26 +14,12 @@ from sqlalchemy import exc
 from drafting.store.errors import StoreError
 
 DATA_ENV = "RESPONSE_BUILDER_DATA"
-
-
 DATABASE_ENV = "RESPONSE_BUILDER_DATABASE_URL"
-
-
 KEEP_ENV = "RESPONSE_BUILDER_KEEP_DAYS"
-
-
 DEFAULT_KEEP_DAYS = 365
-
-
 DB_NAME = "drafts.sqlite3"
-
-
 ID_BYTES = 24  # 192 bits: unguessable
-
-
 _ID_PATTERN = re.compile(r"[A-Za-z0-9_-]{32}")
-
-
 CONNECT_TIMEOUT = 5  # seconds before a database server that does not answer counts as down
 
 
