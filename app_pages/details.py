@@ -17,7 +17,7 @@ from drafting.model.draft import (
 )
 from drafting.model.profile import profile_file_name, profile_to_json
 from drafting.model.wording import long_date
-from drafting.output.calendar import draft_deadline_ics
+from drafting.output.ics import draft_deadline_ics
 from reasons.phrases import POSITIONS, STAGES
 
 widgets.step_title("details")

@@ -27,8 +27,8 @@ from drafting.model.parsing import (
     parse_draft,
     save_draft,
 )
-from drafting.output.calendar import draft_deadline_ics
 from drafting.output.files import FORMATS, file_name, reasons_csv, render
+from drafting.output.ics import draft_deadline_ics
 from drafting.output.markdown import to_markdown
 from drafting.output.word import to_docx
 from reasons.phrases import TONES, tone_phrases

@@ -7,7 +7,7 @@ import pytest
 from drafting import Draft
 from drafting.model.deadline import days_left, has_closed, reminder_time
 from drafting.model.wording import long_date
-from drafting.output.calendar import deadline_ics, draft_deadline_ics
+from drafting.output.ics import deadline_ics, draft_deadline_ics
 
 STAMP = dt.datetime(2026, 11, 25, 12, 30, tzinfo=dt.UTC)
 
