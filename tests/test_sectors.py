@@ -11,7 +11,7 @@ from drafting import TONES, ChosenReason, Draft, assemble, list_templates
 from drafting.letter.phrasing import consulting_sector
 from reasons.catalogue import CATALOGUE_FILE, FOLDER
 from reasons.fairness import FAIRNESS_FILE, concerns
-from tests.helpers import LETTER_DATE
+from tests.helpers import LETTER_DATE, open_app
 
 # A sentence stating law, policy or a court's view: what must carry a sector.
 LAW = re.compile(
@@ -225,3 +225,15 @@ def test_the_case_links_go_to_the_cases_they_name(catalogue):
                 assert source.title.startswith("R (Moseley) v Haringey LBC [2014] UKSC 56")
             if "Gunning" in source.title:
                 assert "paragraph 25" in source.title and source.url.endswith("#para25")
+
+
+def test_the_reasons_page_reads_a_reason_in_full_with_the_law_of_the_body_consulting(catalogue):
+    council, nhs = (Draft(), Draft())
+    council.consultation.body, nhs.consultation.body = COUNCIL["body"], NHS["body"]
+    council_law, nhs_law = catalogue.reason(2).law
+    for draft, shown, hidden in ((council, council_law, nhs_law), (nhs, nhs_law, council_law)):
+        at = open_app(draft, "reasons")
+        at.selectbox(key="reasons_read").select(2).run()
+        text = " ".join(m.value for m in at.markdown)
+        assert catalogue.reason(2).paragraph in text
+        assert shown.text in text and hidden.text not in text
