@@ -191,7 +191,8 @@ class Catalogue:
                 "theme": r.theme,
                 "theme_title": self.theme(r.theme).title,
                 "summary": r.summary,
-                "paragraph": r.paragraph,
+                # with every law sentence, for either sector: what a search should find
+                "paragraph": " ".join([r.paragraph, *(s.text for s in r.law)]),
                 "prompt": r.prompt,
                 "evidence": " ".join(e.text for e in r.evidence),
                 "sources": "; ".join(e.citation for e in r.evidence),

@@ -11,6 +11,7 @@ from drafting import TONES, ChosenReason, Draft, assemble, list_templates
 from drafting.letter.phrasing import consulting_sector
 from reasons.catalogue import CATALOGUE_FILE, FOLDER
 from reasons.fairness import FAIRNESS_FILE, concerns
+from reasons.search import filter_reasons
 from tests.helpers import LETTER_DATE, open_app
 
 # A sentence stating law, policy or a court's view: what must carry a sector.
@@ -237,3 +238,9 @@ def test_the_reasons_page_reads_a_reason_in_full_with_the_law_of_the_body_consul
         text = " ".join(m.value for m in at.markdown)
         assert catalogue.reason(2).paragraph in text
         assert shown.text in text and hidden.text not in text
+
+
+def test_a_search_of_the_reasons_still_finds_their_law_sentences(catalogue):
+    found = filter_reasons(catalogue.frame(), "most advantageous tender")
+    assert 2 in list(found["id"])
+    assert 21 in list(filter_reasons(catalogue.frame(), "key criteria")["id"])
