@@ -126,10 +126,10 @@ with fairness_tab:
     st.markdown(
         "The courts have set out four tests of a fair consultation, known as the **Gunning"
         " principles**: it happens while proposals are still being shaped; it gives enough"
-        " information, including the options turned down; it allows enough time; and the"
-        " responses are genuinely taken into account. Tick any concern that applies: each adds"
-        " a paragraph to your letter naming the principle and its source, and a matching"
-        " request to your list of asks."
+        " information (and, the Supreme Court has said, sometimes the options turned down); it"
+        " allows enough time; and the responses are genuinely taken into account. Tick any"
+        " concern that applies: each adds a paragraph to your letter naming the principle and"
+        " its source, and a matching request to your list of asks."
     )
     opens, closes = draft.consultation.opening_date, draft.consultation.closing_date
     for concern in concerns():

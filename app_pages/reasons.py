@@ -7,6 +7,7 @@ import streamlit as st
 import streamlit.components.v1 as components
 
 from app_pages import session, show, widgets
+from drafting.letter.phrasing import consulting_sector
 from drafting.model.selection import move, set_chosen
 from drafting.model.wording import plural
 from reasons import suggest
@@ -138,7 +139,8 @@ def reason_in_full() -> None:
             return
         reason = catalogue.reason(reason_id)
         st.markdown(
-            f"{reason.paragraph}\n\n**Local evidence that makes it count:** {reason.prompt}\n"
+            f"{reason.paragraph_for(consulting_sector(draft))}\n\n"
+            f"**Local evidence that makes it count:** {reason.prompt}\n"
         )
         if reason.evidence:
             st.markdown(f"**National evidence:**{show.evidence_markdown(reason)}")

@@ -36,10 +36,14 @@ REASON_FIELDS = (
     "alternatives",
     "prompt",
     "evidence",
+    "law",
+    "sector",
 )
 EVIDENCE_FIELDS = ("text", "publisher", "title", "year", "url", "sector")
 ALTERNATIVE_FIELDS = ("id", "title", "sector", "text")
+LAW_FIELDS = ("text", "sector")
 SECTORS = ("council", "nhs", "both")
+CONSULTING = ("council", "nhs")  # who can be consulting: a body of one sector or the other
 PARAGRAPH_WORDS = (40, 70)
 _URL = re.compile(r"https://[^\s<>\"]+")
 
@@ -97,6 +101,22 @@ def applies(sector: str, consulting: str) -> bool:
 
 
 @dataclass(frozen=True)
+class LawSentence:
+    """A sentence of law or policy that holds for one sector (or both), kept apart from the
+    fuller paragraph of its reason or concern so that it follows that paragraph only in
+    letters to a body it applies to: the Procurement Act is not cited to an NHS body."""
+
+    text: str
+    sector: str
+
+
+def with_law(paragraph: str, law: tuple[LawSentence, ...], consulting: str) -> str:
+    """`paragraph` followed by those of its law sentences that apply when a body of kind
+    `consulting` is consulting."""
+    return " ".join([paragraph, *(s.text for s in law if applies(s.sector, consulting))])
+
+
+@dataclass(frozen=True)
 class Alternative:
     """Something a group can propose instead of a competitive tender."""
 
@@ -120,6 +140,11 @@ class Reason:
     prompt: str
     evidence: tuple[Evidence, ...] = ()
     alternatives: tuple[str, ...] = ()
+    law: tuple[LawSentence, ...] = ()
+
+    def paragraph_for(self, consulting: str) -> str:
+        """The fuller paragraph as a letter to a body of kind `consulting` gives it."""
+        return with_law(self.paragraph, self.law, consulting)
 
 
 @dataclass(frozen=True)
@@ -166,7 +191,8 @@ class Catalogue:
                 "theme": r.theme,
                 "theme_title": self.theme(r.theme).title,
                 "summary": r.summary,
-                "paragraph": r.paragraph,
+                # with every law sentence, for either sector: what a search should find
+                "paragraph": " ".join([r.paragraph, *(s.text for s in r.law)]),
                 "prompt": r.prompt,
                 "evidence": " ".join(e.text for e in r.evidence),
                 "sources": "; ".join(e.citation for e in r.evidence),
@@ -208,6 +234,7 @@ class RecordFields:
     """Read typed fields from one record of a data file, naming the record in every error."""
 
     def __init__(self, file: str, where: str, record: Any, allowed: tuple[str, ...] = ()):
+        self.file, self.name = file, where
         self.where = f"{file}: {where}"
         if not isinstance(record, dict):
             raise CatalogueError(f"{self.where}: expected a table of fields")
@@ -253,19 +280,48 @@ class RecordFields:
             )
         return value
 
+    def own_sector(self, kind: str) -> str:
+        """The sector a record's own words hold for, where they state law: they are printed
+        to every body, so only "both" will do; a sentence for one sector goes in its
+        [[...law]] tables. Left out, "both"."""
+        if "sector" not in self.record:
+            return "both"
+        value = self.sector()
+        if value != "both":
+            raise CatalogueError(
+                f"{self.where}: field 'sector' is '{value}', but a {kind}'s own words go to"
+                f" councils and NHS bodies alike: put a sentence for one of them in a"
+                f" [[{kind}s.law]] table"
+            )
+        return value
+
+    def law(self, name: str = "law") -> tuple[LawSentence, ...]:
+        """The record's [[...law]] tables: each a sentence of law or policy and its sector."""
+        found = []
+        for j, raw in enumerate(self.tables(name), start=1):
+            s = RecordFields(self.file, f"{self.name} law {j}", raw, LAW_FIELDS)
+            found.append(LawSentence(s.text("text"), s.sector()))
+        return tuple(found)
+
+    def words_for_each_sector(
+        self, name: str, law: tuple[LawSentence, ...], low: int, high: int
+    ) -> str:
+        """A paragraph of `low` to `high` words as a letter to a council, and to an NHS body,
+        gives it (with the law sentences that apply)."""
+        value = self.text(name)
+        for consulting in CONSULTING:
+            count = len(with_law(value, law, consulting).split())
+            if not low <= count <= high:
+                raise CatalogueError(
+                    f"{self.where}: field '{name}' with its law sentences for a {consulting}"
+                    f" letter has {count} words; it needs {low} to {high}"
+                )
+        return value
+
     def url(self, name: str = "url") -> str:
         value = self.text(name)
         if not _URL.fullmatch(value):
             raise CatalogueError(f"{self.where}: field '{name}' must be one https:// link")
-        return value
-
-    def words(self, name: str, low: int, high: int) -> str:
-        value = self.text(name)
-        count = len(value.split())
-        if not low <= count <= high:
-            raise CatalogueError(
-                f"{self.where}: field '{name}' has {count} words; it needs {low} to {high}"
-            )
         return value
 
     def names(self, name: str, known: list[str]) -> tuple[str, ...]:
@@ -338,6 +394,8 @@ def load_catalogue(path: Path = CATALOGUE_FILE) -> Catalogue:
                     e.sector(),
                 )
             )
+        law = f.law()
+        f.own_sector("reason")
         reasons.append(
             Reason(
                 id=f.integer("id"),
@@ -345,11 +403,12 @@ def load_catalogue(path: Path = CATALOGUE_FILE) -> Catalogue:
                 theme=theme,
                 summary=f.text("summary", max_len=200),
                 point=f.text("point", max_len=200),
-                paragraph=f.words("paragraph", *PARAGRAPH_WORDS),
+                paragraph=f.words_for_each_sector("paragraph", law, *PARAGRAPH_WORDS),
                 ask=f.text("ask", max_len=200),
                 prompt=f.text("prompt"),
                 evidence=tuple(evidence),
                 alternatives=f.names("alternatives", alternative_ids),
+                law=law,
             )
         )
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from reasons.catalogue import CatalogueError, RecordFields, cite, read_toml
+from reasons.catalogue import CatalogueError, LawSentence, RecordFields, cite, read_toml, with_law
 
 FAIRNESS_FILE = Path(__file__).resolve().parent / "fairness.toml"
 CONCERN_FIELDS = (
@@ -26,6 +26,8 @@ CONCERN_FIELDS = (
     "ask",
     "dates",
     "sources",
+    "sector",
+    "law",
 )
 SOURCE_FIELDS = ("publisher", "title", "year", "url", "sector")
 
@@ -59,6 +61,11 @@ class Concern:
     ask: str
     sources: tuple[Source, ...]
     dates: bool = False
+    law: tuple[LawSentence, ...] = ()
+
+    def paragraph_for(self, consulting: str) -> str:
+        """The paragraph as a letter to a body of kind `consulting` gives it."""
+        return with_law(self.paragraph, self.law, consulting)
 
 
 def load_concerns(path: Path = FAIRNESS_FILE) -> tuple[Concern, ...]:
@@ -81,6 +88,9 @@ def load_concerns(path: Path = FAIRNESS_FILE) -> tuple[Concern, ...]:
             )
         if not sources:
             raise CatalogueError(f"{f.where}: needs at least one [[concerns.sources]] table")
+        if "sector" not in raw:  # every concern names a principle of law or guidance
+            raise CatalogueError(f"{f.where}: field 'sector' is missing")
+        f.own_sector("concern")
         found.append(
             Concern(
                 id=f.text("id", max_len=40),
@@ -93,6 +103,7 @@ def load_concerns(path: Path = FAIRNESS_FILE) -> tuple[Concern, ...]:
                 ask=f.text("ask", max_len=300),
                 sources=tuple(sources),
                 dates=f.flag("dates"),
+                law=f.law(),
             )
         )
     ids = [c.id for c in found]

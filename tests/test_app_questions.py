@@ -85,7 +85,8 @@ def test_journey_paste_three_questions_link_reasons_tick_two_concerns_download(
         assert concern.ask in text and concern.paragraph in whole
     sources = [s.split(": https://")[0] for s in text[text.index("Sources") + 1 :]]
     assert "UK Supreme Court, R (Moseley) v Haringey LBC [2014] UKSC 56 (2014)" in sources
-    assert "High Court, R v Brent LBC ex p Gunning (1985)" in sources
+    gunning = "R (Moseley) v Haringey LBC [2014] UKSC 56, paragraph 25, setting out the Gunning"
+    assert f"UK Supreme Court, {gunning} principles (2014)" in sources
 
 
 def test_the_questions_survive_a_refresh_and_a_half_finished_paste_too():

@@ -55,7 +55,8 @@ def test_every_reason_is_letter_ready(catalogue, reason_id):
     assert 3 <= len(reason.title.split()) <= 9
     assert not reason.title.endswith((".", "?", "!", ":"))
     assert len(reason.summary) <= 200
-    assert 40 <= len(reason.paragraph.split()) <= 70
+    for consulting in ("council", "nhs"):  # with the law sentences a letter to each gives
+        assert 40 <= len(reason.paragraph_for(consulting).split()) <= 70
     # The point: one hedged sentence in the first person, standing on its own.
     assert reason.point.endswith(".") and reason.point.count(". ") == 0
     assert re.search(r"\b(we|our|us)\b", reason.point.lower())
@@ -152,7 +153,24 @@ def _edited_catalogue(tmp_path, old: str, new: str):
         (
             r"(id = 6\n(?:.*\n){4})paragraph = .*",
             r'\1paragraph = "Too short."',
-            "reason 6: field 'paragraph' has 2 words; it needs 40 to 70",
+            "reason 6: field 'paragraph' with its law sentences for a council letter has 2"
+            " words; it needs 40 to 70",
+        ),
+        (
+            r'(the most advantageous tender, which[^\n]*\n)sector = "council"',
+            r'\1sector = "parish"',
+            "reason 2 law 1: field 'sector' is 'parish'",
+        ),
+        (
+            r'(id = 24\n(?:.*\n){7})sector = "both"',
+            r'\1sector = "council"',
+            "reason 24: field 'sector' is 'council', but a reason's own words go to councils and"
+            " NHS bodies alike",
+        ),
+        (
+            r"(reasons.law\]\]\n)text = ",
+            r"\1words = ",
+            "reason 2 law 1: 'words' is not a field",
         ),
         (
             r'alternatives = \["grants"\]',

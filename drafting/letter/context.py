@@ -167,7 +167,8 @@ class Contexts:
             )
             linked = {rid for q in draft.questions for rid in q.reasons}
             fairness = [
-                dataclasses.replace(f, note=note) for f, note in zip(concerns, notes, strict=True)
+                dataclasses.replace(f.for_sector(sector), note=note)
+                for f, note in zip(concerns, notes, strict=True)
             ]
             self._passages[brief] = {
                 "summary": _sentence(summary),

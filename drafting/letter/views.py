@@ -72,7 +72,7 @@ def reason_view(
         reason.theme,
         reason.summary,
         reason.point,
-        reason.paragraph,
+        reason.paragraph_for(sector),
         reason.ask,
         example.strip(),
         evidence,

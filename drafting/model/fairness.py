@@ -13,21 +13,24 @@ worked out from the dates the group entered:
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from dataclasses import dataclass
 
 from drafting.model.draft import Draft
 from drafting.model.selection import toggle
 from drafting.model.wording import long_date
+from reasons.catalogue import LawSentence, applies, with_law
 from reasons.fairness import Source, concerns
 
-ADVISED_WEEKS = 12  # what the Compact and many local compacts expect, where appropriate
+ADVISED_WEEKS = 12  # what local compacts often expect, where appropriate
 
 
 @dataclass(frozen=True)
 class RaisedConcern:
     """A ticked concern as a letter template sees it: the checklist's words, the sentence on
-    the consultation's length (time only, when both dates are known), and the group's note."""
+    the consultation's length (time only, when both dates are known), and the group's note.
+    `for_sector` gives it as a letter to a council or an NHS body has it."""
 
     id: str
     title: str
@@ -37,6 +40,17 @@ class RaisedConcern:
     detail: str
     note: str
     sources: tuple[Source, ...]
+    law: tuple[LawSentence, ...] = ()
+
+    def for_sector(self, consulting: str) -> RaisedConcern:
+        """The concern with the law sentences and sources that apply when a body of kind
+        `consulting` consults, and only those."""
+        return dataclasses.replace(
+            self,
+            paragraph=with_law(self.paragraph, self.law, consulting),
+            sources=tuple(s for s in self.sources if applies(s.sector, consulting)),
+            law=(),
+        )
 
 
 def consultation_days(opens: dt.date | None, closes: dt.date | None) -> int | None:
@@ -111,6 +125,7 @@ def raised(draft: Draft) -> list[RaisedConcern]:
             detail=length_sentence(c.opening_date, c.closing_date) if concern.dates else "",
             note=draft.fairness_notes.get(concern.id, "").strip(),
             sources=concern.sources,
+            law=concern.law,
         )
         for concern in concerns()
         if concern.id in ticked
