@@ -35,9 +35,8 @@ def table(rows: list[dict]) -> str:
     ]
     for row in rows:
         value = f"{row['value']:.2f} {row['unit']}"
-        lines.append(
-            f"| {row['measure']} | {value} | {row['bar']} | {'yes' if row['holds'] else 'NO'} |"
-        )
+        holds = {None: "-", True: "yes", False: "NO"}[row["holds"]]  # None: a row without a bar
+        lines.append(f"| {row['measure']} | {value} | {row['bar']} | {holds} |")
     return "\n".join(lines)
 
 
