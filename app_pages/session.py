@@ -107,7 +107,7 @@ MAX_DRAFTS_PER_SESSION = 20  # new drafts one browser session may store (loaded 
 
 def _database_setting() -> str:
     """The `url` of the `[connections.drafts]` secret, for a host that sets it that way (such
-    as Streamlit Community Cloud); RESPONSE_BUILDER_DATABASE_URL wins over it (README)."""
+    as Streamlit Community Cloud); RESPONSE_BUILDER_DATABASE_URL wins over it (docs/hosting.md)."""
     try:
         return str(st.secrets.get("connections", {}).get("drafts", {}).get("url", ""))
     except FileNotFoundError:  # no secrets file: SQLite in the data folder

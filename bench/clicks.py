@@ -160,8 +160,9 @@ def _open_tab(browser, url: str) -> Page:
     context.add_init_script(SCRIPT)
     tab = context.new_page()
     tab.goto(url)
-    expect(tab.locator('[data-test-script-state="notRunning"]')).to_have_count(1)
-    expect(tab.locator('[data-testid="stSkeleton"]')).to_have_count(0)
+    # Untimed, so a busy shared machine gets as long as it needs (Playwright's default is 5 s).
+    expect(tab.locator('[data-test-script-state="notRunning"]')).to_have_count(1, timeout=60_000)
+    expect(tab.locator('[data-testid="stSkeleton"]')).to_have_count(0, timeout=60_000)
     return tab
 
 

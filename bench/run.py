@@ -35,9 +35,8 @@ def table(rows: list[dict]) -> str:
     ]
     for row in rows:
         value = f"{row['value']:.2f} {row['unit']}"
-        lines.append(
-            f"| {row['measure']} | {value} | {row['bar']} | {'yes' if row['holds'] else 'NO'} |"
-        )
+        holds = {None: "-", True: "yes", False: "NO"}[row["holds"]]  # None: a row without a bar
+        lines.append(f"| {row['measure']} | {value} | {row['bar']} | {holds} |")
     return "\n".join(lines)
 
 
@@ -46,14 +45,27 @@ def main() -> None:
     parser.add_argument("--only", nargs="+", choices=list(PARTS), default=list(PARTS))
     args = parser.parse_args()
     rows = []
+    RESULTS.mkdir(exist_ok=True)
     for name in args.only:
         print(f"measuring {name}...", flush=True)
-        rows.extend(PARTS[name]())
+        try:
+            found = PARTS[name]()
+        except Exception as error:  # a part that fails is reported; the others' rows are kept
+            found = [
+                {
+                    "measure": f"{name}: failed ({str(error).splitlines()[0][:200]})",
+                    "value": float("nan"),
+                    "unit": "",
+                    "bar": "-",
+                    "holds": False,
+                }
+            ]
+        rows.extend(found)
+        print(table(found), flush=True)
+        (RESULTS / "latest.json").write_text(json.dumps(rows, indent=2) + "\n", encoding="utf-8")
     print()
     print(f"Machine: {platform.machine()}, Python {platform.python_version()}")
     print(table(rows))
-    RESULTS.mkdir(exist_ok=True)
-    (RESULTS / "latest.json").write_text(json.dumps(rows, indent=2) + "\n", encoding="utf-8")
 
 
 if __name__ == "__main__":
