@@ -4,7 +4,6 @@ import json
 from functools import partial
 
 import streamlit as st
-import streamlit.components.v1 as components
 
 from app_pages import session, show, widgets
 from drafting.model.selection import move, set_chosen
@@ -48,15 +47,22 @@ def reorder(reason_id: int, step: int) -> None:
 
 
 def keep_focus(label: str) -> None:
-    """Put the keyboard focus back on the button called `label` once the list is redrawn."""
+    """Put the keyboard focus back on the button called `label` once the list is redrawn.
+
+    Streamlit has no command to move the focus, so a script of ours does it: st.html runs it in
+    the app's own page (not an iframe) when told to, as Streamlit documents. The move's number
+    makes each script new: one the same as the last (the same reason moved the same way again)
+    would not run again."""
+    moves = st.session_state["reasons_moves"] = st.session_state.get("reasons_moves", 0) + 1
     # Wait until the list is redrawn: while it is, the old button is on the page beside the new.
-    components.html(
-        "<script>(function(label, tries){function go(){const found=[...parent.document"
-        ".querySelectorAll('button')].filter(e=>e.innerText.trim()===label);"
+    st.html(
+        f"<script>/* move {moves} */(function(label, tries){{function go(){{"
+        "const found=[...document.querySelectorAll('button')]"
+        ".filter(e=>e.innerText.trim()===label);"
         "if(found.length===1&&!found[0].disabled){found[0].focus();}"
         "else if(tries-->0){setTimeout(go,50);}}go();})("
         f"{json.dumps(label)}, 60)</script>",
-        height=0,
+        unsafe_allow_javascript=True,
     )
 
 
