@@ -314,6 +314,27 @@ def test_chosen_reasons_can_be_put_in_order(app_sample):
     assert in_order(at) == [2, 20]
 
 
+def scripts(at) -> list[str]:
+    """The scripts the last run put in the page (st.html allowed to run them)."""
+    return [h.proto.body for h in at.get("html") if h.proto.unsafe_allow_javascript]
+
+
+def test_the_page_scripts_run_in_the_app_page_itself(app_sample):
+    """The leave-page question and the keyboard focus after a move: scripts of the app's own,
+    in the page (st.html), not in an iframe reaching out to its parent."""
+    at = open_app(app_sample, "reasons")
+    at.segmented_control(key="reasons_view").set_value("order").run()
+    assert [s for s in scripts(at) if "beforeunload" in s]
+    at.button(key="move_up_20").click().run()
+    first = [s for s in scripts(at) if '"Move Reason 20 down"' in s]  # its Up button is off
+    at.button(key="move_down_20").click().run()
+    again = [s for s in scripts(at) if '"Move Reason 20 up"' in s]
+    assert len(first) == len(again) == 1
+    assert not [s for s in scripts(at) if "parent" in s]
+    at.button(key="move_up_20").click().run()  # the same move again: a new script, so it runs
+    assert [s for s in scripts(at) if '"Move Reason 20 down"' in s] not in ([], first)
+
+
 def test_starting_again_asks_first_when_there_is_something_to_lose(app_sample, downloads):
     before = copy.deepcopy(app_sample)
     at = open_app(app_sample)
