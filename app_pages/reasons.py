@@ -125,8 +125,8 @@ def theme_reasons(title: str, ids: tuple[int, ...]) -> None:
     # is, session state says (as Streamlit advises for what a fragment shares with the page),
     # not a module global that a rerun happens to see as the finished run left it (issue 21).
     # Writing the count in every theme instead measured a little dearer: a median of 1.18x its
-    # floor, against 1.17x with this flag and 1.16x with the global (the 'reasons' row of
-    # `bench.run --only reruns`, three or four runs each).
+    # floor, against 1.17x with this flag and 1.16x with the global (three or four runs each of
+    # `python -m bench.run --only reruns --pages reasons`, close to its noise).
     if st.session_state.get("reasons_rerun_of_fragment", True):
         show_count()
     else:
