@@ -7,7 +7,6 @@ multipage app on a server's first run and in AppTest, and then runs a page witho
 """
 
 import streamlit as st
-import streamlit.components.v1 as components
 
 from app_pages import session, show, widgets
 from drafting import draft_to_json, file_name
@@ -70,8 +69,9 @@ st.html(  # on a phone, show a chosen reason's whole title rather than cut it sh
     " .stMultiSelect [data-baseweb='tag'] span {white-space: normal; overflow: visible;}"
     " [data-baseweb='popover'] li {white-space: normal;}}</style>"
 )
-# The browser's own "Leave page?" question while a box holds unsaved typing.
-components.html(widgets.UNSAVED_TYPING_SCRIPT, height=0)
+# The browser's own "Leave page?" question while a box holds unsaved typing: our own script,
+# run in the page itself (st.html is not an iframe and runs scripts when told to, as documented).
+st.html(widgets.UNSAVED_TYPING_SCRIPT, unsafe_allow_javascript=True)
 
 session.show_notices()
 session.show_save_status()

@@ -103,6 +103,12 @@ def bound(widget: Callable, label: str, key: str, current: Any, write: Callable,
     Streamlit has forgotten) the open tab's first run carries what the user has just typed or
     chosen, and no on_change fires for it. Such a value is written to the draft and saved like
     any change, instead of being replaced from the store.
+
+    That a widget's first call can return the browser's value rests on behaviour Streamlit does
+    not document (its guide says a first call returns the default). Kept on purpose (issue 21):
+    the documented way, seeding every draw from the draft, puts the stored text back over what
+    was just typed, and the two restart tests of tests/browser/test_trust.py then fail. The
+    cost there is lost typing, not time, so no benchmark decides it.
     """
     seen = st.session_state.get(key, _UNSET)
     if seen is _UNSET and widget in _STARTS_WITH:

@@ -51,9 +51,7 @@ def remember(at: AppTest) -> None:
     _remembered[at] = dict(_fragments)
 
 
-HEADER = (
-    "import datetime\n\nimport streamlit as st\nimport streamlit.components.v1 as components\n\n"
-)
+HEADER = "import datetime\n\nimport streamlit as st\n\n"
 TEXT = {"markdown": "markdown", "caption": "caption", "header": "header", "title": "title"}
 ALERTS = ("info", "success", "warning", "error")
 
@@ -221,9 +219,9 @@ class _Writer:
             group = proto
             options = [o.content for o in group.options]
             e(depth, f"st.pills({group.label or 'options'!r}, {options!r}, key={self.key(node)})")
-        elif kind == "iframe":
-            # AppTest keeps only the iframe's own message (its srcdoc), not its height: drawn at 0.
-            e(depth, f"components.html({proto.srcdoc!r}, height=0)")
+        elif kind == "html":
+            script = proto.unsafe_allow_javascript
+            e(depth, f"st.html({proto.body!r}, unsafe_allow_javascript={script})")
         else:
             # Unknown element: the nearest equivalent is a line of markdown, said so in the script.
             e(depth, f"st.markdown({f'(floor: no equivalent for {kind})'!r})")

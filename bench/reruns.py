@@ -89,13 +89,13 @@ def open_page(page: str) -> AppTest:
     return at
 
 
-def measure(runs: int = 40) -> list[dict]:
+def measure(runs: int = 40, pages: tuple[str, ...] = PAGES) -> list[dict]:
     os.environ.setdefault("RESPONSE_BUILDER_DATA", tempfile.mkdtemp(prefix="bench-data-"))
     floors = Path(tempfile.mkdtemp(prefix="bench-floors-"))
     _compile_once()
     _time_script_runs()
     rows = []
-    for page in PAGES:
+    for page in pages:
         at = open_page(page)
         path = write_floor_app(at, page, floors / page)
         floor = AppTest.from_file(str(path), default_timeout=60).run()

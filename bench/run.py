@@ -3,6 +3,7 @@
     .venv/bin/python -m bench.run                 # everything (needs Debian's chromium)
     .venv/bin/python -m bench.run --only assembly reruns
     .venv/bin/python -m bench.run --only clicks       # click-to-visible against the floor
+    .venv/bin/python -m bench.run --only reruns --pages reasons   # some pages' reruns only
 
 Writes bench/results/latest.json (git-ignored). Each figure is a median, measured beside its
 baseline in the same run, so the table compares like with like on whatever machine runs it.
@@ -43,13 +44,14 @@ def table(rows: list[dict]) -> str:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--only", nargs="+", choices=list(PARTS), default=list(PARTS))
+    parser.add_argument("--pages", nargs="+", choices=reruns.PAGES, default=reruns.PAGES)
     args = parser.parse_args()
     rows = []
     RESULTS.mkdir(exist_ok=True)
     for name in args.only:
         print(f"measuring {name}...", flush=True)
         try:
-            found = PARTS[name]()
+            found = reruns.measure(pages=args.pages) if name == "reruns" else PARTS[name]()
         except Exception as error:  # a part that fails is reported; the others' rows are kept
             found = [
                 {

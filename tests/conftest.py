@@ -12,8 +12,7 @@ from streamlit.testing.v1 import AppTest, app_test
 
 from bench.postgres import PostgresServer, PostgresUnavailable
 from drafting import ChosenReason, CoSignatory, Draft, Question, draft_from_dict
-from reasons import load_catalogue
-from tests.helpers import DATA
+from tests.helpers import DATA, reasons_catalogue
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -55,7 +54,7 @@ def postgres_url(postgres) -> str:
 
 @pytest.fixture(scope="session")
 def catalogue():
-    return load_catalogue()
+    return reasons_catalogue()
 
 
 @pytest.fixture
@@ -64,14 +63,18 @@ def sample_dict() -> dict:
 
 
 @pytest.fixture
-def sample(sample_dict, request) -> Draft:
-    """The sample draft. In the app's tests (test_app*.py) its consultation closes 60 days from
-    the day they run: the app counts down from today, and a closing date that has passed adds
-    a warning to every page (the file's 31 January 2027 would make them depend on the day)."""
-    draft = draft_from_dict(sample_dict)
-    if request.module.__name__.rpartition(".")[2].startswith("test_app"):
-        draft.consultation.closes = (dt.date.today() + dt.timedelta(days=60)).isoformat()
-    return draft
+def sample(sample_dict) -> Draft:
+    """The sample draft, as in its file (its consultation closes on 31 January 2027)."""
+    return draft_from_dict(sample_dict)
+
+
+@pytest.fixture
+def app_sample(sample) -> Draft:
+    """The sample draft for the app's pages, its consultation closing 60 days from the day the
+    tests run: the app counts down from today, and a closing date that has passed adds a
+    warning to every page (the file's date would make the pages depend on the day)."""
+    sample.consultation.closes = (dt.date.today() + dt.timedelta(days=60)).isoformat()
+    return sample
 
 
 @pytest.fixture

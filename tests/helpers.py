@@ -1,6 +1,6 @@
-"""What the tests share: the test data folder, a fixed letter date, the command line, and the
-steps of the app under AppTest. The one module tests import helpers from (no test module
-imports another)."""
+"""What the tests share: the test data folder, a fixed letter date, the catalogue, the command
+line, waiting for a condition, and the steps of the app under AppTest. The one module tests
+import helpers from (no test module imports another)."""
 
 from __future__ import annotations
 
@@ -8,19 +8,45 @@ import datetime as dt
 import re
 import subprocess
 import sys
+import time
+from collections.abc import Callable
+from functools import cache
 from pathlib import Path
+from typing import TypeVar
 
 import docx
 from streamlit.testing.v1 import AppTest
 
 from drafting import Draft
 from drafting.store import DraftStore
+from reasons import Catalogue, load_catalogue
+
+T = TypeVar("T")
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = Path(__file__).parent / "data"
 # Bad draft files, copied from the design's shared examples so that the tests stand alone.
 BAD_DRAFTS = DATA / "bad"
 LETTER_DATE = dt.date(2026, 11, 25)  # every letter in the tests is dated this day
+
+
+@cache
+def reasons_catalogue() -> Catalogue:
+    """The reasons catalogue, read once for every test (it cannot be changed: frozen records);
+    the `catalogue` fixture gives the same one."""
+    return load_catalogue()
+
+
+def wait_until(check: Callable[[], T], failure: str, timeout: float = 15) -> T:
+    """Call `check()` every 0.1 s until it gives something true, and return that; fail with
+    `failure` if it has not within `timeout` seconds: for what happens in another process (a
+    save reaching the store, a line reaching a log), where no page can be watched."""
+    deadline = time.monotonic() + timeout
+    while not (found := check()):
+        if time.monotonic() > deadline:
+            raise AssertionError(f"{failure} (waited {timeout} s)")
+        time.sleep(0.1)
+    return found
 
 
 def run_cli(*args: str, cwd: Path = ROOT, **env: str) -> subprocess.CompletedProcess:

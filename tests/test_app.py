@@ -124,9 +124,9 @@ BAD_FILES = [
 
 
 @pytest.mark.parametrize(("name", "content"), BAD_FILES, ids=[name for name, _ in BAD_FILES])
-def test_a_bad_draft_file_leaves_the_current_draft_untouched(name, content, sample, downloads):
-    before = copy.deepcopy(sample)
-    at = open_app(sample)
+def test_a_bad_draft_file_leaves_the_current_draft_untouched(name, content, app_sample, downloads):
+    before = copy.deepcopy(app_sample)
+    at = open_app(app_sample)
     at.file_uploader(key="start_upload").set_value((name, content, "application/json")).run()
     assert not at.exception
     message = at.error[0].value
@@ -151,9 +151,9 @@ def test_an_empty_selection_says_what_to_do_next(page, button):
 
 # The group's own edits, block by block.
 def test_an_edit_keeps_its_place_and_is_marked_stale_when_its_text_changes(
-    sample, downloads, catalogue
+    app_sample, downloads, catalogue
 ):
-    at = open_app(sample, "letter")
+    at = open_app(app_sample, "letter")
     assert "made from your answers" in texts(at.info)
     edited = edit_block(at, "salutation", lambda t: t.replace("Dear", "Dear Ms Rahman and", 1))
     assert edited in preview(at)
@@ -162,7 +162,7 @@ def test_an_edit_keeps_its_place_and_is_marked_stale_when_its_text_changes(
     word = docx.Document(io.BytesIO(downloads(at)["download_docx"][1]))
     assert edited in [p.text for p in word.paragraphs]
     styles = {p.text: p.style.name for p in word.paragraphs}
-    assert styles[f"Response to {sample.consultation.title}"] == "Heading 1"  # keeps its shape
+    assert styles[f"Response to {app_sample.consultation.title}"] == "Heading 1"  # keeps its shape
 
     at.radio(key="letter_tone").set_value("firm").run()  # the opening changes, not the salutation
     assert not at.warning
@@ -178,8 +178,8 @@ def test_an_edit_keeps_its_place_and_is_marked_stale_when_its_text_changes(
     assert edited in preview(at)
 
 
-def test_a_stale_edit_can_be_kept_and_each_template_keeps_its_own_edits(sample):
-    at = open_app(sample, "letter")
+def test_a_stale_edit_can_be_kept_and_each_template_keeps_its_own_edits(app_sample):
+    at = open_app(app_sample, "letter")
     edit_block(at, "reason-20-example", lambda t: t + " It closed in March.")
     go(at, "examples").text_area(key="example_20").input("A different example now.").run()
     go(at, "letter")
@@ -193,8 +193,8 @@ def test_a_stale_edit_can_be_kept_and_each_template_keeps_its_own_edits(sample):
     assert "It closed in March." in preview(at)
 
 
-def test_an_edit_can_be_cancelled(sample):
-    at = open_app(sample, "letter")
+def test_an_edit_can_be_cancelled(app_sample):
+    at = open_app(app_sample, "letter")
     at.button(key="edit_closing").click().run()
     at.text_area(key="edit_text_closing").input("Not this.")
     at.button(key="edit_cancel_closing").click().run()
@@ -203,11 +203,11 @@ def test_an_edit_can_be_cancelled(sample):
     assert "Not this." not in preview(at)
 
 
-def test_an_old_whole_letter_edit_is_split_into_block_edits(sample, catalogue):
-    text = to_text(assemble(sample, catalogue)).replace("Dear", "Dear Ms Rahman and", 1)
+def test_an_old_whole_letter_edit_is_split_into_block_edits(app_sample, catalogue):
+    text = to_text(assemble(app_sample, catalogue)).replace("Dear", "Dear Ms Rahman and", 1)
     text += "\nA paragraph we added at the end.\n"
-    sample.letter_edit.text = text
-    old = parse_draft(draft_to_json(sample))
+    app_sample.letter_edit.text = text
+    old = parse_draft(draft_to_json(app_sample))
     at = open_app(old, "letter")
     assert "earlier version of this app" in texts(at.info)
     shown = preview(at)
@@ -219,8 +219,8 @@ def test_an_old_whole_letter_edit_is_split_into_block_edits(sample, catalogue):
 
 
 # Everything typed survives moving between pages.
-def test_a_typed_example_survives_a_switch_to_another_page_and_back(sample):
-    at = open_app(sample, "examples")
+def test_a_typed_example_survives_a_switch_to_another_page_and_back(app_sample):
+    at = open_app(app_sample, "examples")
     at.text_area(key="example_2").input("Price was scored at 70% in the 2026 tender.").run()
     go(at, "details")
     go(at, "examples")
@@ -276,8 +276,8 @@ def test_a_new_answer_ticks_the_strongest_reasons_afresh():
     assert [reason for reason, ticked in ticks(at).items() if ticked] == [20, 14, 19]
 
 
-def test_unticking_a_reason_keeps_its_example_until_it_is_ticked_again(sample):
-    at = open_app(sample, "reasons")
+def test_unticking_a_reason_keeps_its_example_until_it_is_ticked_again(app_sample):
+    at = open_app(app_sample, "reasons")
     assert "2 reasons" in at.markdown[0].value
     at.checkbox(key="reason_2").uncheck().run()
     assert saved(at).reason_ids == [20]
@@ -303,8 +303,8 @@ def test_search_and_theme_filter_narrow_the_list():
     assert "No reason matches" in at.info[0].value
 
 
-def test_chosen_reasons_can_be_put_in_order(sample):
-    at = open_app(sample, "reasons")
+def test_chosen_reasons_can_be_put_in_order(app_sample):
+    at = open_app(app_sample, "reasons")
     at.segmented_control(key="reasons_view").set_value("order").run()
     assert at.button(key="move_up_2").disabled and at.button(key="move_down_20").disabled
     at.button(key="move_up_20").click().run()
@@ -314,9 +314,30 @@ def test_chosen_reasons_can_be_put_in_order(sample):
     assert in_order(at) == [2, 20]
 
 
-def test_starting_again_asks_first_when_there_is_something_to_lose(sample, downloads):
-    before = copy.deepcopy(sample)
-    at = open_app(sample)
+def scripts(at) -> list[str]:
+    """The scripts the last run put in the page (st.html allowed to run them)."""
+    return [h.proto.body for h in at.get("html") if h.proto.unsafe_allow_javascript]
+
+
+def test_the_page_scripts_run_in_the_app_page_itself(app_sample):
+    """The leave-page question and the keyboard focus after a move: scripts of the app's own,
+    in the page (st.html), not in an iframe reaching out to its parent."""
+    at = open_app(app_sample, "reasons")
+    at.segmented_control(key="reasons_view").set_value("order").run()
+    assert [s for s in scripts(at) if "beforeunload" in s]
+    at.button(key="move_up_20").click().run()
+    first = [s for s in scripts(at) if '"Move Reason 20 down"' in s]  # its Up button is off
+    at.button(key="move_down_20").click().run()
+    again = [s for s in scripts(at) if '"Move Reason 20 up"' in s]
+    assert len(first) == len(again) == 1
+    assert not [s for s in scripts(at) if "parent" in s]
+    at.button(key="move_up_20").click().run()  # the same move again: a new script, so it runs
+    assert [s for s in scripts(at) if '"Move Reason 20 down"' in s] not in ([], first)
+
+
+def test_starting_again_asks_first_when_there_is_something_to_lose(app_sample, downloads):
+    before = copy.deepcopy(app_sample)
+    at = open_app(app_sample)
     at.button(key="start_new").click().run()
     assert "clears everything" in at.warning[0].value
     at.button(key="start_new_cancel").click().run()
@@ -339,8 +360,8 @@ def test_an_empty_draft_starts_again_without_a_question():
     assert "new, empty response" in at.success[0].value
 
 
-def test_a_warning_when_an_example_names_a_person(sample):
-    at = open_app(sample, "examples")
+def test_a_warning_when_an_example_names_a_person(app_sample):
+    at = open_app(app_sample, "examples")
     at.text_area(key="example_2").input("Mrs Patel rang us on 07700 900123.").run()
     warning = at.warning[0].value
     assert "a phone number" in warning and "Mrs Patel" in warning and "published" in warning
@@ -348,8 +369,8 @@ def test_a_warning_when_an_example_names_a_person(sample):
     assert not at.warning
 
 
-def test_co_signatories_and_the_copy_list_can_be_added_and_removed(sample):
-    at = open_app(sample, "details")
+def test_co_signatories_and_the_copy_list_can_be_added_and_removed(app_sample):
+    at = open_app(app_sample, "details")
     at.button(key="cosign_add").click().run()
     at.text_input(key="cosign_0_group").input("Hillside Tenants")
     at.text_input(key="cosign_0_name").input("Sam Okafor").run()
@@ -368,10 +389,10 @@ def test_co_signatories_and_the_copy_list_can_be_added_and_removed(sample):
     assert "Sam Okafor, Hillside Tenants" in shown and "Hillside Healthwatch" in shown
 
 
-def test_the_sidebar_shows_what_is_missing_and_the_days_left(sample):
-    sample.reasons.append(ChosenReason(5))
-    sample.consultation.closes = (dt.date.today() + dt.timedelta(days=9)).isoformat()
-    at = open_app(sample, "details")
+def test_the_sidebar_shows_what_is_missing_and_the_days_left(app_sample):
+    app_sample.reasons.append(ChosenReason(5))
+    app_sample.consultation.closes = (dt.date.today() + dt.timedelta(days=9)).isoformat()
+    at = open_app(app_sample, "details")
     sidebar = texts(at.sidebar.markdown) + texts(at.sidebar.info)
     assert "1 reason has no local example" in sidebar
     assert "closes in 9 days" in sidebar
@@ -379,16 +400,16 @@ def test_the_sidebar_shows_what_is_missing_and_the_days_left(sample):
     assert "Add your group's name" in texts(at.sidebar.markdown)
 
 
-def test_a_draft_naming_an_unknown_template_gets_the_formal_one(sample):
-    sample.template = "fancy"
-    at = open_app(sample, "letter")
+def test_a_draft_naming_an_unknown_template_gets_the_formal_one(app_sample):
+    app_sample.template = "fancy"
+    at = open_app(app_sample, "letter")
     assert "fancy" in at.warning[0].value
     assert at.radio(key="letter_template").value == "formal"
     assert "Our reasons" in preview(at)
 
 
-def test_reasons_can_be_added_and_taken_out_on_the_letter_page(sample, catalogue):
-    at = open_app(sample, "letter")
+def test_reasons_can_be_added_and_taken_out_on_the_letter_page(app_sample, catalogue):
+    at = open_app(app_sample, "letter")
     at.multiselect(key="letter_reasons").select(26).run()
     assert catalogue.reason(26).paragraph in preview(at)
     at.multiselect(key="letter_reasons").unselect(2).run()
@@ -412,9 +433,9 @@ def test_every_download_builds_for_a_draft_with_every_field_at_its_limit(page, d
     assert files and all(content for _, content in files.values())
 
 
-def test_a_survey_consultation_gets_one_answer_to_paste_per_question(sample):
-    sample.questions = [Question("Do you agree with the proposal?", [2], "No.", "1")]
-    at = open_app(sample, "details")
+def test_a_survey_consultation_gets_one_answer_to_paste_per_question(app_sample):
+    app_sample.questions = [Question("Do you agree with the proposal?", [2], "No.", "1")]
+    at = open_app(app_sample, "details")
     at.radio(key="consultation_response_method").set_value("survey").run()
     assert saved(at).consultation.response_method == "survey"
     go(at, "letter")
@@ -423,9 +444,9 @@ def test_a_survey_consultation_gets_one_answer_to_paste_per_question(sample):
     assert "**Question 1:** Do you agree with the proposal?" in shown
     first, other = (c.value for c in at.code)
     assert first.startswith("No.\n\nPrice comes before quality.")
-    assert sample.reasons[0].example in first
-    assert sample.reasons[1].example in other  # reason 20, linked to no question
-    at = open_app(sample, "details")
+    assert app_sample.reasons[0].example in first
+    assert app_sample.reasons[1].example in other  # reason 20, linked to no question
+    at = open_app(app_sample, "details")
     at.radio(key="consultation_response_method").set_value("email").run()
     go(at, "letter")
     assert "Your answers for the online survey" not in [h.value for h in at.header]
@@ -438,15 +459,15 @@ def test_questions_and_fairness_greets_an_empty_draft_without_warnings():
     assert "No answer and no reason" not in texts(at.main.caption)
 
 
-def test_choose_reasons_shows_no_stray_value(sample):
-    at = open_app(sample, "reasons")
+def test_choose_reasons_shows_no_stray_value(app_sample):
+    at = open_app(app_sample, "reasons")
     at.segmented_control(key="reasons_view").set_value("order").run()
     assert "None" not in texts(at.main.markdown)
     assert at.button(key="move_up_20").label == "Move Reason 20 up"
 
 
-def test_examples_one_reason_at_a_time(sample):
-    at = open_app(sample, "examples")
+def test_examples_one_reason_at_a_time(app_sample):
+    at = open_app(app_sample, "examples")
     assert [t.key for t in at.text_area] == ["example_2", "example_20", "examples_context"]
     at.segmented_control(key="examples_view").set_value("one").run()
     assert [t.key for t in at.text_area] == ["example_2", "examples_context"]
@@ -457,8 +478,8 @@ def test_examples_one_reason_at_a_time(sample):
     assert "Reason 2 of 2 in your letter" in texts(at.caption)
 
 
-def test_an_example_naming_someone_without_a_title_is_flagged(sample):
-    at = open_app(sample, "examples")
+def test_an_example_naming_someone_without_a_title_is_flagged(app_sample):
+    at = open_app(app_sample, "examples")
     at.text_area(key="example_2").input("Doreen Smith, 84, now eats alone.").run()
     assert "a name (Doreen Smith)" in at.warning[0].value.replace("\\", "")
     assert "published" in at.warning[0].value

@@ -37,9 +37,9 @@ def own_words_percent(at) -> int:
 
 # National evidence.
 def test_ticking_the_evidence_on_the_examples_page_puts_it_and_its_sources_in_the_letter(
-    sample, catalogue
+    app_sample, catalogue
 ):
-    at = open_app(sample, "examples")
+    at = open_app(app_sample, "examples")
     assert at.checkbox(key="evidence_20").value is False
     at.checkbox(key="evidence_20").check().run()
     assert saved(at).evidence == [20]
@@ -50,8 +50,8 @@ def test_ticking_the_evidence_on_the_examples_page_puts_it_and_its_sources_in_th
     assert "Sources" in shown
 
 
-def test_the_reasons_page_offers_the_evidence_of_chosen_reasons_only(sample, catalogue):
-    at = open_app(sample, "reasons")
+def test_the_reasons_page_offers_the_evidence_of_chosen_reasons_only(app_sample, catalogue):
+    at = open_app(app_sample, "reasons")
     assert "Local evidence that makes it count" not in shown_text(at.markdown)  # none chosen
     at.selectbox(key="reasons_read").select(14).run()  # not chosen: read, but no choice
     assert catalogue.reason(14).evidence[0].citation in shown_text(at.markdown)
@@ -71,9 +71,9 @@ def test_a_reason_without_national_evidence_offers_none(catalogue):
 
 
 # Deadlines.
-def test_the_details_page_counts_down_and_offers_a_calendar_file(sample, downloads):
-    sample.consultation.closes = (dt.date.today() + dt.timedelta(days=10)).isoformat()
-    at = open_app(sample, "details")
+def test_the_details_page_counts_down_and_offers_a_calendar_file(app_sample, downloads):
+    app_sample.consultation.closes = (dt.date.today() + dt.timedelta(days=10)).isoformat()
+    at = open_app(app_sample, "details")
     assert "closes in 10 days" in texts(at.main.info)
     at.date_input(key="consultation_opens").set_value(dt.date.today() - dt.timedelta(days=20))
     at.run()
@@ -91,18 +91,18 @@ def test_without_a_closing_date_there_is_no_calendar_file():
     assert "Add the consultation's closing date" in texts(at.main.info)
 
 
-def test_the_letter_page_warns_when_the_consultation_has_closed(sample):
-    sample.consultation.closes = (dt.date.today() - dt.timedelta(days=1)).isoformat()
-    at = open_app(sample, "letter")
+def test_the_letter_page_warns_when_the_consultation_has_closed(app_sample):
+    app_sample.consultation.closes = (dt.date.today() - dt.timedelta(days=1)).isoformat()
+    at = open_app(app_sample, "letter")
     assert "closed 1 day ago" in texts(at.main.warning)
     assert "still accept your response" in texts(at.main.warning)
 
 
 # Joint and follow-up.
-def test_the_covering_email_names_who_signs_and_who_is_copied_in(sample):
-    sample.co_signatories = [CoSignatory("Hillside Tenants", "Sam Okafor", "Chair")]
-    sample.copy_to = ["Cllr Jane Doe"]
-    at = show(open_app(sample, "letter"), "email")
+def test_the_covering_email_names_who_signs_and_who_is_copied_in(app_sample):
+    app_sample.co_signatories = [CoSignatory("Hillside Tenants", "Sam Okafor", "Chair")]
+    app_sample.copy_to = ["Cllr Jane Doe"]
+    at = show(open_app(app_sample, "letter"), "email")
     (email,) = at.code
     assert email.value.startswith("Subject: Response to Proposals")
     assert "signed with us by Hillside Tenants" in email.value
@@ -111,12 +111,12 @@ def test_the_covering_email_names_who_signs_and_who_is_copied_in(sample):
     assert "Also signed by" in shown and "Sam Okafor, Chair, Hillside Tenants" in shown
 
 
-def test_a_letter_to_councillors_comes_from_the_same_draft(sample, downloads):
-    at = open_app(sample, "letter")
+def test_a_letter_to_councillors_comes_from_the_same_draft(app_sample, downloads):
+    at = open_app(app_sample, "letter")
     name, word = downloads(at)["download_councillors"]
     assert name.startswith("councillors-") and name.endswith(".docx")
     text = "\n".join(p.text for p in docx.Document(io.BytesIO(word)).paragraphs)
-    assert "Dear Councillor," in text and sample.reasons[1].example in text
+    assert "Dear Councillor," in text and app_sample.reasons[1].example in text
     at.radio(key="letter_template").set_value("councillors").run()
     assert "download_councillors" not in [b.key for b in at.get("download_button")]
 
@@ -135,16 +135,16 @@ def test_the_own_words_share_is_shown_and_nudges_when_low(catalogue):
     assert "of this letter is in your own words" in texts(at.markdown)
 
 
-def test_words_added_in_an_edit_count_as_the_groups_own(sample):
-    at = open_app(sample, "letter")
+def test_words_added_in_an_edit_count_as_the_groups_own(app_sample):
+    at = open_app(app_sample, "letter")
     before = own_words_percent(at)
     edit_block(at, "closing", lambda text: text + " We run a lunch club." * 60)
     assert own_words_percent(at) > before + 20
 
 
 # A group profile.
-def test_the_groups_details_save_as_a_profile_and_start_the_next_response(sample, downloads):
-    at = open_app(sample, "details")
+def test_the_groups_details_save_as_a_profile_and_start_the_next_response(app_sample, downloads):
+    at = open_app(app_sample, "details")
     name, profile = downloads(at)["details_profile"]
     assert name == "profile-hillside-community-cafe.json"
     assert json.loads(profile)["group"]["address"] == "3 Station Road, Hillside HS1 4AB"
@@ -153,19 +153,19 @@ def test_the_groups_details_save_as_a_profile_and_start_the_next_response(sample
     fresh.file_uploader(key="start_profile").set_value((name, profile, "application/json"))
     fresh.run()
     assert "Filled in Hillside Community Café's details" in fresh.success[0].value
-    assert saved(fresh).group == sample.group and saved(fresh).reasons == []
+    assert saved(fresh).group == app_sample.group and saved(fresh).reasons == []
     go(fresh, "details")
     assert fresh.text_area(key="group_address").value == "3 Station Road, Hillside HS1 4AB"
 
 
-def test_a_profile_loaded_over_a_response_starts_a_new_one_and_keeps_the_old(sample):
+def test_a_profile_loaded_over_a_response_starts_a_new_one_and_keeps_the_old(app_sample):
     at = type_an_example(open_tab(), "Our lunch club lost its grant.")
     old_link = link_of(at)
     go(at, "start")
-    profile = profile_to_json(sample.group).encode()
+    profile = profile_to_json(app_sample.group).encode()
     at.file_uploader(key="start_profile").set_value(("p.json", profile, "application/json"))
     at.run()
-    assert saved(at).group == sample.group and saved(at).reasons == []
+    assert saved(at).group == app_sample.group and saved(at).reasons == []
     assert f"`?draft={old_link}`" in at.success[0].value
     assert link_of(at) != old_link
     assert open_tab(old_link, "examples").text_area(key="example_20").value == (
@@ -173,9 +173,9 @@ def test_a_profile_loaded_over_a_response_starts_a_new_one_and_keeps_the_old(sam
     )
 
 
-def test_a_file_that_is_not_a_profile_changes_nothing(sample, downloads):
-    before = copy.deepcopy(sample)
-    at = open_app(sample)
+def test_a_file_that_is_not_a_profile_changes_nothing(app_sample, downloads):
+    before = copy.deepcopy(app_sample)
+    at = open_app(app_sample)
     at.file_uploader(key="start_profile").set_value(("x.json", b"[1, 2]", "application/json"))
     at.run()
     assert "as a group profile" in at.error[0].value and "Nothing has changed" in at.error[0].value

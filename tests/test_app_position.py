@@ -5,8 +5,8 @@ from drafting import ChosenReason, Draft
 from tests.helpers import go, open_app, preview, saved, texts
 
 
-def test_position_stage_summary_agreement_and_alternatives_reach_the_letter(sample):
-    at = open_app(sample, "details")
+def test_position_stage_summary_agreement_and_alternatives_reach_the_letter(app_sample):
+    at = open_app(app_sample, "details")
     at.selectbox(key="position").set_value("support_with_changes").run()
     at.selectbox(key="stage").set_value("early").run()
     at.text_input(key="summary").input("Fund neighbourhood groups directly.").run()
@@ -25,10 +25,10 @@ def test_position_stage_summary_agreement_and_alternatives_reach_the_letter(samp
     assert "Provider Selection Regime" not in shown  # a district council is consulting
 
 
-def test_the_letter_page_shows_the_budget_and_what_a_bare_reason_gives(sample):
-    sample.template = "email"
-    sample.reasons.append(ChosenReason(14, ""))
-    at = open_app(sample, "letter")
+def test_the_letter_page_shows_the_budget_and_what_a_bare_reason_gives(app_sample):
+    app_sample.template = "email"
+    app_sample.reasons.append(ChosenReason(14, ""))
+    at = open_app(app_sample, "letter")
     said = texts(at.caption) + texts(at.warning)
     assert "of the 500 this template allows." in said
     assert "1 reason without an example: the letter gives only the point" in said

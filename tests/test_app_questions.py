@@ -36,10 +36,10 @@ def word_text(data: bytes) -> list[str]:
 
 
 def test_journey_paste_three_questions_link_reasons_tick_two_concerns_download(
-    sample, downloads, catalogue
+    app_sample, downloads, catalogue
 ):
-    sample.consultation.opens = "2026-12-01"
-    at = open_app(sample, "questions")
+    app_sample.consultation.opens = "2026-12-01"
+    at = open_app(app_sample, "questions")
     at.text_area(key="questions_paste").input(PASTED).run()
     assert "Found 3 questions: 1, 2 and 3a." in texts(at.caption)
     at.button(key="questions_add_pasted").click().run()
@@ -122,9 +122,9 @@ def test_pasting_nothing_useful_says_so_and_adds_nothing():
     assert question_numbers(at) == []
 
 
-def test_your_chosen_reasons_are_offered_first(sample):
-    sample.questions = [Question("Why?")]
-    at = open_app(sample, "questions")
+def test_your_chosen_reasons_are_offered_first(app_sample):
+    app_sample.questions = [Question("Why?")]
+    at = open_app(app_sample, "questions")
     options = at.multiselect(key="question_0_reasons").options
     assert options[:3] == [
         "2. Price comes before quality",
@@ -134,9 +134,9 @@ def test_your_chosen_reasons_are_offered_first(sample):
     assert len(options) == 26
 
 
-def test_an_unanswered_question_is_flagged_on_the_page_the_sidebar_and_before_download(sample):
-    sample.questions = [Question("Why?", number="4")]
-    at = open_app(sample, "questions")
+def test_an_unanswered_question_is_flagged_on_the_page_the_sidebar_and_before_download(app_sample):
+    app_sample.questions = [Question("Why?", number="4")]
+    at = open_app(app_sample, "questions")
     assert "Question 4 has no answer and no linked reason." in at.warning[0].value
     assert "Question 4 has no answer" in texts(at.sidebar.markdown)
     go(at, "letter")
@@ -167,9 +167,9 @@ def test_the_time_concern_says_how_long_the_consultation_runs():
     assert "Enter the dates the consultation opened" in texts(at.caption)
 
 
-def test_ticked_concerns_reach_the_preview_with_their_asks(sample):
-    sample.fairness = ["equality"]
-    at = open_app(sample, "letter")
+def test_ticked_concerns_reach_the_preview_with_their_asks(app_sample):
+    app_sample.fairness = ["equality"]
+    at = open_app(app_sample, "letter")
     shown = preview(at)
     assert "How this consultation has been run" in shown
     assert concerns()[3].ask in shown and "Equality Act 2010, section 149 (2010)" in shown
@@ -184,9 +184,9 @@ def test_the_new_step_sits_between_about_you_and_your_letter():
     assert at.caption[0].value == "Step 5 of 6"
 
 
-def test_hostile_text_in_a_question_stays_text(sample):
+def test_hostile_text_in_a_question_stays_text(app_sample):
     hostile = "1. {{ 7*7 }} <script>alert(1)</script> [link](http://x) $5"
-    at = open_app(sample, "questions")
+    at = open_app(app_sample, "questions")
     at.text_area(key="questions_paste").input(hostile).run()
     at.button(key="questions_add_pasted").click().run()
     assert not at.exception

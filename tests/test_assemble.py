@@ -20,7 +20,7 @@ from drafting import (
 )
 from drafting.letter.blocks import parse_letter
 from reasons.phrases import tone_phrases
-from tests.helpers import LETTER_DATE
+from tests.helpers import LETTER_DATE, reasons_catalogue
 
 TEMPLATES = [t.id for t in list_templates()]
 HOSTILE = [
@@ -36,13 +36,7 @@ HOSTILE = [
 
 
 def letter_text(draft, **kwargs) -> str:
-    return assemble(draft, _catalogue(), today=LETTER_DATE, **kwargs).text
-
-
-def _catalogue():
-    from reasons import load_catalogue
-
-    return load_catalogue()
+    return assemble(draft, reasons_catalogue(), today=LETTER_DATE, **kwargs).text
 
 
 def test_the_folder_has_the_four_templates_with_names_and_descriptions():
@@ -152,7 +146,7 @@ def test_user_text_comes_out_exactly_as_typed(sample, template, payload):
     sample.group.name = payload
     sample.asks = [payload]
     sample.consultation.title = payload
-    letter = assemble(sample, _catalogue(), template=template, today=LETTER_DATE)
+    letter = assemble(sample, reasons_catalogue(), template=template, today=LETTER_DATE)
     assert payload in letter.text
     assert "49" not in letter.text
     assert "loop" not in letter.text.replace(payload, "")
@@ -254,7 +248,7 @@ def test_a_linked_reason_not_chosen_still_makes_its_point(catalogue):
 
 
 def test_the_formal_letter_has_its_parts_in_order(full_draft):
-    letter = assemble(full_draft, _catalogue(), template="formal", today=LETTER_DATE)
+    letter = assemble(full_draft, reasons_catalogue(), template="formal", today=LETTER_DATE)
     kinds = [b.kind for b in letter.blocks]
     assert kinds[:4] == ["sender", "date", "recipient", "reference"]
     assert kinds.count("title") == 1 and "numbered" in kinds and "signature" in kinds
@@ -265,12 +259,12 @@ def test_the_formal_letter_has_its_parts_in_order(full_draft):
 @pytest.mark.parametrize("name", ["nonexistent", "_parts", "../formal", "FORMAL"])
 def test_an_unknown_template_is_refused_with_the_choices(sample, name):
     with pytest.raises(UnknownTemplateError):
-        assemble(sample, _catalogue(), template=name)
+        assemble(sample, reasons_catalogue(), template=name)
 
 
 def test_an_unknown_tone_is_refused(sample):
     with pytest.raises(ValueError, match="Unknown tone"):
-        assemble(sample, _catalogue(), tone="angry")
+        assemble(sample, reasons_catalogue(), tone="angry")
 
 
 @pytest.mark.parametrize(
@@ -291,5 +285,5 @@ def test_markup_outside_the_letter_subset_is_a_template_error(markup):
 
 
 def test_plain_text_of_a_letter_has_no_markup(full_draft):
-    text = to_text(assemble(full_draft, _catalogue(), today=LETTER_DATE))
+    text = to_text(assemble(full_draft, reasons_catalogue(), today=LETTER_DATE))
     assert not re.search(r"<[a-z/]", text)

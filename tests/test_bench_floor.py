@@ -39,5 +39,13 @@ def test_the_floor_of_choose_reasons_draws_its_elements_in_its_fragments(
     page_kinds, floor_kinds = _kinds(page), _kinds(the_floor)
     assert floor_kinds["checkbox"] == page_kinds["checkbox"] == 26
     assert [c.label for c in the_floor.checkbox] == [c.label for c in page.checkbox]
-    for kind in ("button", "markdown", "header", "selectbox", "text_input", "download_button"):
+    for kind in (
+        "button",
+        "markdown",
+        "header",
+        "selectbox",
+        "text_input",
+        "download_button",
+        "html",
+    ):
         assert floor_kinds[kind] == page_kinds[kind], kind

@@ -268,20 +268,14 @@ def test_a_whole_letter_edit_of_a_list_becomes_edits_of_its_items(sample_dict, c
 
 
 # The command line contract.
-def catalogue_point(reason_id: int) -> str:
-    from reasons import load_catalogue
-
-    return load_catalogue().reason(reason_id).point
-
-
-def test_blocks_prints_the_letters_blocks_as_json():
+def test_blocks_prints_the_letters_blocks_as_json(catalogue):
     result = run("blocks", str(DATA / "sample-draft.json"), "--template", "formal")
     assert result.returncode == 0, result.stderr
     blocks = json.loads(result.stdout)
     assert all(set(b) == {"id", "kind", "text"} for b in blocks)
     found = {b["id"]: b for b in blocks}
     assert found["title"]["kind"] == "title"
-    assert found["reason-20"]["text"] == catalogue_point(20)
+    assert found["reason-20"]["text"] == catalogue.reason(20).point
 
 
 def test_build_applies_edits_and_reports_stale_and_unknown_ones(tmp_path, sample_dict):

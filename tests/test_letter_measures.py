@@ -21,10 +21,9 @@ from drafting.letter.ownwords import body
 from drafting.letter.phrasing import salutation
 from drafting.letter.templates import template_environment, template_info
 from drafting.model.parsing import load_draft
-from reasons import load_catalogue
 from reasons.phrases import TONES
 from tests import letter_samples
-from tests.helpers import DATA, LETTER_DATE
+from tests.helpers import DATA, LETTER_DATE, reasons_catalogue
 
 TEMPLATES = [t.id for t in list_templates()]
 SAMPLES = letter_samples.samples()
@@ -33,11 +32,7 @@ CASES = [(name, template) for name in SAMPLES for template in TEMPLATES]
 
 
 def build(draft, template, tone=None):
-    return assemble(draft, _catalogue(), template=template, tone=tone, today=LETTER_DATE)
-
-
-def _catalogue():
-    return load_catalogue()
+    return assemble(draft, reasons_catalogue(), template=template, tone=tone, today=LETTER_DATE)
 
 
 @pytest.mark.parametrize(("name", "template"), CASES)
@@ -73,7 +68,7 @@ def test_the_full_letters_keep_the_most_own_words_they_can(name):
     info = template_info("formal")
     chosen = letter_measures(draft, build(draft, "formal"), info).own.percent
     for detail in LEVELS:
-        context = template_context(draft, _catalogue(), draft.tone, LETTER_DATE, detail)
+        context = template_context(draft, reasons_catalogue(), draft.tone, LETTER_DATE, detail)
         markup = template_environment().get_template("formal.j2").render(context)
         other = letter_measures(draft, parse_letter(markup), info).own.percent
         assert chosen >= other or chosen >= info.own
@@ -216,7 +211,7 @@ def test_every_block_a_template_writes_has_a_unique_id(template):
     draft = SAMPLES["rich"]
     draft_q = SAMPLES["questions"]
     for d in (draft, draft_q, SAMPLES["joint"]):
-        context = template_context(d, _catalogue(), d.tone, LETTER_DATE)
+        context = template_context(d, reasons_catalogue(), d.tone, LETTER_DATE)
         markup = template_environment().get_template(f"{template}.j2").render(context)
         tags = re.findall(r"<(p|h[1-3]|ul|ol|li)\b([^>]*)>", markup)
         ids = [re.search(r'id="([a-z0-9-]+)"', attrs) for _, attrs in tags]
@@ -229,7 +224,7 @@ def test_block_ids_are_the_same_in_every_tone():
     draft = SAMPLES["rich"]
     found = set()
     for tone in TONES:
-        context = template_context(draft, _catalogue(), tone, LETTER_DATE)
+        context = template_context(draft, reasons_catalogue(), tone, LETTER_DATE)
         markup = template_environment().get_template("formal.j2").render(context)
         found.add(tuple(re.findall(r'id="([a-z0-9-]+)"', markup)))
     assert len(found) == 1

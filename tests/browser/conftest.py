@@ -26,6 +26,9 @@ SCREENSHOTS = ROOT / "screenshots"
 PAGES = tuple((step.title, step.heading or step.title) for step in STEPS)
 
 AXE_REPORT = pytest.StashKey[list[str]]()
+# Assertions wait as long as actions do (the `page` fixture's default timeout), not Playwright's
+# 5 s: on a machine shared with other work, a first page can take longer than that to draw.
+expect.set_options(timeout=20_000)
 
 
 def pytest_collection_modifyitems(items):

@@ -2,25 +2,20 @@
 is killed (SIGKILL) mid-session and started again, at the same link."""
 
 import re
-import time
 
 from playwright.sync_api import expect
 
 from bench.appserver import AppServer
 from drafting.store import DraftStore
+from tests.helpers import wait_until
 
 EXAMPLE = "Our Thursday lunch club lost its grant in May 2026; 40 people ate alone."
 
 
-def wait_for_saved(data, draft_id: str, text: str, timeout: float = 15) -> None:
-    """Wait until the store on disk holds `text` as the first example (the autosave is real)."""
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        stored = DraftStore(data).load(draft_id)
-        if stored and stored.draft.reasons and stored.draft.reasons[0].example == text:
-            return
-        time.sleep(0.1)
-    raise AssertionError(f"the example was not saved within {timeout} s")
+def first_example(data, draft_id: str) -> str:
+    """The first example of the draft stored on disk under `draft_id` ("" if none)."""
+    stored = DraftStore(data).load(draft_id)
+    return stored.draft.reasons[0].example if stored and stored.draft.reasons else ""
 
 
 def test_an_example_survives_a_reload_and_a_killed_server(tmp_path, page):
@@ -36,7 +31,8 @@ def test_an_example_survives_a_reload_and_a_killed_server(tmp_path, page):
         box.press("Tab")  # a text area commits on blur
         expect(page).to_have_url(re.compile(r"draft=[A-Za-z0-9_-]{32}"))  # stored once changed
         draft_id = re.search(r"draft=([A-Za-z0-9_-]{32})", page.url).group(1)
-        wait_for_saved(tmp_path, draft_id, EXAMPLE)
+        # The autosave is real: the store on disk holds the example.
+        wait_until(lambda: first_example(tmp_path, draft_id) == EXAMPLE, "the example not saved")
 
         page.reload()
         expect(page.get_by_label("Your local example for reason 20")).to_have_value(EXAMPLE)

@@ -11,7 +11,6 @@ import docx
 from playwright.sync_api import Page, expect
 
 from drafting import assemble, draft_from_dict
-from reasons import load_catalogue
 from tests.browser.conftest import (
     SAMPLE_DRAFT,
     SCREENSHOTS,
@@ -23,6 +22,7 @@ from tests.browser.conftest import (
     open_app,
     settled,
 )
+from tests.helpers import reasons_catalogue
 
 OUR_WORDS = "Our café saw the same: the last tender scored price at 70%, and we lost two staff."
 NEW_EXAMPLE = "Since the tender was announced, two of the six groups have stopped taking referrals."
@@ -51,7 +51,7 @@ def expected_shape(example_20: str) -> tuple[list[tuple[str, str]], list[str], l
     asks), from the core, for the sample draft with reason 20's new example."""
     data = json.loads(SAMPLE_DRAFT.read_text(encoding="utf-8"))
     data["reasons"][1]["example"] = example_20
-    letter = assemble(draft_from_dict(data), load_catalogue())
+    letter = assemble(draft_from_dict(data), reasons_catalogue())
     styles = {"title": "Heading 1", "heading": "Heading 2", "subheading": "Heading 3"}
     headings = [(styles[b.kind], b.text) for b in letter.blocks if b.kind in styles]
     bold = [s.text for b in letter.blocks for line in b.items for s in line if s.bold]
@@ -115,11 +115,10 @@ def test_an_edit_keeps_the_letters_shape_in_word_and_a_stale_one_is_marked(
     expect(preview).to_contain_text(OUR_WORDS)
 
 
-def test_unticking_a_reason_with_an_example_says_the_example_is_kept(app_server, page):
+def test_unticking_a_reason_with_an_example_says_the_example_is_kept(app_server, page, catalogue):
     open_app(page, app_server)
     load_draft_file(page)
     go_to(page, "Choose reasons")
-    catalogue = load_catalogue()
     reason = catalogue.reason(20)
     page.get_by_text(f"Reason 20: {reason.title}").first.click()  # the tick box's label
     expect(page.get_by_text("You have chosen 1 reason")).to_be_visible()

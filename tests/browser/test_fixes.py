@@ -3,9 +3,11 @@ the keyboard staying on a reason as it moves, and a warning before unsaved typin
 
 from __future__ import annotations
 
+import json
+
 from playwright.sync_api import expect
 
-from tests.browser.conftest import go_to, load_draft_file, open_app, settled
+from tests.browser.conftest import SAMPLE_DRAFT, go_to, load_draft_file, open_app, settled
 
 # The smallest PNG: a 1x1 transparent pixel.
 PNG = bytes.fromhex(
@@ -42,6 +44,24 @@ def test_moving_a_reason_by_keyboard_keeps_the_focus_on_it(app_server, page):
     expect(page.get_by_text("2. Reason 20:")).to_be_visible()
     settled(page)
     expect(page.get_by_role("button", name="Move Reason 20 up")).to_be_focused()
+
+
+def test_moving_a_reason_twice_the_same_way_keeps_the_focus_on_it(app_server, page, tmp_path):
+    draft = json.loads(SAMPLE_DRAFT.read_text(encoding="utf-8"))
+    draft["reasons"] += [{"id": 5, "example": ""}, {"id": 9, "example": ""}]
+    four = tmp_path / "four-reasons.json"
+    four.write_text(json.dumps(draft), encoding="utf-8")
+    open_app(page, app_server)
+    load_draft_file(page, four)  # reasons 2, 20, 5, 9
+    go_to(page, "Choose reasons")
+    page.get_by_text("Put your reasons in order", exact=True).click()
+    down = page.get_by_role("button", name="Move Reason 2 down")
+    down.focus()
+    for place in (2, 3):  # the same button each time: the keyboard stays on it
+        page.keyboard.press("Enter")
+        expect(page.get_by_text(f"{place}. Reason 2:")).to_be_visible()
+        settled(page)
+        expect(down).to_be_focused()
 
 
 def test_leaving_with_typing_not_yet_saved_asks_first(app_server, page):

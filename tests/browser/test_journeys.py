@@ -9,9 +9,9 @@ from pathlib import Path
 
 from playwright.sync_api import Locator, Page, expect
 
-from reasons import QUICK_PICK, YES, load_catalogue, load_situation_questions, suggest
+from reasons import QUICK_PICK, YES, load_situation_questions, suggest
 from tests.browser.conftest import commit, go_to, heading, open_app
-from tests.helpers import word_text
+from tests.helpers import reasons_catalogue, word_text
 
 GROUP = "Riverside Lunch Club"
 SIGNATORY = "Ada Okonkwo"
@@ -29,8 +29,8 @@ QUESTIONS = {
 
 def ticked_reasons() -> list[int]:
     """The reasons the app ticks for a yes to each of QUESTIONS: the strongest few."""
-    catalogue = load_catalogue()
-    suggestions = suggest(load_situation_questions(catalogue), dict.fromkeys(QUESTIONS, YES))
+    questions = load_situation_questions(reasons_catalogue())
+    suggestions = suggest(questions, dict.fromkeys(QUESTIONS, YES))
     return [s.reason for s in suggestions[:QUICK_PICK]]
 
 
@@ -82,8 +82,10 @@ def test_a_first_letter_downloads_as_word_with_the_examples_and_the_group(
     check_letter(tmp_path / "letter.docx")
 
 
-def test_a_draft_file_saved_and_loaded_again_brings_everything_back(app_server, page, tmp_path):
-    reasons = [load_catalogue().reason(i) for i in (2, 20)]
+def test_a_draft_file_saved_and_loaded_again_brings_everything_back(
+    app_server, page, tmp_path, catalogue
+):
+    reasons = [catalogue.reason(i) for i in (2, 20)]
     open_app(page, app_server)
     go_to(page, "Choose reasons")
     for n, reason in enumerate(reasons, start=1):

@@ -5,7 +5,6 @@ page and a tick, keeping each browser to one process, and when that process dies
 brings the draft back from the other."""
 
 import re
-import time
 
 import pytest
 from playwright.sync_api import Page, expect
@@ -13,6 +12,7 @@ from playwright.sync_api import Page, expect
 from bench.appserver import AppServer
 from bench.proxy import Proxy
 from drafting.store import DATABASE_ENV, DraftStore
+from tests.helpers import wait_until
 
 FIRST = "Our Thursday lunch club lost its grant in May 2026; 40 people ate alone."
 MORE = " Since then the hall has been let to a national provider's training days."
@@ -56,13 +56,8 @@ def stored_example(database: str, draft_id: str) -> str:
     return stored.draft.reasons[0].example if stored and stored.draft.reasons else ""
 
 
-def wait_for_example(database: str, draft_id: str, text: str, timeout: float = 15) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if stored_example(database, draft_id) == text:
-            return
-        time.sleep(0.1)
-    raise AssertionError(f"{text!r} was not saved within {timeout} s")
+def wait_for_example(database: str, draft_id: str, text: str) -> None:
+    wait_until(lambda: stored_example(database, draft_id) == text, f"{text!r} not saved")
 
 
 def link_of(page: Page) -> str:
@@ -133,6 +128,12 @@ def routed_requests(proxy: Proxy) -> list[tuple[str, str, str]]:
     return re.findall(r"^(\S+ \S+) .* upstream=(\S+) route=(\w+)$", log, re.M)
 
 
+def websocket_routed(proxy: Proxy) -> list[tuple[str, str, str]]:
+    """`routed_requests`, once a websocket is among them (else [])."""
+    routed = routed_requests(proxy)
+    return routed if any(r.startswith("GET /_stcore/stream") for r, _, _ in routed) else []
+
+
 def test_nginx_from_the_repository_config_serves_a_page_and_a_tick(
     replicas, database, page, tmp_path
 ):
@@ -142,19 +143,15 @@ def test_nginx_from_the_repository_config_serves_a_page_and_a_tick(
         draft_id = tick_a_reason(page, proxy.url)
         expect(page.get_by_label("Your local example for reason 20")).to_be_visible()
         with DraftStore(url=database) as store:
-            deadline = time.monotonic() + 15
-            while not (store.load(draft_id) and store.load(draft_id).draft.reason_ids):
-                assert time.monotonic() < deadline, "the tick was not saved through the proxy"
-                time.sleep(0.1)
-            assert store.load(draft_id).draft.reason_ids == [20]
+            ticked = wait_until(
+                lambda: (stored := store.load(draft_id)) and stored.draft.reason_ids,
+                "the tick was not saved through the proxy",
+            )
+            assert ticked == [20]
         # Everything this browser asked for once it had its route went to one app process,
         # its websocket included (logged when it closes, so leave the app first).
         page.goto("about:blank")
-        routed = []
-        while not any(request.startswith("GET /_stcore/stream") for request, _, _ in routed):
-            assert time.monotonic() < deadline + 15, "no websocket in nginx's log"
-            time.sleep(0.1)
-            routed = routed_requests(proxy)
+        routed = wait_until(lambda: websocket_routed(proxy), "no websocket in nginx's log")
         assert len({upstream for _, upstream, _ in routed}) == 1
         assert len({route for _, _, route in routed}) == 1
     finally:

@@ -4,7 +4,6 @@ on the page."""
 
 import json
 import re
-import time
 from pathlib import Path
 
 import docx
@@ -12,22 +11,28 @@ from playwright.sync_api import expect
 
 from bench.appserver import AppServer
 from drafting.store import DraftStore
-from tests.browser.conftest import SAMPLE_DRAFT, commit, go_to, heading, load_draft_file, open_app
+from tests.browser.conftest import (
+    SAMPLE_DRAFT,
+    commit,
+    go_to,
+    heading,
+    load_draft_file,
+    open_app,
+    settled,
+)
+from tests.helpers import wait_until
 
 EXTRAS = "Home :material/home: smile :smile: colour :red[in red] maths $x$ and :blue-background[b]"
 
 
-def stored(data, draft_id: str, read, timeout: float = 15):
-    """`read(draft)` of the draft stored under `draft_id`, once it stops changing."""
-    deadline = time.monotonic() + timeout
-    value = None
-    while time.monotonic() < deadline:
-        draft = DraftStore(data).load(draft_id)
-        if draft and read(draft.draft) == value:
-            return value
-        value = read(draft.draft) if draft else None
-        time.sleep(0.3)
-    return value
+def stored(data, draft_id: str, read):
+    """`read(draft)` of the draft stored under `draft_id` (None if there is none)."""
+    found = DraftStore(data).load(draft_id)
+    return read(found.draft) if found else None
+
+
+def wait_until_stored(data, draft_id: str, read, value) -> None:
+    wait_until(lambda: stored(data, draft_id, read) == value, f"{value!r} was not stored")
 
 
 def group_name(draft) -> str:
@@ -49,13 +54,16 @@ def test_the_first_edit_after_a_restarted_server_is_kept_and_stored(tmp_path, pa
         commit(box, "Before the restart")
         expect(page).to_have_url(re.compile(r"draft=[A-Za-z0-9_-]{32}"))
         draft_id = re.search(r"draft=([A-Za-z0-9_-]{32})", page.url).group(1)
-        assert stored(tmp_path, draft_id, group_name) == "Before the restart"
+        wait_until_stored(tmp_path, draft_id, group_name, "Before the restart")
 
         server.stop()  # the session is lost, as after a laptop slept past Streamlit's TTL
         server.start()
         expect(page.get_by_test_id("stStatusWidget")).to_have_count(0, timeout=30_000)
         commit(box, "The first edit after the restart")
-        page.wait_for_timeout(2_000)  # long enough for a rerun to have put the old text back
+        # The new session's first run stores the edit rather than put the stored text back;
+        # once that run has ended, the box still shows the edit.
+        wait_until_stored(tmp_path, draft_id, group_name, "The first edit after the restart")
+        settled(page)
         expect(box).to_have_value("The first edit after the restart")
         assert stored(tmp_path, draft_id, group_name) == "The first edit after the restart"
     finally:
@@ -73,13 +81,14 @@ def test_the_first_choice_after_a_restarted_server_is_kept_and_stored(tmp_path, 
         methods.get_by_text("By email", exact=True).click()  # its label, drawn over the radio
         expect(page).to_have_url(re.compile(r"draft=[A-Za-z0-9_-]{32}"))
         draft_id = re.search(r"draft=([A-Za-z0-9_-]{32})", page.url).group(1)
-        assert stored(tmp_path, draft_id, response_method) == "email"
+        wait_until_stored(tmp_path, draft_id, response_method, "email")
 
         server.stop()
         server.start()
         expect(page.get_by_test_id("stStatusWidget")).to_have_count(0, timeout=30_000)
         methods.get_by_text("By post", exact=True).click()
-        page.wait_for_timeout(2_000)  # long enough for a rerun to have put the old choice back
+        wait_until_stored(tmp_path, draft_id, response_method, "letter")
+        settled(page)
         expect(methods.get_by_role("radio", name="By post")).to_be_checked()
         assert stored(tmp_path, draft_id, response_method) == "letter"
     finally:
