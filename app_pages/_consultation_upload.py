@@ -18,8 +18,9 @@ from drafting.model.questions import describe, split_questions
 from drafting.model.wording import plural
 from drafting.reading.files import MAX_CHARACTERS, ConsultationError
 from drafting.reading.filling import SHOWN_FIRST, fill_draft
-from drafting.reading.reader import Reading, read_consultation
+from drafting.reading.reader import Reading
 from drafting.reading.signals import Passage
+from drafting.reading.worker import read_in_worker
 
 READING = "consultation_reading"
 PROBLEM = "consultation_problem"
@@ -52,7 +53,7 @@ def _show_reading(reading: Reading, source: str) -> None:
 
 def _read(data: bytes, source: str) -> None:
     try:
-        _show_reading(read_consultation(data), source)
+        _show_reading(read_in_worker(data), source)
     except ConsultationError as error:
         st.session_state.pop(READING, None)
         st.session_state[PROBLEM] = f"We could not read {source}: {error}"
