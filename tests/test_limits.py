@@ -56,7 +56,7 @@ def test_the_check_before_storing_refuses_what_its_link_could_not_open(tmp_path)
 
 
 def test_a_draft_file_that_grows_past_the_limit_when_saved_is_refused_whole():
-    with pytest.raises(DraftError, match=r"would be 3\.0\d MB; the limit is 3 MB"):
+    with pytest.raises(DraftError, match=r"would be 3,0\d\d,\d{3} bytes; the limit is 3 MB"):
         parse_draft(compact_draft_growing_past_the_limit())
 
 
@@ -125,7 +125,7 @@ def test_edits_that_together_pass_a_drafts_limit_are_not_stored_and_the_page_say
     at.text_area(key="edit_text_closing").input("x" * LETTER_TEXT)
     at.button(key="edit_save_closing").click().run()
     warning = "\n".join(w.value for w in at.warning)
-    assert "too long to save" in warning and "would be 3.0" in warning
+    assert "too long to save" in warning and "would be 3,00" in warning
     assert "the limit is 3 MB" in warning
     with DraftStore() as store:
         stored = store.load(link).draft  # the last version that fits, which opens

@@ -294,9 +294,10 @@ def check_date(value: str, where: str) -> None:
 
 def _check_size(size: int, what: str = "The draft file is") -> None:
     if size > MAX_FILE_BYTES:
-        raise DraftError(
-            f"{what} {size / 1_000_000:.2f} MB; the limit is {MAX_FILE_BYTES / 1_000_000:.0f} MB."
-        )
+        shown = f"{size / 1_000_000:.1f} MB"
+        if shown == f"{MAX_FILE_BYTES / 1_000_000:.1f} MB":  # "3.0 MB" reads as within it
+            shown = f"{size:,} bytes"
+        raise DraftError(f"{what} {shown}; the limit is {MAX_FILE_BYTES / 1_000_000:.0f} MB.")
 
 
 def _check_saved_size(body: str) -> None:
