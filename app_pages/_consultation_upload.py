@@ -13,13 +13,14 @@ import datetime as dt
 import streamlit as st
 
 from app_pages import session, show
-from drafting.model.draft import ChosenReason, Quote
+from drafting.model.draft import QUESTION_LINES, ChosenReason, Quote
 from drafting.model.questions import describe, split_questions
 from drafting.model.wording import plural
-from drafting.reading.files import ConsultationError
+from drafting.reading.files import MAX_CHARACTERS, ConsultationError
 from drafting.reading.filling import SHOWN_FIRST, fill_draft
-from drafting.reading.reader import Reading, read_consultation
+from drafting.reading.reader import Reading
 from drafting.reading.signals import Passage
+from drafting.reading.worker import read_in_worker
 
 READING = "consultation_reading"
 PROBLEM = "consultation_problem"
@@ -52,7 +53,7 @@ def _show_reading(reading: Reading, source: str) -> None:
 
 def _read(data: bytes, source: str) -> None:
     try:
-        _show_reading(read_consultation(data), source)
+        _show_reading(read_in_worker(data), source)
     except ConsultationError as error:
         st.session_state.pop(READING, None)
         st.session_state[PROBLEM] = f"We could not read {source}: {error}"
@@ -155,6 +156,7 @@ def _found(reading: Reading, source: str) -> None:
         "The consultation's questions, one to a line with their numbers",
         key="found_questions",
         height=160,
+        max_chars=QUESTION_LINES,
         help="Correct a question, or delete the lines of any you do not want.",
     )
     st.caption(describe(split_questions(st.session_state["found_questions"])))
@@ -192,7 +194,12 @@ def section() -> None:
         " of pages, with no text to read), paste the parts that matter instead.",
     )
     with st.expander("Or paste its text"):
-        st.text_area("The consultation's text", key="consultation_paste", height=150)
+        st.text_area(
+            "The consultation's text",
+            key="consultation_paste",
+            height=150,
+            max_chars=MAX_CHARACTERS,
+        )
         st.button("Read the pasted text", key="consultation_read_paste", on_click=_read_paste)
     if problem := st.session_state.get(PROBLEM):
         st.error(show.escape(problem))

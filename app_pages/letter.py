@@ -27,6 +27,7 @@ from drafting.letter.final import (
 from drafting.letter.length import length_note, length_report
 from drafting.letter.ownwords import own_words_note
 from drafting.memo import final_letter, letter_file, own_words, preview_pieces
+from drafting.model.draft import LETTER_TEXT
 from drafting.model.progress import without_example
 from drafting.model.questions import unanswered_note
 from drafting.model.selection import set_reasons
@@ -129,6 +130,7 @@ def edit_form(piece: Piece, edited: bool) -> None:
             f"Your words for this {kind}",
             key=f"edit_text_{piece.id}",
             height=68 if kind in ("title", "heading", "list item") else 200,
+            max_chars=LETTER_TEXT,
             help="Ctrl+Enter saves. It keeps its place and style in the letter. Leave it empty"
             " to take it out of the letter.",
         )

@@ -72,7 +72,10 @@ def search_row() -> None:
     and a search reruns the page, list included."""
     search, theme = st.columns([3, 2])
     search.text_input(
-        "Search the reasons", key="reasons_search", placeholder="For example: small groups"
+        "Search the reasons",
+        key="reasons_search",
+        placeholder="For example: small groups",
+        max_chars=100,
     )
     themes = {t.id: t.title for t in catalogue.themes}
     theme.selectbox(

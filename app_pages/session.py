@@ -102,6 +102,8 @@ def warm_up_server() -> None:
 
 
 # The one draft: kept in session_state, autosaved to the draft store under the id in the URL.
+# A change the store refused as over a draft's limits (the store keeps the last that fits).
+TOO_LONG = "too_long"
 MAX_DRAFTS_PER_SESSION = 20  # new drafts one browser session may store (loaded files included)
 
 
@@ -168,6 +170,7 @@ def draft_json() -> str:
         and draft_id()
         and "conflict" not in st.session_state
         and "save_problem" not in st.session_state
+        and TOO_LONG not in st.session_state
     ):
         return base
     return draft_to_json(get_draft())
@@ -198,7 +201,7 @@ def start_draft(draft: Draft) -> None:
     """Make `draft` this session's draft; it gets a new id and link when it holds something
     (at once for a loaded file, else at its first change). The old one stays saved."""
     st.session_state.update(draft=draft, draft_id=None, revision=0, own_revisions=set())
-    for key in ("conflict", "save_problem"):
+    for key in ("conflict", "save_problem", TOO_LONG):
         st.session_state.pop(key, None)
     if draft != Draft():
         change()
@@ -223,9 +226,13 @@ def _create(store: DraftStore, draft: Draft) -> None:
     except StoreError as error:
         _report("save_problem", str(error))
         return
+    except DraftError as error:
+        _report(TOO_LONG, str(error))
+        return
     st.session_state.update(draft_id=new_id, drafts_made=made + 1, own_revisions={revision})
     _stored_as(revision)
     st.session_state.pop("save_problem", None)
+    st.session_state.pop(TOO_LONG, None)
     # The link goes in the address bar at once, even from a fragment's rerun (a tick in the
     # reasons list), so that a reload straight after the first change finds the draft.
     st.query_params["draft"] = new_id
@@ -262,6 +269,7 @@ def change() -> None:
         _stored_as(revision, body)
         own.add(revision)
         st.session_state.pop("save_problem", None)
+        st.session_state.pop(TOO_LONG, None)
     except RevisionConflict as conflict:
         _report("conflict", conflict.newer)
     except DraftDeleted:  # deleted from another tab: keep the work under a new link
@@ -274,8 +282,10 @@ def change() -> None:
             " it.",
             "warning",
         )
-    except (StoreError, DraftError) as error:
+    except StoreError as error:
         _report("save_problem", str(error))
+    except DraftError as error:  # over a limit: the store has kept the last version that fits
+        _report(TOO_LONG, str(error))
 
 
 def _report(problem: str, detail) -> None:
@@ -331,6 +341,12 @@ def show_save_status() -> None:
             f"Saving has stopped: {escape(problem)} What is on screen is still here. Use"
             " **Save your draft to a file** in the sidebar to keep it.",
             icon=":material/cloud_off:",
+        )
+    if too_long := st.session_state.get(TOO_LONG):
+        st.warning(
+            f"Your last change is too long to save: {escape(too_long)} Shorten it, and saving"
+            " starts again; until then what is on screen is kept in this window only.",
+            icon=":material/block:",
         )
     if "conflict" in st.session_state:
         merged = _merged()

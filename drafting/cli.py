@@ -32,7 +32,7 @@ from drafting.model.draft import DraftError
 from drafting.model.parsing import load_draft
 from drafting.output.files import FORMATS, file_name, render
 from drafting.reading.files import ConsultationError
-from drafting.reading.reader import read_consultation
+from drafting.reading.worker import read_in_worker
 from drafting.store import DEFAULT_KEEP_DAYS, KEEP_ENV, DraftStore, StoreError
 from reasons.catalogue import load_catalogue
 from reasons.phrases import TONES
@@ -73,7 +73,7 @@ def _parser() -> argparse.ArgumentParser:
 def _consultation(path: Path) -> int:
     """Print what a consultation document says as one JSON object; exit 2 if it is unreadable."""
     try:
-        reading = read_consultation(path.read_bytes())
+        reading = read_in_worker(path.read_bytes())
     except OSError as e:
         print(f"Cannot read {path}: {e.strerror}.", file=sys.stderr)
         return BAD_INPUT

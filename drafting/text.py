@@ -21,7 +21,9 @@ SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"“‘'(])")
 DOCUMENT_SENTENCE_BREAK = re.compile(r"(?<=\w[.!?])\s+(?=[A-Z(“\"'‘])|(?<=[)’”\"'%][.!?])\s+")
 WORD = re.compile(r"\w+(?:['’]\w+)*")
 NAME_WORD = re.compile(r"[^\W\d_][\w'’-]*")  # a word that can be part of a name
-EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+# An address starts where a run of the characters it may hold starts: without the look-behind,
+# a long run without an "@" ("a.a.a.…") is scanned again from each of its characters.
+EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 LINK = re.compile(r"(https?://[^\s<>\"]*[^\s<>\".,;:)])")  # a link a letter prints (a group)
 WEB_ADDRESS = re.compile(r"\b(?:https?://|www\.)[^\s<>()\"']+", re.I)  # as documents give one
 

@@ -142,7 +142,7 @@ def test_a_bad_draft_gets_one_clear_message(sample_dict, case, make, message):
 def test_an_oversized_draft_file_is_refused_before_it_is_parsed(tmp_path):
     path = tmp_path / "huge.json"
     path.write_bytes(b" " * 3_000_001)
-    with pytest.raises(DraftError, match=r"3\.0 MB; the limit is 3 MB"):
+    with pytest.raises(DraftError, match=r"3,000,001 bytes; the limit is 3 MB"):
         load_draft(path)
 
 

@@ -35,7 +35,7 @@ LIST_KINDS = {"ul": "bullets", "ol": "numbered"}
 
 # Template layout (a newline and its indentation) folds to one space; user line breaks arrive
 # as <br> and become "\n", so they are never folded.
-_LAYOUT = re.compile(r"[ \t]*\n\s*")
+_LAYOUT = re.compile(r"(?<![ \t])[ \t]*\n\s*")  # from a run's start: linear
 
 
 class LetterTemplateError(ValueError):

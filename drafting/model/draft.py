@@ -35,6 +35,12 @@ STAGE_LABELS = {
 RESPONSE_METHODS = ("email", "letter", "survey", "form")
 MAX_FILE_BYTES = 3_000_000
 LETTER_TEXT = 200_000
+MAX_QUESTIONS = 50
+QUESTION_TEXT = 2_000
+# The box of a document's questions, one to a line with their numbers: room for as many as a
+# draft holds, each as long as a question may be.
+QUESTION_LINES = MAX_QUESTIONS * (QUESTION_TEXT + 10)
+MAX_EDITS = 500
 LONG_TEXT = 10_000
 MEDIUM_TEXT = 1_000
 SHORT_TEXT = 300
@@ -120,7 +126,7 @@ class Question:
     """One of the consultation's own questions; `number` is its own numbering ("3", "3a"),
     empty when it has none (the letter then numbers it by its place)."""
 
-    text: str = _text(2_000)
+    text: str = _text(QUESTION_TEXT)
     reasons: list[int] = _items(REASON_COUNT)
     answer: str = _text(LONG_TEXT)
     number: str = _text(20)
@@ -189,7 +195,7 @@ class Draft:
     asks: list[str] = _items(20)
     co_signatories: list[CoSignatory] = _items(50)
     copy_to: list[str] = _items(30)
-    questions: list[Question] = _items(50)
+    questions: list[Question] = _items(MAX_QUESTIONS)
     template: str = "formal"
     tone: str = "formal"
     # Beyond the minimal contract: everything else the group typed or chose, so nothing is lost.
@@ -197,7 +203,7 @@ class Draft:
     set_aside: list[ChosenReason] = _items(REASON_COUNT)
     letter_edit: LetterEdit = field(default_factory=LetterEdit)
     # The group's edits of the letter, one per block and template (see `drafting.letter.final`).
-    edits: list[Edit] = _items(500)
+    edits: list[Edit] = _items(MAX_EDITS)
     # The consultation's questions as pasted, until the group splits them into questions.
     questions_paste: str = _text(LONG_TEXT)
     # Reasons (by id) whose national evidence the group includes; the letter lists its sources.

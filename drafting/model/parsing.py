@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import functools
 import json
 import os
 import tempfile
@@ -26,6 +27,8 @@ from drafting.model.draft import (
     FIRST_YEAR,
     KNOWN_REASONS,
     LAST_YEAR,
+    LETTER_TEXT,
+    MAX_EDITS,
     MAX_FILE_BYTES,
     RESPONSE_METHODS,
     SCHEMA,
@@ -73,12 +76,18 @@ def _check_text(value: Any, where: str, limit: int) -> str:
     return value
 
 
+@functools.cache
+def _fields(cls: type) -> tuple[dict[str, Any], dict[str, dataclasses.Field]]:
+    """A dataclass's type hints and fields by name (working out the hints is most of the time
+    a small draft takes to read, and the store reads each draft it saves)."""
+    return get_type_hints(cls), {f.name: f for f in dataclasses.fields(cls)}
+
+
 def _build(cls: type, data: Any, where: str) -> Any:
     """Build dataclass `cls` from JSON `data`, checking every field's type and size."""
     if not isinstance(data, dict):
         raise DraftError(f"The field {where} should be a set of fields, but it is {_kind(data)}.")
-    hints = get_type_hints(cls)
-    fields = {f.name: f for f in dataclasses.fields(cls)}
+    hints, fields = _fields(cls)
     unknown = [k for k in data if k not in fields]
     if unknown:
         raise DraftError(f"The field {where}{unknown[0]} is not part of a draft.")
@@ -169,10 +178,19 @@ def _check_edits(draft: Draft) -> None:
     old = draft.letter_edit.text
     if old.strip():
         if (WHOLE_LETTER, draft.template) in seen:  # never both, unless written by hand: keep both
-            edit = next(
-                e for e in draft.edits if (e.block, e.template) == (WHOLE_LETTER, draft.template)
+            i, edit = next(
+                (i, e)
+                for i, e in enumerate(draft.edits, start=1)
+                if (e.block, e.template) == (WHOLE_LETTER, draft.template)
             )
             edit.text = f"{edit.text}\n\n{old}"
+            # Checked as merged, so that what is loaded can be saved and opened again.
+            _check_text(edit.text, f"edits[{i}].text (with letter_edit added to it)", LETTER_TEXT)
+        elif len(draft.edits) >= MAX_EDITS:
+            raise DraftError(
+                f"The list edits has {MAX_EDITS} items and letter_edit would make one more;"
+                f" the limit is {MAX_EDITS}."
+            )
         else:
             draft.edits.append(Edit(WHOLE_LETTER, "", old, draft.template))
     draft.letter_edit = LetterEdit()
@@ -274,12 +292,21 @@ def check_date(value: str, where: str) -> None:
         )
 
 
-def _check_size(size: int) -> None:
+def _check_size(size: int, what: str = "The draft file is") -> None:
     if size > MAX_FILE_BYTES:
-        raise DraftError(
-            f"The draft file is {size / 1_000_000:.1f} MB; the limit is"
-            f" {MAX_FILE_BYTES / 1_000_000:.0f} MB."
-        )
+        shown = f"{size / 1_000_000:.1f} MB"
+        if shown == f"{MAX_FILE_BYTES / 1_000_000:.1f} MB":  # "3.0 MB" reads as within it
+            shown = f"{size:,} bytes"
+        raise DraftError(f"{what} {shown}; the limit is {MAX_FILE_BYTES / 1_000_000:.0f} MB.")
+
+
+def _check_saved_size(body: str) -> None:
+    """Refuse a draft whose file, as this app writes it, is over MAX_FILE_BYTES: a compact file
+    within the limit can grow past it when written out again."""
+    _check_size(
+        len(body.encode("utf-8", "surrogatepass")),
+        "This draft, saved as a draft file, would be",
+    )
 
 
 def read_json(content: str | bytes, what: str = "draft") -> Any:
@@ -309,8 +336,25 @@ def read_json(content: str | bytes, what: str = "draft") -> Any:
 
 
 def parse_draft(content: str | bytes, known_reasons: frozenset[int] = KNOWN_REASONS) -> Draft:
-    """Parse a draft file's content (text or UTF-8 bytes); raise DraftError if it is not one."""
-    return draft_from_dict(read_json(content), known_reasons)
+    """Parse a draft file's content (text or UTF-8 bytes); raise DraftError if it is not one,
+    or if it could not be saved (stored) and opened again."""
+    draft = draft_from_dict(read_json(content), known_reasons)
+    _check_saved_size(draft_to_json(draft))
+    return draft
+
+
+def storable_json(draft: Draft, body: str | None = None) -> str:
+    """Return `draft` as the JSON the store keeps (`body`, if made already), once it has passed
+    every check it will be opened with, so that whatever is stored opens again from its link
+    and from its file. The one check before a write, whatever the way in (a box, the edit box,
+    a value a client sets on a widget, a loaded file). Raises DraftError saying what is too
+    long or wrong, e.g. "The field edits[1].text is 250,000 characters long; the limit is
+    200,000."
+    """
+    body = body or draft_to_json(draft)
+    _check_saved_size(body)
+    draft_from_dict(json.loads(body))
+    return body
 
 
 def draft_to_json(draft: Draft) -> str:

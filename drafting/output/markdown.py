@@ -8,7 +8,10 @@ import re
 from drafting.letter.blocks import Letter, Line, Piece, Span, block_pieces, render_blocks
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#|~&!])")
-_MD_LINE_START = re.compile(r"^(\s*)([-+=]|\d+(?=[.)]))", re.MULTILINE)
+
+# Each line's own indent ([^\S\n]: white space but a line break): `\s*` would run on through a
+# long run of blank lines from each of them.
+_MD_LINE_START = re.compile(r"^([^\S\n]*)([-+=]|\d+(?=[.)]))", re.MULTILINE)
 
 
 def escape_markdown(text: str) -> str:

@@ -80,9 +80,10 @@ _REFERENCE = re.compile(
     re.I,
 )
 _LABELS = {
-    "title": re.compile(r"^\s*(?:consultation\s+)?title\s*:\s*(.{5,200})$", re.I | re.M),
+    # [^\S\n]*: a line's own indent (\s* would run on through every blank line from each).
+    "title": re.compile(r"^[^\S\n]*(?:consultation\s+)?title\s*:\s*(.{5,200})$", re.I | re.M),
     "body": re.compile(
-        r"^\s*(?:public body|organisation|organization|published by|consulting body)\s*:"
+        r"^[^\S\n]*(?:public body|organisation|organization|published by|consulting body)\s*:"
         r"\s*(.{3,150})$",
         re.I | re.M,
     ),
@@ -264,6 +265,6 @@ def find_respond_to(text: str) -> str:
         # An address set out one part to a line gets commas; one written in a sentence (with
         # its own commas) has only wrapped lines.
         joint = " " if "," in address else ", "
-        found.append(re.sub(r"\s+", " ", re.sub(r"\s*\n\s*", joint, address)))
+        found.append(re.sub(r"\s+", " ", re.sub(r"(?<!\s)\s*\n\s*", joint, address)))
         break
     return "; ".join(found)[:MEDIUM_TEXT]

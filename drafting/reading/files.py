@@ -13,7 +13,19 @@ from typing import Any
 MAX_BYTES = 20_000_000
 MAX_PAGES = 300
 MAX_CHARACTERS = 2_000_000
-MAX_UNZIPPED = 200_000_000  # a Word file's parts, unpacked: more is a zip bomb, not a paper
+
+# A Word file's parts as actually unpacked (not the sizes the file declares): more is a zip
+# bomb, not a paper. Its XML, which is parsed into a tree several times its size, counts alone too.
+MAX_UNZIPPED = 100_000_000
+MAX_UNZIPPED_XML = 25_000_000
+_CHUNK = 1 << 20
+
+
+def _too_long() -> ConsultationError:
+    return ConsultationError(
+        f"This document has more than {MAX_CHARACTERS:,} characters of text; we read at most"
+        f" {MAX_CHARACTERS:,}. Paste the parts that matter instead."
+    )
 
 
 class ConsultationError(ValueError):
@@ -37,14 +49,19 @@ def _pdf_pages(data: bytes) -> tuple[list[Page], str]:
         if reader.is_encrypted and not reader.decrypt(""):
             raise FileNotDecryptedError
         count = len(reader.pages)
-        pages = [
-            Page(i + 1, reader.pages[i].extract_text() or "") for i in range(min(count, MAX_PAGES))
-        ]
+        pages, characters = [], 0
+        for i in range(min(count, MAX_PAGES)):  # counted page by page: stop at the limit
+            pages.append(Page(i + 1, reader.pages[i].extract_text() or ""))
+            characters += len(pages[-1].text)
+            if characters > MAX_CHARACTERS:
+                raise _too_long()
     except (FileNotDecryptedError, DependencyError):
         raise ConsultationError(
             "This PDF is protected by a password, so we cannot read it. Open it, copy its text"
             " and paste it here instead, or ask the council for an unprotected copy."
         ) from None
+    except (ConsultationError, MemoryError):
+        raise
     except Exception:  # pypdf raises many kinds of error on a damaged file (zlib, limits...)
         raise ConsultationError(
             "This PDF is damaged or not a PDF we can read. Try saving it again, or paste its text."
@@ -67,9 +84,18 @@ def _docx_lines(document: Any) -> list[str]:
     from docx.text.paragraph import Paragraph
 
     lines: list[str] = []
+    characters = 0
+
+    def add(*texts: str) -> None:
+        nonlocal characters
+        lines.extend(texts)
+        characters += sum(map(len, texts))
+        if characters > MAX_CHARACTERS:  # counted block by block, row by row: stop at the limit
+            raise _too_long()
+
     for block in document.iter_inner_content():
         if isinstance(block, Paragraph):
-            lines.append(block.text)
+            add(block.text)
             continue
         assert isinstance(block, Table)
         for row in block.rows:
@@ -82,27 +108,48 @@ def _docx_lines(document: Any) -> list[str]:
                 r"(?:q(?:uestion)?\s*)?\d{1,3}[a-z]?[.)]?", cells[0], re.I
             ):
                 cells[:2] = [f"{cells[0].rstrip('.)')}. {cells[1]}"]
-            lines.extend(cells)
-        lines.append("")
+            add(*cells)
+        add("")
     return lines
+
+
+def _unpacked_size(archive: zipfile.ZipFile) -> tuple[int, int]:
+    """The bytes the archive's entries unpack to (all, and XML alone), counted as they are
+    unpacked, a chunk at a time, and never past the limits: what a zip declares can lie."""
+    total = xml = 0
+    for item in archive.infolist():
+        with archive.open(item) as entry:
+            while chunk := entry.read(_CHUNK):
+                total += len(chunk)
+                if not item.filename.endswith((".xml", ".rels")):
+                    continue
+                xml += len(chunk)
+                if xml > MAX_UNZIPPED_XML:
+                    return total, xml
+            if total > MAX_UNZIPPED:
+                return total, xml
+    return total, xml
 
 
 def _docx_pages(data: bytes) -> list[Page]:
     try:
         with zipfile.ZipFile(BytesIO(data)) as archive:
             names = set(archive.namelist())
-            unzipped = sum(item.file_size for item in archive.infolist())
+            unzipped, xml = _unpacked_size(archive)
             types = b""
             if "[Content_Types].xml" in names and unzipped <= MAX_UNZIPPED:
                 types = archive.read("[Content_Types].xml")
+    except MemoryError:
+        raise
     except Exception:  # zipfile raises many kinds of error on a damaged file (zlib, EOF...)
         raise ConsultationError(
             "This Word file is damaged; save it again, or paste its text."
         ) from None
-    if unzipped > MAX_UNZIPPED:
+    if unzipped > MAX_UNZIPPED or xml > MAX_UNZIPPED_XML:
         raise ConsultationError(
-            f"This Word file unpacks to {unzipped / 1_000_000:,.0f} MB; we read at most"
-            f" {MAX_UNZIPPED // 1_000_000} MB. Save it as a PDF, or paste the parts that matter."
+            f"This Word file unpacks to more than {MAX_UNZIPPED // 1_000_000} MB (or more than"
+            f" {MAX_UNZIPPED_XML // 1_000_000} MB of text and layout), more than we read. Save"
+            " it as a PDF, or paste the parts that matter."
         )
     if "word/vbaProject.bin" in names or b"macroEnabled" in types:
         raise ConsultationError(
@@ -118,6 +165,8 @@ def _docx_pages(data: bytes) -> list[Page]:
 
     try:
         return [Page(None, "\n".join(_docx_lines(docx.Document(BytesIO(data)))))]
+    except (ConsultationError, MemoryError):
+        raise
     except Exception:  # python-docx and lxml raise many kinds of error on a damaged file
         raise ConsultationError(
             "This Word file is damaged; save it again, or paste its text."
@@ -163,12 +212,8 @@ def read_pages(data: bytes) -> tuple[list[Page], str]:
         )
     else:
         pages = _text_pages(data)
-    total = sum(len(p.text) for p in pages)
-    if total > MAX_CHARACTERS:
-        raise ConsultationError(
-            f"This document has {total:,} characters of text; we read at most {MAX_CHARACTERS:,}."
-            " Paste the parts that matter instead."
-        )
+    if sum(len(p.text) for p in pages) > MAX_CHARACTERS:  # a Word file's last block, or text
+        raise _too_long()
     if not any(p.text.strip() for p in pages):
         raise ConsultationError("We found no text in this document.")
     return pages, note

@@ -14,7 +14,7 @@ _QUESTION_LIKE = re.compile(
     r"|explain|list|give us)\b",
     re.I,
 )
-_MAY_BE_NUMBERED = re.compile(r"\s*\(?(?:q|\d)", re.I)  # a quick look before the splitter's
+_MAY_BE_NUMBERED = re.compile(r"(?<!\s)\s*\(?(?:q|\d)", re.I)  # a quick look before the splitter's
 _LETTERED_LINE = re.compile(r"^\s*\(?[a-z]\)\s+\S", re.I)
 
 

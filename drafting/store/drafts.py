@@ -14,7 +14,7 @@ import sqlalchemy as sa
 from sqlalchemy import exc
 
 from drafting.model.draft import Draft
-from drafting.model.parsing import draft_to_json, parse_draft
+from drafting.model.parsing import parse_draft, storable_json
 from drafting.store.engine import (
     DRAFTS,
     MIGRATION_LOCK,
@@ -228,14 +228,16 @@ class DraftStore:
             raise self._failed(e, writing=False) from e
 
     def create(self, draft: Draft) -> tuple[str, int]:
-        """Store a new draft under a fresh unguessable id; return (id, revision 1)."""
+        """Store a new draft under a fresh unguessable id; return (id, revision 1). Raises
+        DraftError, storing nothing, for a draft its link could not open (see `storable_json`)."""
+        body = storable_json(draft)
         self.purge()
         draft_id = secrets.token_urlsafe(ID_BYTES)
         now = now_text()
         self._write(
             lambda conn: conn.execute(
                 sa.insert(DRAFTS).values(
-                    id=draft_id, revision=1, body=draft_to_json(draft), created=now, updated=now
+                    id=draft_id, revision=1, body=body, created=now, updated=now
                 )
             )
         )
@@ -270,9 +272,10 @@ class DraftStore:
         One conditional UPDATE (`... WHERE revision = based_on`), so of two processes saving
         over the same revision only the first succeeds. Raises RevisionConflict if the stored
         revision is newer than `based_on` (unless `force`), DraftDeleted if the id is unknown (e.g.
-        deleted), StoreError if the database refuses the write.
+        deleted), StoreError if the database refuses the write, DraftError (saving nothing) for a
+        draft its link could not open (see `storable_json`).
         """
-        body = body or draft_to_json(draft)
+        body = storable_json(draft, body)
 
         def action(conn: sa.Connection) -> int:
             which = DRAFTS.c.id == draft_id
