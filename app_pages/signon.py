@@ -1,0 +1,44 @@
+"""A sign-on link's page: the letter, read-only, and a form for a partner group to sign it.
+Its signature reaches the letter only once the group that wrote it accepts."""
+
+import streamlit as st
+
+from app_pages import _contribute
+from drafting.model.draft import CoSignatory
+
+link_id, seen = _contribute.opened("signon")
+st.title(_contribute.TITLES["signon"])
+_contribute.introduce(seen, "They invite your group to sign it with them.")
+KEYS = ("signon_group", "signon_name", "signon_role")
+
+
+def send() -> None:
+    state = st.session_state
+    signer = CoSignatory(
+        group=state.get("signon_group", ""),
+        name=state.get("signon_name", ""),
+        role=state.get("signon_role", ""),
+    )
+    writer = seen.group.strip() or "the group"
+    _contribute.send(
+        "signon",
+        "signon",
+        link_id,
+        signer,
+        KEYS,
+        f"Thank you: your group will be listed among the co-signatories once {writer} accepts.",
+    )
+
+
+with st.container(border=True, key="signon_letter"):
+    _contribute.letter(seen.letter)
+st.header("Add your group")
+st.text_input("Your group's name", key="signon_group", max_chars=300)
+st.text_input("Who signs for it (optional)", key="signon_name", max_chars=300)
+st.text_input("Their role (optional)", key="signon_role", max_chars=300)
+st.caption(
+    "Only the group that wrote this letter sees your signature until it accepts it; then your"
+    " group's name appears among those signing."
+)
+st.button("Sign the letter", key="signon_send", type="primary", on_click=send)
+_contribute.show_result("signon")
