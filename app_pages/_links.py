@@ -66,7 +66,8 @@ def _make(kind: str, prompt_key: str = "") -> None:
     if not links:
         return
     try:
-        links.make(session.draft_id(), kind, st.session_state.get(prompt_key, "") or "")
+        prompt = st.session_state.get(prompt_key) or "" if prompt_key else ""
+        links.make(session.draft_id(), kind, prompt)
     except (StoreError, DraftError) as problem:
         session.notice(show.escape(str(problem)), "error")
         return
@@ -225,9 +226,9 @@ def sharing_section() -> None:
     waiting = links.inbox(session.draft_id(), "signon") if links else []
     draft = session.get_draft()
     with st.expander("Ask your committee and partner groups", expanded=bool(waiting)):
-        st.subheader("Comments from your committee")
+        st.markdown("**Comments from your committee**")
         link_maker("comment", "Make a comment link")
-        st.subheader("Partner groups signing with you")
+        st.markdown("**Partner groups signing with you**")
         link_maker("signon", "Make a sign-on link")
         for c in waiting:
             signer = c.item

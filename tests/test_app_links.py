@@ -172,6 +172,17 @@ def test_the_coordinator_makes_a_story_link_and_can_close_it(stored):
     assert not any(link.id in c.value for c in at.code)
 
 
+@pytest.mark.parametrize("kind", ["comment", "signon"])
+def test_the_coordinator_makes_comment_and_sign_on_links_on_the_letter_page(stored, kind):
+    draft_id, links = stored
+    at = open_app(page="letter", link=draft_id)
+    at.button(key=f"make_{kind}_link").click().run()
+    assert not at.exception
+    [link] = links.of_draft(draft_id, kind)
+    assert any(c.value.endswith(f"?{kind}={link.id}") for c in at.code)
+    assert links.open(link.id, kind) is not None
+
+
 def test_the_inbox_uses_keeps_or_discards_each_story_as_its_consent_allows(stored):
     draft_id, links = stored
     link = links.make(draft_id, "story")
