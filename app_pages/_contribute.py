@@ -53,6 +53,14 @@ def opened(kind: str) -> tuple[str, Opened]:
     return link_id, seen
 
 
+def send_form(kind: str, link_id: str, make: type, fields: tuple[str, ...], thanks: str) -> None:
+    """Send what the form's boxes hold (keyed `<kind>_<field>`) as a `make` (Story,
+    CoSignatory): a button's callback, see `send`."""
+    keys = tuple(f"{kind}_{name}" for name in fields)
+    item = make(**{name: st.session_state.get(f"{kind}_{name}") or "" for name in fields})
+    send(kind, kind, link_id, item, keys, thanks)
+
+
 def send(kind: str, where: str, link_id: str, item, keys: tuple[str, ...], thanks: str) -> None:
     """Send `item` through the link (a button's callback). Sent: the boxes `keys` are emptied
     and `thanks` shown at `where` (`show_result`). Refused: the reason is shown there and what

@@ -9,25 +9,8 @@ from drafting.model.draft import CoSignatory
 link_id, seen = _contribute.opened("signon")
 st.title(_contribute.TITLES["signon"])
 _contribute.introduce(seen, "They invite your group to sign it with them.")
-KEYS = ("signon_group", "signon_name", "signon_role")
-
-
-def send() -> None:
-    state = st.session_state
-    signer = CoSignatory(
-        group=state.get("signon_group", ""),
-        name=state.get("signon_name", ""),
-        role=state.get("signon_role", ""),
-    )
-    writer = seen.group.strip() or "the group"
-    _contribute.send(
-        "signon",
-        "signon",
-        link_id,
-        signer,
-        KEYS,
-        f"Thank you: your group will be listed among the co-signatories once {writer} accepts.",
-    )
+WRITER = seen.group.strip() or "the group"
+THANKS = f"Thank you: your group will be listed among the co-signatories once {WRITER} accepts."
 
 
 with st.container(border=True, key="signon_letter"):
@@ -40,5 +23,11 @@ st.caption(
     "Only the group that wrote this letter sees your signature until it accepts it; then your"
     " group's name appears among those signing."
 )
-st.button("Sign the letter", key="signon_send", type="primary", on_click=send)
+st.button(
+    "Sign the letter",
+    key="signon_send",
+    type="primary",
+    on_click=_contribute.send_form,
+    args=("signon", link_id, CoSignatory, ("group", "name", "role"), THANKS),
+)
 _contribute.show_result("signon")

@@ -10,21 +10,7 @@ link_id, seen = _contribute.opened("story")
 st.title(_contribute.TITLES["story"])
 _contribute.introduce(seen, "They would like to hear from you.")
 if seen.prompt:
-    st.subheader(show.escape(seen.prompt))
-KEYS = ("story_text", "story_name", "story_role", "story_consent")
-
-
-def send() -> None:
-    state = st.session_state
-    story = Story(
-        text=state.get("story_text", ""),
-        name=state.get("story_name", ""),
-        role=state.get("story_role", ""),
-        consent=state.get("story_consent") or "",
-    )
-    _contribute.send("story", "story", link_id, story, KEYS, "Thank you: your story has been sent.")
-
-
+    st.header(show.escape(seen.prompt))
 st.text_area("Your story", key="story_text", max_chars=STORY_TEXT, height=200)
 st.text_input("Your name (optional)", key="story_name", max_chars=300)
 st.text_input(
@@ -45,5 +31,17 @@ st.caption(
     " which the council or NHS body may publish; by name only if you choose that. It is kept"
     " with the group's draft and deleted with it."
 )
-st.button("Send your story", key="story_send", type="primary", on_click=send)
+st.button(
+    "Send your story",
+    key="story_send",
+    type="primary",
+    on_click=_contribute.send_form,
+    args=(
+        "story",
+        link_id,
+        Story,
+        ("text", "name", "role", "consent"),
+        "Thank you: your story has been sent.",
+    ),
+)
 _contribute.show_result("story")

@@ -56,7 +56,7 @@ def test_a_story_link_page_asks_for_a_story_and_sends_it(stored):
     assert (
         "**Friday Club** is writing a response to **Day services review**" in at.markdown[0].value
     )
-    assert at.subheader[0].value == "What would you lose if the Friday club closed?"
+    assert at.header[0].value == "What would you lose if the Friday club closed?"
     assert "lunch club lost its hall" not in everything_shown(at)
     at.text_area(key="story_text").input("My only hot meal of the week.")
     at.text_input(key="story_name").input("Ann Lee")
