@@ -5,6 +5,7 @@ their part of the letter and sign-ons on Your letter). Whatever is kept goes int
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 
 import streamlit as st
@@ -14,6 +15,7 @@ from drafting import DraftError
 from drafting.advice.privacy import personal_details_note
 from drafting.model import contributions
 from drafting.model.draft import CONSENTS
+from drafting.model.wording import long_date
 from drafting.store import StoreError
 from drafting.store.links import Contribution, Links
 
@@ -113,6 +115,10 @@ def link_maker(kind: str, label: str, prompt_label: str = "") -> None:
             st.button("Close this link", key=f"close_{link.id}", on_click=_close, args=(link.id,))
 
 
+def _day(iso: str) -> str:
+    return long_date(dt.date.fromisoformat(iso))
+
+
 def _who(name: str, role: str, nobody: str) -> str:
     name, role = name.strip(), role.strip()
     return show.escape(", ".join(p for p in (name, role) if p) or nobody)
@@ -132,7 +138,7 @@ def story_inbox() -> None:
             st.markdown(show.escape(story.text).replace("\n", "  \n"))
             st.caption(
                 f"From {_who(story.name, story.role, 'someone who gave no name')}, on"
-                f" {story.received}. **{CONSENTS[story.consent]}.**"
+                f" {_day(story.received)}. **{CONSENTS[story.consent]}.**"
             )
             if note := personal_details_note(story.text):
                 st.warning(show.escape(note), icon=":material/privacy_tip:")
@@ -236,7 +242,7 @@ def sharing_section() -> None:
                 st.markdown(
                     f"**{show.escape(signer.group)}** asks to sign your letter"
                     f" ({_who(signer.name, signer.role, 'no signatory given')}), on"
-                    f" {signer.signed_on}."
+                    f" {_day(signer.signed_on)}."
                 )
                 with st.container(horizontal=True):
                     st.button(

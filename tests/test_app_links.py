@@ -7,11 +7,12 @@ import datetime as dt
 import re
 
 import pytest
+import streamlit as st
 from streamlit.testing.v1 import AppTest
 
 from drafting import ChosenReason, Draft
 from drafting.model.draft import Comment, CoSignatory, Story
-from drafting.store import DraftStore
+from drafting.store import DATABASE_ENV, DraftStore, configured_url
 from drafting.store.links import PER_HOUR, Links
 from tests.helpers import APP, go, open_app, saved, texts
 
@@ -250,3 +251,22 @@ def test_an_accepted_sign_on_signs_the_letter(stored):
     assert saved(at).co_signatories[0].signed_on
     go(at, "details")
     assert not at.exception
+
+
+@pytest.mark.parametrize("engine", ["sqlite", "postgresql"])
+def test_a_story_sent_before_a_restart_reaches_the_inbox_after_it(engine, request, monkeypatch):
+    if engine == "postgresql":
+        monkeypatch.setenv(DATABASE_ENV, request.getfixturevalue("postgres_url"))
+    st.cache_resource.clear()  # the app's store opened afresh, on this engine
+    draft = Draft(reasons=[ChosenReason(20, "The lunch club lost its hall.")])
+    with DraftStore(url=configured_url()) as store:
+        draft_id, _ = store.create(draft)
+        link = Links(store).make(draft_id, "story")
+    at = visit("story", link)
+    at.text_area(key="story_text").input("Sent before the restart.")
+    at.radio(key="story_consent").set_value("anonymous")
+    at.button(key="story_send").click().run()
+    st.cache_resource.clear()  # the server restarts: its store and connections are closed
+    at = open_app(page="examples", link=draft_id)
+    assert "Sent before the restart." in texts(at.markdown)
+    st.cache_resource.clear()
