@@ -124,11 +124,9 @@ def _who(name: str, role: str, nobody: str) -> str:
     return show.escape(", ".join(p for p in (name, role) if p) or nobody)
 
 
-def story_inbox() -> None:
+def story_inbox(waiting: list[Contribution]) -> None:
     """New stories, each with its consent, the app's warning about personal details, and what
     to do with it: use it in a reason's example, keep it as background, or discard it."""
-    links = _links()
-    waiting = links.inbox(session.draft_id(), "story") if links else []
     draft, catalogue = session.get_draft(), session.catalogue()
     if not waiting:
         st.caption("No new stories yet.")
@@ -192,16 +190,19 @@ def story_inbox() -> None:
 
 
 def stories_section() -> None:
-    """Local examples' section for stories: the story links, then the inbox."""
-    st.header("Stories from your members")
-    st.markdown(
-        "The strongest examples are in the words of the people who use your service. Ask a"
-        " question, make a story link and send it to members, volunteers and the people you"
-        " serve; each can send a story from a phone and say whether you may quote them."
-    )
-    with st.expander("Your story links"):
+    """Local examples' section for stories: the story links, then the inbox. Folded away
+    (a first letter does not need it) until stories are waiting."""
+    links = _links()
+    waiting = links.inbox(session.draft_id(), "story") if links else []
+    label = "Stories from your members" + (f" ({len(waiting)} new)" if waiting else "")
+    with st.expander(label, expanded=bool(waiting)):
+        st.markdown(
+            "The strongest examples are in the words of the people who use your service. Ask"
+            " a question, make a story link and send it to members, volunteers and the people"
+            " you serve; each can send a story from a phone and say whether you may quote them."
+        )
         link_maker("story", "Make a story link", "Your question for them")
-    story_inbox()
+        story_inbox(waiting)
 
 
 def waiting_comments() -> list[Contribution]:
