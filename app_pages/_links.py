@@ -190,19 +190,26 @@ def story_inbox(waiting: list[Contribution]) -> None:
 
 
 def stories_section() -> None:
-    """Local examples' section for stories: the story links, then the inbox. Folded away
-    (a first letter does not need it) until stories are waiting."""
+    """Local examples' section for stories: the story links, then the inbox. Behind a switch
+    (a first letter does not need it) until the draft has a story link or stories waiting;
+    not in a folded expander, whose hidden text a browser may still count and read."""
     links = _links()
     waiting = links.inbox(session.draft_id(), "story") if links else []
-    label = "Stories from your members" + (f" ({len(waiting)} new)" if waiting else "")
-    with st.expander(label, expanded=bool(waiting)):
-        st.markdown(
-            "The strongest examples are in the words of the people who use your service. Ask"
-            " a question, make a story link and send it to members, volunteers and the people"
-            " you serve; each can send a story from a phone and say whether you may quote them."
-        )
-        link_maker("story", "Make a story link", "Your question for them")
-        story_inbox(waiting)
+    made = bool(links and links.of_draft(session.draft_id(), "story"))
+    if not (waiting or made) and not st.toggle(
+        "Collect members' stories",
+        key="stories_open",
+        help="Make a link that members can use to send you a story from a phone.",
+    ):
+        return
+    st.header("Stories from your members" + (f" ({len(waiting)} new)" if waiting else ""))
+    st.markdown(
+        "The strongest examples are in the words of the people who use your service. Ask a"
+        " question, make a story link and send it to members, volunteers and the people you"
+        " serve; each can send a story from a phone and say whether you may quote them."
+    )
+    link_maker("story", "Make a story link", "Your question for them")
+    story_inbox(waiting)
 
 
 def waiting_comments() -> list[Contribution]:

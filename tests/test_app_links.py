@@ -163,6 +163,8 @@ def test_a_sign_on_page_takes_a_partner_group_and_says_it_waits_for_acceptance(s
 def test_the_coordinator_makes_a_story_link_and_can_close_it(stored):
     draft_id, links = stored
     at = open_app(page="examples", link=draft_id)
+    assert "story_prompt" not in [box.key for box in at.text_input]  # behind its switch
+    at.toggle(key="stories_open").set_value(True).run()
     at.text_input(key="story_prompt").input("What would you lose?").run()
     at.button(key="make_story_link").click().run()
     [link] = links.of_draft(draft_id, "story")

@@ -98,7 +98,7 @@ def test_a_response_from_many_voices(app_server, browser, page, tmp_path):
     open_app(page, app_server)
     load_draft_file(page)
     go_to(page, "Local examples")
-    page.get_by_text("Stories from your members", exact=True).click()
+    page.get_by_text("Collect members' stories", exact=True).click()
     commit(
         page.get_by_role("textbox", name="Your question for them", exact=True),
         "What would you lose if the Friday club closed?",
