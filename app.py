@@ -8,7 +8,7 @@ multipage app on a server's first run and in AppTest, and then runs a page witho
 
 import streamlit as st
 
-from app_pages import session, show, widgets
+from app_pages import _contribute, session, show, widgets
 from drafting import draft_to_json, file_name
 from drafting.model.progress import draft_size_note, progress
 
@@ -26,6 +26,10 @@ def size_note() -> str:
 
 # The tab's icon is a file the app ships: a Material icon name would be fetched from a font server.
 st.set_page_config(page_title="Response Builder", page_icon=str(widgets.ICON))
+if kind := _contribute.wanted():  # a story, comment or sign-on link: its own page, nothing else
+    components.html(widgets.UNSAVED_TYPING_SCRIPT, height=0)
+    st.navigation([_contribute.page(kind)], position="hidden").run()
+    st.stop()
 
 draft = session.get_draft()
 if session.draft_id() and st.query_params.get("draft") != session.draft_id():

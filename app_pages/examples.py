@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from app_pages import _consultation_upload, session, show, widgets
+from app_pages import _consultation_upload, _links, session, show, widgets
 from drafting.advice.feedback import example_feedback
 from drafting.advice.privacy import personal_details_note
 from drafting.model.progress import repeats_about
@@ -98,4 +98,5 @@ else:
                 icon=":material/content_copy:",
             )
 
+_links.stories_section()
 widgets.nav_buttons("examples")

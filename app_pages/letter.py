@@ -11,7 +11,7 @@ from functools import partial
 
 import streamlit as st
 
-from app_pages import session, show, widgets
+from app_pages import _links, session, show, widgets
 from app_pages._survey import survey_blocks
 from drafting import TONES, draft_to_json, file_name, reasons_csv, to_text, tone_phrases
 from drafting.letter.assembly import cover_email, questions_note
@@ -153,10 +153,14 @@ def edit_form(piece: Piece, edited: bool) -> None:
     focus(f".st-key-edit_text_{piece.id} textarea")
 
 
-def preview(final: FinalLetter, pieces: list) -> None:
+def preview(final: FinalLetter, pieces: list, comments: list) -> None:
     """The letter piece by piece as the downloads hold it (`pieces`: the final letter's, with
-    their Markdown), each with its own Edit button."""
+    their Markdown), each with its own Edit button and the comments sent on it."""
     shown = {piece.id: (piece, text) for piece, text in pieces}
+    beside = {}  # a comment made on another kind of letter goes with those on parts not shown
+    for comment in comments:
+        ours = comment.item.template in ("", draft.template)
+        beside.setdefault(comment.item.block if ours else "", []).append(comment)
     stale = {s.edit.block: s for s in final.stale}
     editing = st.session_state.get(EDITING)
     for piece in final.generated.pieces():
@@ -187,6 +191,12 @@ def preview(final: FinalLetter, pieces: list) -> None:
             )
         if piece.id in stale:
             stale_note(stale[piece.id], "preview")
+        for comment in beside.pop(piece.id, []):
+            _links.comment_note(comment)
+    if others := [c for waiting in beside.values() for c in waiting]:
+        st.caption("Comments on parts that are not in this letter now:")
+        for comment in others:
+            _links.comment_note(comment)
     if back_to := st.session_state.pop(EDITED, None):
         focus(f".st-key-edit_{back_to} button")
 
@@ -327,7 +337,8 @@ def letter_page() -> None:
             " or ask to put it in your own words; the rest keeps following your answers."
         )
         with st.container(border=True, key="letter_preview"):
-            preview(final, preview_pieces(draft, catalogue, today=today, content=content))
+            pieces = preview_pieces(draft, catalogue, today=today, content=content)
+            preview(final, pieces, _links.waiting_comments())
 
     if view == "email":
         st.markdown(
@@ -338,6 +349,7 @@ def letter_page() -> None:
         st.code(to_text(cover_email(draft, catalogue, today=today)), language=None, wrap_lines=True)
 
     survey_blocks(draft, catalogue)
+    _links.sharing_section()
     st.header("Download")
     widgets.deadline_notice(draft)
     if flagged := unanswered_note(draft.questions):

@@ -1,9 +1,10 @@
 """The draft: the one document the app stores, as dataclasses, with its limits.
 
 Limits (say them in the app and the README): a draft file of at most 3 MB; each field at most the
-`max` in its metadata below (examples, context and answers 10,000 characters; each of the
-user's edits of the letter 200,000; addresses and the group's description 1,000; other single fields
-300); lists at most `max` items, each list or map item at most `item_max` characters.
+`max` in its metadata below (examples, context and answers 10,000 characters; stories and
+comments from the draft's links 2,000; each of the user's edits of the letter 200,000;
+addresses and the group's description 1,000; other single fields 300); lists at most `max`
+items, each list or map item at most `item_max` characters.
 
 Fields beyond the minimal contract are named in EXTENSIONS (a dotted name reaches inside a
 part, or inside each item of a list) and left out of the file while empty, so a contract-only
@@ -42,6 +43,7 @@ QUESTION_TEXT = 2_000
 QUESTION_LINES = MAX_QUESTIONS * (QUESTION_TEXT + 10)
 MAX_EDITS = 500
 LONG_TEXT = 10_000
+STORY_TEXT = 2_000  # a story sent through a story link, and a comment sent through a comment link
 MEDIUM_TEXT = 1_000
 SHORT_TEXT = 300
 KNOWN_REASONS = frozenset(range(1, REASON_COUNT + 1))
@@ -119,6 +121,43 @@ class CoSignatory:
     group: str = _text()
     name: str = _text()
     role: str = _text()
+    # The day a partner signed on through a sign-on link and the coordinator accepted it
+    # (YYYY-MM-DD); empty for a co-signatory the coordinator typed in.
+    signed_on: str = _text(10)
+
+
+# What a person sending a story lets the group do with it (`Story.consent`).
+CONSENTS = {
+    "name": "Quote me by name",
+    "anonymous": "Quote me without my name",
+    "private": "For the group's information only",
+}
+
+
+@dataclass
+class Story:
+    """A story sent through a story link that the coordinator kept: its words, the name and
+    role its sender gave (both optional), their consent (one of CONSENTS), the day it came
+    (YYYY-MM-DD), and the reason whose example quotes it (0: kept as background only)."""
+
+    text: str = _text(STORY_TEXT)
+    name: str = _text()
+    role: str = _text()
+    consent: str = _text(20)
+    received: str = _text(10)
+    reason: int = 0
+
+
+@dataclass
+class Comment:
+    """A comment sent through a comment link on one block of the letter (by its id, in the
+    template it was made in), that the coordinator marked done."""
+
+    block: str = _text(80)
+    template: str = _text(40)
+    text: str = _text(STORY_TEXT)
+    name: str = _text()
+    received: str = _text(10)
 
 
 @dataclass
@@ -153,6 +192,9 @@ EXTENSIONS = (
     "summary",
     "agree",
     "alternatives",
+    "co_signatories.signed_on",
+    "stories",
+    "comments",
 )
 
 
@@ -221,6 +263,10 @@ class Draft:
     summary: str = _text(MEDIUM_TEXT)
     agree: str = _text(LONG_TEXT)
     alternatives: list[str] = field(default_factory=list, metadata={"max": 20, "item_max": 40})
+    # What came through the draft's links and the coordinator kept (docs/links.md): stories
+    # (those used are quoted in their reason's example), and comments marked done.
+    stories: list[Story] = _items(200)
+    comments: list[Comment] = _items(500)
 
     @property
     def reason_ids(self) -> list[int]:

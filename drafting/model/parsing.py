@@ -24,6 +24,7 @@ from typing import Any, get_args, get_origin, get_type_hints
 from drafting.model.draft import (
     _DATE,
     BLOCK_ID,
+    CONSENTS,
     FIRST_YEAR,
     KNOWN_REASONS,
     LAST_YEAR,
@@ -60,7 +61,7 @@ def _kind(value: Any) -> str:
     return "a set of fields"
 
 
-def _check_text(value: Any, where: str, limit: int) -> str:
+def check_text(value: Any, where: str, limit: int) -> str:
     if not isinstance(value, str):
         raise DraftError(f"The field {where} should be text, but it is {_kind(value)}.")
     if len(value) > limit:
@@ -100,7 +101,7 @@ def _build(cls: type, data: Any, where: str) -> Any:
 def _convert(hint: Any, value: Any, where: str, metadata: Any) -> Any:
     limit = metadata.get("max", SHORT_TEXT)
     if hint is str:
-        return _check_text(value, where, limit)
+        return check_text(value, where, limit)
     if hint == int | None and value is None:
         return None
     if hint in (int, int | None):
@@ -125,7 +126,7 @@ def _convert(hint: Any, value: Any, where: str, metadata: Any) -> Any:
         _, item = get_args(hint)
         inner = {"max": metadata.get("item_max", SHORT_TEXT)}
         return {
-            _check_text(k, f"{where} key", 40): _convert(item, v, f"{where}.{k[:40]}", inner)
+            check_text(k, f"{where} key", 40): _convert(item, v, f"{where}.{k[:40]}", inner)
             for k, v in value.items()
         }
     return _build(hint, value, f"{where}.")
@@ -266,9 +267,37 @@ def draft_from_dict(data: Any, known_reasons: frozenset[int] = KNOWN_REASONS) ->
     if draft.tone not in TONES:
         raise DraftError(f"The tone '{draft.tone[:40]}' is not one of {', '.join(TONES)}.")
     _check_edits(draft)
+    _check_contributions(draft, known_reasons)
     if not TEMPLATE_NAME.fullmatch(draft.template):
         raise DraftError(f"The template name '{draft.template[:40]}' is not a template name.")
     return draft
+
+
+def _check_contributions(draft: Draft, known_reasons: frozenset[int]) -> None:
+    """Check what came through the draft's links: each story's consent and reason (a story
+    for the group's information only is never used in the letter), each comment's block."""
+    for i, story in enumerate(draft.stories, start=1):
+        if story.consent not in CONSENTS:
+            raise DraftError(
+                f"The field stories[{i}].consent should be one of {', '.join(CONSENTS)},"
+                f" not '{story.consent[:40]}'."
+            )
+        if story.reason and story.reason not in known_reasons:
+            raise DraftError(f"The field stories[{i}].reason names no reason ({story.reason}).")
+        if story.reason and story.consent == "private":
+            raise DraftError(
+                f"Story {i} was sent for the group's information only, so it cannot be used"
+                " in the letter (its reason should be 0)."
+            )
+        check_date(story.received, f"stories[{i}].received")
+    for i, comment in enumerate(draft.comments, start=1):
+        if not BLOCK_ID.fullmatch(comment.block):
+            raise DraftError(f"The field comments[{i}].block should be a block id.")
+        if comment.template and not TEMPLATE_NAME.fullmatch(comment.template):
+            raise DraftError(f"The field comments[{i}].template is not a template name.")
+        check_date(comment.received, f"comments[{i}].received")
+    for i, signer in enumerate(draft.co_signatories, start=1):
+        check_date(signer.signed_on, f"co_signatories[{i}].signed_on")
 
 
 def check_date(value: str, where: str) -> None:

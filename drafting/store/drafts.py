@@ -33,6 +33,7 @@ from drafting.store.errors import (
     StoredDraft,
     StoreError,
 )
+from drafting.store.linktables import create_link_tables, forget_draft, purge_links
 from drafting.store.settings import (
     CONNECT_TIMEOUT,
     DB_NAME,
@@ -188,6 +189,7 @@ class DraftStore:
             raise StoreError(
                 f"The draft store was written by a newer version of the app (schema {current})."
             )
+        create_link_tables(conn)  # the links' own tables (linktables.py)
         if current == SCHEMA_VERSION:
             return
         for version in range(current + 1, SCHEMA_VERSION + 1):
@@ -299,11 +301,16 @@ class DraftStore:
         return self._write(action)
 
     def purge(self, now: dt.datetime | None = None) -> int:
-        """Delete every draft not saved for `keep_days`; return how many were deleted."""
+        """Delete every draft not saved for `keep_days`, with its links, and whatever was sent
+        through a link that long ago; return how many drafts were deleted."""
         cutoff = self._cutoff(now)
-        return self._write(
-            lambda conn: conn.execute(sa.delete(DRAFTS).where(DRAFTS.c.updated < cutoff)).rowcount
-        )
+
+        def action(conn: sa.Connection) -> int:
+            deleted = conn.execute(sa.delete(DRAFTS).where(DRAFTS.c.updated < cutoff)).rowcount
+            purge_links(conn, DRAFTS, cutoff)
+            return deleted
+
+        return self._write(action)
 
     def _cutoff(self, now: dt.datetime | None = None) -> str:
         """The time stamp before which a draft's last save makes it expired."""
@@ -315,9 +322,11 @@ class DraftStore:
         return self._read(sa.select(sa.func.count()).select_from(DRAFTS))[0]
 
     def delete(self, draft_id: str) -> bool:
-        """Remove a draft for good; return whether there was one."""
-        return bool(
-            self._write(
-                lambda conn: conn.execute(sa.delete(DRAFTS).where(DRAFTS.c.id == draft_id)).rowcount
-            )
-        )
+        """Remove a draft for good, with its links and what came through them; return whether
+        there was one."""
+
+        def action(conn: sa.Connection) -> int:
+            forget_draft(conn, draft_id)
+            return conn.execute(sa.delete(DRAFTS).where(DRAFTS.c.id == draft_id)).rowcount
+
+        return bool(self._write(action))

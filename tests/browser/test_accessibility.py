@@ -8,6 +8,7 @@ rule found, of any impact, is listed per page at the end of the pytest run.
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass
 
@@ -15,8 +16,12 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Page, expect
 
+from drafting import draft_from_dict
+from drafting.store import DraftStore
+from drafting.store.links import Links
 from tests.browser.conftest import (
     PAGES,
+    SAMPLE_DRAFT,
     fit_window_to_page,
     go_to,
     load_draft_file,
@@ -116,6 +121,14 @@ def audit(page: Page, name: str) -> list[Finding]:
     ]
 
 
+def none_failing(findings: list[Finding]) -> None:
+    """Fail on any serious or critical violation of ours, listing each with its elements."""
+    failing = [f for f in findings if f.fails]
+    assert not failing, "\n".join(
+        f"{f.page}: {f.describe()}: {f.help}\n    " + "\n    ".join(f.snippets) for f in failing
+    )
+
+
 def click_then_see(name: str, shown):
     """Click the text `name` (a tab, an expander, a button), then wait for `shown(page)`."""
 
@@ -196,10 +209,7 @@ def test_no_page_has_a_serious_accessibility_violation_of_ours(app_server, page,
             for _, view, show in (v for v in MORE_VIEWS if v[0] == link):
                 show(page)
                 check(f"{link}, {view}")
-    failing = [f for f in findings if f.fails]
-    assert not failing, "\n".join(
-        f"{f.page}: {f.describe()}: {f.help}\n    " + "\n    ".join(f.snippets) for f in failing
-    )
+    none_failing(findings)
 
 
 # Streamlit puts a widget's label, Markdown and all, in the aria-label a screen reader reads out.
@@ -230,3 +240,24 @@ def test_no_control_is_named_with_markdown_syntax(app_server, page):
     assert not named, "\n".join(
         f"{link}: {len(names)} names, such as {names[0]!r}" for link, names in named.items()
     )
+
+
+@pytest.mark.parametrize("kind", ["story", "comment", "signon"])
+def test_the_link_pages_have_no_serious_accessibility_violation_of_ours(
+    app_server, page, axe_report, kind
+):
+    """The story, comment and sign-on pages, as a member or partner sees them on a phone."""
+    draft = draft_from_dict(json.loads(SAMPLE_DRAFT.read_text(encoding="utf-8")))
+    with DraftStore(app_server.data) as store:
+        draft_id, _ = store.create(draft)
+        link = Links(store).make(draft_id, kind, "What would you lose if the club closed?")
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto(f"{app_server.url}/?{kind}={link}")
+    expect(page.get_by_role("heading", level=1)).to_be_visible()
+    settled(page)
+    no_error_shown(page)
+    fit_window_to_page(page, width=390, least=844)
+    page.mouse.move(0, 0)
+    findings = audit(page, f"{kind} link")
+    axe_report.append(summary(f"{kind} link (390 px)", findings))
+    none_failing(findings)
