@@ -27,7 +27,7 @@ def size_note() -> str:
 # The tab's icon is a file the app ships: a Material icon name would be fetched from a font server.
 st.set_page_config(page_title="Response Builder", page_icon=str(widgets.ICON))
 if kind := _contribute.wanted():  # a story, comment or sign-on link: its own page, nothing else
-    components.html(widgets.UNSAVED_TYPING_SCRIPT, height=0)
+    st.html(widgets.UNSAVED_TYPING_SCRIPT, unsafe_allow_javascript=True)
     st.navigation([_contribute.page(kind)], position="hidden").run()
     st.stop()
 

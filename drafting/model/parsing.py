@@ -186,7 +186,7 @@ def _check_edits(draft: Draft) -> None:
             )
             edit.text = f"{edit.text}\n\n{old}"
             # Checked as merged, so that what is loaded can be saved and opened again.
-            _check_text(edit.text, f"edits[{i}].text (with letter_edit added to it)", LETTER_TEXT)
+            check_text(edit.text, f"edits[{i}].text (with letter_edit added to it)", LETTER_TEXT)
         elif len(draft.edits) >= MAX_EDITS:
             raise DraftError(
                 f"The list edits has {MAX_EDITS} items and letter_edit would make one more;"
