@@ -6,8 +6,9 @@ called `pages/`: Streamlit treats a `pages/` folder beside the entry script as a
 multipage app on a server's first run and in AppTest, and then runs a page without this frame.
 """
 
+import logging
+
 import streamlit as st
-import streamlit.components.v1 as components
 
 from app_pages import session, show, widgets
 from drafting import draft_to_json, file_name
@@ -24,6 +25,10 @@ def size_note() -> str:
         st.session_state["size_note"] = (content, note)
     return note
 
+
+# Store faults, damaged files, refused files and limits reached, for whoever runs the server (on
+# standard error, beside Streamlit's own lines); never a draft's id, its link or its text.
+logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
 
 # The tab's icon is a file the app ships: a Material icon name would be fetched from a font server.
 st.set_page_config(page_title="Response Builder", page_icon=str(widgets.ICON))
@@ -71,7 +76,7 @@ st.html(  # on a phone, show a chosen reason's whole title rather than cut it sh
     " [data-baseweb='popover'] li {white-space: normal;}}</style>"
 )
 # The browser's own "Leave page?" question while a box holds unsaved typing.
-components.html(widgets.UNSAVED_TYPING_SCRIPT, height=0)
+st.html(widgets.UNSAVED_TYPING_SCRIPT, unsafe_allow_javascript=True)
 
 session.show_notices()
 session.show_save_status()

@@ -4,7 +4,6 @@ import json
 from functools import partial
 
 import streamlit as st
-import streamlit.components.v1 as components
 
 from app_pages import session, show, widgets
 from drafting.model.selection import move, set_chosen
@@ -50,13 +49,13 @@ def reorder(reason_id: int, step: int) -> None:
 def keep_focus(label: str) -> None:
     """Put the keyboard focus back on the button called `label` once the list is redrawn."""
     # Wait until the list is redrawn: while it is, the old button is on the page beside the new.
-    components.html(
+    st.html(  # runs in the page itself (`parent` is the page's own window)
         "<script>(function(label, tries){function go(){const found=[...parent.document"
         ".querySelectorAll('button')].filter(e=>e.innerText.trim()===label);"
         "if(found.length===1&&!found[0].disabled){found[0].focus();}"
         "else if(tries-->0){setTimeout(go,50);}}go();})("
         f"{json.dumps(label)}, 60)</script>",
-        height=0,
+        unsafe_allow_javascript=True,
     )
 
 

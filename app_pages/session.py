@@ -11,6 +11,7 @@ shares (the catalogue, the templates, the store) is read once per server.
 from __future__ import annotations
 
 import gc
+import logging
 import threading
 from collections.abc import Callable
 from functools import cache, wraps
@@ -38,6 +39,7 @@ from drafting.store import (
     configured_url,
     keeping_time,
 )
+from drafting.store.limits import client_address
 from reasons import (
     Catalogue,
     SituationQuestion,
@@ -49,6 +51,7 @@ if TYPE_CHECKING:
     import pandas as pd
 
 T = TypeVar("T")
+log = logging.getLogger("app")
 
 
 # Cached loaders: read once per server, shared by every session (read-only). Plain
@@ -181,6 +184,7 @@ def _open_from_url() -> None:
             stored = store.load(wanted)
         except (StoreError, DraftError) as error:
             stored = None
+            log.warning("A stored draft could not be read (%s)", type(error).__name__)
             notice(f"The draft at this link could not be read: {escape(str(error))}", "error")
         if stored:
             st.session_state.update(draft=stored.draft, draft_id=wanted)
@@ -208,6 +212,7 @@ def _create(store: DraftStore, draft: Draft) -> None:
     """Store the session's draft under a new id, unless this session has made its share."""
     made = st.session_state.get("drafts_made", 0)
     if made >= MAX_DRAFTS_PER_SESSION:
+        log.warning("New draft refused: %d new drafts from one browser window", made)
         _report(
             "save_problem",
             f"this window has already started {made} new drafts, the most one visit may keep"
@@ -216,10 +221,10 @@ def _create(store: DraftStore, draft: Draft) -> None:
         return
     try:
         try:
-            new_id, revision = store.create(draft)
+            new_id, revision = store.create(draft, _client())
         except StoreDamaged as damage:  # the store has been replaced: once more, in the new one
             notice(escape(str(damage)), "warning")
-            new_id, revision = store.create(draft)
+            new_id, revision = store.create(draft, _client())
     except StoreError as error:
         _report("save_problem", str(error))
         return
@@ -229,6 +234,12 @@ def _create(store: DraftStore, draft: Draft) -> None:
     # The link goes in the address bar at once, even from a fragment's rerun (a tick in the
     # reasons list), so that a reload straight after the first change finds the draft.
     st.query_params["draft"] = new_id
+
+
+def _client() -> str | None:
+    """The visitor's internet address, for the store's count of new drafts from one address:
+    the connection's, or behind a proxy the header the host names (drafting.store.limits)."""
+    return client_address(st.context.ip_address, st.context.headers)
 
 
 def answers() -> dict[str, str]:
@@ -372,7 +383,8 @@ def read_upload(key: str, parse: Callable[[bytes], T], as_what: str = "") -> T |
         return None
     try:
         return parse(uploaded.getvalue())
-    except DraftError as error:
+    except DraftError as error:  # the log says a file was refused, never what was in it
+        log.info("A file of %d bytes was refused%s", uploaded.size, as_what)
         notice(
             f"We could not load {escape(uploaded.name)}{as_what}: {escape(str(error))} Nothing"
             " has changed.",

@@ -84,6 +84,7 @@ class Session:
     widgets: dict[str, tuple[str, str]] = field(default_factory=dict)
     files: dict[str, str] = field(default_factory=dict)  # download key -> deferred file id
     errors: list[str] = field(default_factory=list)
+    headers: dict[str, str] = field(default_factory=dict)  # sent with the websocket's request
 
     async def open(self) -> None:
         self.socket = await websockets.connect(
@@ -91,6 +92,7 @@ class Session:
             subprotocols=["streamlit"],
             max_size=None,
             open_timeout=TIMEOUT,
+            additional_headers=self.headers,
         )
         await self.rerun()
 

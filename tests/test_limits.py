@@ -96,7 +96,9 @@ def test_a_full_store_takes_no_new_draft_nor_a_longer_one(make_store):
     roomy = make_store()
     draft_id, revision = roomy.create(Draft(context="A draft kept before the store filled"))
     with pytest.raises(LimitReached, match="space for drafts is full"):
-        store.save(draft_id, Draft(context="A draft kept before the store filled, and more"), revision)
+        store.save(
+            draft_id, Draft(context="A draft kept before the store filled, and more"), revision
+        )
     assert store.save(draft_id, Draft(context="Shorter now"), revision) == revision + 1
     assert store.load(draft_id).draft.context == "Shorter now"
 
@@ -175,7 +177,10 @@ def test_a_shared_folder_named_in_an_address_keeps_its_permissions(tmp_path):
 
 def test_store_faults_are_logged_without_the_address_on_the_page(postgres, caplog):
     url = f"postgresql://postgres@127.0.0.1:{postgres.port}/no_such_database"
-    with caplog.at_level(logging.ERROR, logger="drafting.store"), pytest.raises(StoreError) as raised:
+    with (
+        caplog.at_level(logging.ERROR, logger="drafting.store"),
+        pytest.raises(StoreError) as raised,
+    ):
         DraftStore(url=url)
     assert str(postgres.port) not in str(raised.value) and "127.0.0.1" not in str(raised.value)
     assert "no_such_database" in caplog.text  # the host's log says where and why

@@ -17,6 +17,7 @@ from sqlalchemy import exc
 
 from drafting.model.draft import Draft
 from drafting.model.parsing import draft_to_json, parse_draft
+from drafting.store import limits
 from drafting.store.engine import (
     DRAFTS,
     MIGRATION_LOCK,
@@ -28,7 +29,6 @@ from drafting.store.engine import (
     now_text,
     sqlite_engine,
 )
-from drafting.store import limits
 from drafting.store.errors import (
     DraftDeleted,
     RevisionConflict,
@@ -405,9 +405,10 @@ class DraftStore:
         """
         try:
             if self.is_sqlite:
-                with self._write_lock, self.engine.connect().execution_options(
-                    sqlite_begin=""
-                ) as conn:
+                with (
+                    self._write_lock,
+                    self.engine.connect().execution_options(sqlite_begin="") as conn,
+                ):
                     conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
             else:
                 with self.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:

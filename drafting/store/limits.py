@@ -73,7 +73,9 @@ def _whole_number(name: str, default: int, low: int, high: int) -> int:
     if not configured:
         return default
     if not configured.isdigit() or not low <= int(configured) <= high:
-        raise StoreError(f"{name} should be a whole number from {low} to {high}, not {configured!r}.")
+        raise StoreError(
+            f"{name} should be a whole number from {low} to {high}, not {configured!r}."
+        )
     return int(configured)
 
 
