@@ -363,8 +363,8 @@ def run_setup(
             result = asyncio.run(act_together(url, count, reason, servers, database))
             if proxy:  # how the proxy spread the sessions' websockets over the processes
                 time.sleep(0.5)  # nginx logs a websocket when it closes
-                log = (proxy.folder / "access.log").read_text(encoding="utf-8")
-                streams = re.findall(r"^GET /_stcore/stream\S* \S+ \d+ upstream=(\S+)", log, re.M)
+                log = proxy.access_log()
+                streams = re.findall(r'"GET /_stcore/stream" \d+ .* upstream=(\S+)', log)
                 result["spread"] = sorted(collections.Counter(streams).values(), reverse=True)
         finally:
             if proxy:

@@ -129,8 +129,7 @@ def test_a_stale_tab_on_one_process_is_caught_after_a_save_on_the_other(
 
 def routed_requests(proxy: Proxy) -> list[tuple[str, str, str]]:
     """(request, app process, route) for every request nginx has logged with a route cookie."""
-    log = (proxy.folder / "access.log").read_text(encoding="utf-8")
-    return re.findall(r"^(\S+ \S+) .* upstream=(\S+) route=(\w+)$", log, re.M)
+    return re.findall(r'"(\S+ \S+)" .* upstream=(\S+) route=(\w+)$', proxy.access_log(), re.M)
 
 
 def test_nginx_from_the_repository_config_serves_a_page_and_a_tick(
