@@ -10,7 +10,7 @@ import logging
 
 import streamlit as st
 
-from app_pages import session, show, widgets
+from app_pages import _way_back, session, show, widgets
 from drafting import draft_to_json, file_name
 from drafting.model.progress import draft_size_note, progress
 
@@ -80,6 +80,8 @@ st.html(widgets.UNSAVED_TYPING_SCRIPT, unsafe_allow_javascript=True)
 
 session.show_notices()
 session.show_save_status()
+_way_back.show_new_link()
+_way_back.remember_on_this_device()
 page.run()
 session.warm_up_server()
 

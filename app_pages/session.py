@@ -15,6 +15,7 @@ import logging
 import threading
 from collections.abc import Callable
 from functools import cache, wraps
+from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
 import streamlit as st
@@ -40,6 +41,7 @@ from drafting.store import (
     keeping_time,
 )
 from drafting.store.limits import client_address
+from drafting.store.settings import disk_not_kept
 from reasons import (
     Catalogue,
     SituationQuestion,
@@ -149,6 +151,20 @@ def kept_for() -> str:
     return keeping_time(store.keep_days) if store else ""
 
 
+def kept_note() -> str:
+    """A warning, when this server's disk is wiped on restart and no database is set, that
+    drafts are kept only while the app runs ("" otherwise); the host's notes say how to set
+    one (docs/hosting.md)."""
+    store, _ = draft_store()
+    if store and store.is_sqlite and disk_not_kept(Path(__file__).resolve().parents[1]):
+        return (
+            " **On this server, though, drafts are kept only while the app runs:** its disk is"
+            " wiped when the app restarts or goes to sleep, because no database has been set up"
+            " for it. Save your draft to a file (in the sidebar) to be sure of keeping it."
+        )
+    return ""
+
+
 def get_draft() -> Draft:
     """Return this session's draft: the one named in the URL if there is one, else a new one."""
     if "draft" not in st.session_state:
@@ -231,6 +247,9 @@ def _create(store: DraftStore, draft: Draft) -> None:
     st.session_state.update(draft_id=new_id, drafts_made=made + 1, own_revisions={revision})
     _stored_as(revision)
     st.session_state.pop("save_problem", None)
+    # Its link, the only key to it, at the top of the page (`_way_back.show_new_link`): a
+    # fragment's change reruns the whole app to show it.
+    st.session_state.update(new_link=new_id, save_news=True)
     # The link goes in the address bar at once, even from a fragment's rerun (a tick in the
     # reasons list), so that a reload straight after the first change finds the draft.
     st.query_params["draft"] = new_id
@@ -240,6 +259,10 @@ def _client() -> str | None:
     """The visitor's internet address, for the store's count of new drafts from one address:
     the connection's, or behind a proxy the header the host names (drafting.store.limits)."""
     return client_address(st.context.ip_address, st.context.headers)
+
+
+def forget_new_link() -> None:
+    st.session_state.pop("new_link", None)
 
 
 def answers() -> dict[str, str]:

@@ -1,0 +1,85 @@
+"""The way back to a draft: its link, shown with Copy and "Email it to me" when the draft is
+first stored, and the drafts opened on this device, listed on Start from the browser's own
+storage (app_pages/_way_back.js). The list never reaches the server: the page's script keeps it
+and draws it; the server only sends the script, and the id and name of the draft on screen."""
+
+from __future__ import annotations
+
+import json
+import urllib.parse
+from pathlib import Path
+
+import streamlit as st
+
+from app_pages import session
+
+_SCRIPT = (Path(__file__).parent / "_way_back.js").read_text(encoding="utf-8")
+
+
+def _script(call: str) -> None:
+    st.html(f"<script>{_SCRIPT}\n{call}</script>", unsafe_allow_javascript=True)
+
+
+def _js(value: str) -> str:
+    """`value` as a JavaScript string inside a <script>: `</script>` cannot end it early."""
+    return json.dumps(value).replace("<", "\\u003c")
+
+
+def draft_name(draft) -> str:
+    return draft.group.name or draft.consultation.title or ""
+
+
+def remember_on_this_device() -> None:
+    """Note the draft on screen in this browser's list (the frame calls it on every run; the
+    page runs the script again only when the id or the name changes)."""
+    if draft_id := session.draft_id():
+        name = draft_name(session.get_draft())
+        _script(f"window.responseBuilderWayBack.record({_js(draft_id)}, {_js(name)});")
+
+
+def recent_drafts() -> None:
+    """Start's list of the drafts opened in this browser, each with a way to forget it."""
+    st.html('<div class="rb-recent"></div>')  # drawn by the script below, in the browser
+    _script("document.querySelectorAll('.rb-recent').forEach(window.responseBuilderWayBack.draw);")
+
+
+def draft_link(draft_id: str) -> str:
+    """The full address that opens the draft: this app's address with `?draft=<id>`."""
+    here = urllib.parse.urlsplit(st.context.url or "")
+    return urllib.parse.urlunsplit(
+        (here.scheme, here.netloc, here.path or "/", f"draft={draft_id}", "")
+    )
+
+
+def show_new_link() -> None:
+    """When this window has just stored a new draft: its link, the only key to it, with Copy
+    (the code box's own button) and "Email it to me" (the device's own mail program)."""
+    draft_id = st.session_state.get("new_link")
+    if not draft_id or draft_id != session.draft_id():
+        return
+    link = draft_link(draft_id)
+    with st.container(border=True, key="new_link_box"):
+        st.success(
+            "**Your draft is saved. Keep this link: it is the only key to your draft.** There is"
+            " no account and no password; anyone with the link can open the draft, and without"
+            " it nobody can, not even us. Copy it somewhere safe, bookmark this page, or email it"
+            " to yourself." + session.kept_note(),
+            icon=":material/key:",
+        )
+        st.code(link, language=None, wrap_lines=True)
+        body = (
+            "The link to our Response Builder draft (anyone with it can open and change the"
+            f" draft, so keep it to the group):\n\n{link}\n"
+        )
+        mail = "mailto:?" + urllib.parse.urlencode(
+            {"subject": "Our consultation response draft", "body": body},
+            quote_via=urllib.parse.quote,
+        )
+        with st.container(horizontal=True):
+            st.link_button("Email it to me", mail, icon=":material/mail:")
+            st.button("I have kept it", key="new_link_kept", on_click=session.forget_new_link)
+        st.caption(
+            "“Email it to me” opens your own email program with the link in a new message to"
+            " send to yourself; this app sends nothing. The copy button is at the right of the"
+            " link."
+        )
