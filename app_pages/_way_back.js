@@ -54,6 +54,7 @@
       when.textContent = isNaN(day) ? "" : " (opened " + day.toLocaleDateString("en-GB") + ") ";
       const forget = document.createElement("button");
       forget.type = "button";
+      forget.className = "rb-button";
       forget.textContent = "Forget";
       forget.setAttribute("aria-label", "Forget " + link.textContent);
       forget.onclick = () => write(read().filter((x) => x.id !== d.id));
@@ -62,9 +63,31 @@
     }
     const all = document.createElement("button");
     all.type = "button";
+    all.className = "rb-button";
     all.textContent = "Forget them all";
     all.onclick = () => write([]);
     box.append(list, all);
   }
-  window.responseBuilderWayBack = { record: record, draw: draw };
+  // Copy `text` to the clipboard; where the browser allows no clipboard (a plain http address
+  // other than this computer's), select it in a box the user can copy from by hand.
+  function copy(button, text) {
+    const done = () => {
+      button.textContent = "Copied";
+      setTimeout(() => (button.textContent = "Copy the link"), 2000);
+    };
+    const byHand = () => {
+      const box = document.createElement("textarea");
+      box.value = text;
+      box.setAttribute("aria-label", "The link to your draft");
+      button.after(box);
+      box.select();
+      if (document.execCommand("copy")) done();
+    };
+    if (navigator.clipboard && window.isSecureContext) {
+      navigator.clipboard.writeText(text).then(done, byHand);
+    } else {
+      byHand();
+    }
+  }
+  window.responseBuilderWayBack = { record: record, draw: draw, copy: copy };
 })();

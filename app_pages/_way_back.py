@@ -16,8 +16,22 @@ from app_pages import session
 _SCRIPT = (Path(__file__).parent / "_way_back.js").read_text(encoding="utf-8")
 
 
-def _script(call: str) -> None:
-    st.html(f"<script>{_SCRIPT}\n{call}</script>", unsafe_allow_javascript=True)
+# The script's own buttons, drawn like Streamlit's secondary buttons (in either theme).
+_STYLE = """<style>
+.rb-button {font: inherit; font-size: 0.875rem; line-height: 1.6; padding: 0.25rem 0.75rem;
+  margin: 0.125rem 0.25rem; border-radius: 0.5rem; cursor: pointer; color: inherit;
+  background: transparent; border: 1px solid rgba(128, 128, 128, 0.45);}
+.rb-button:hover {border-color: currentColor;}
+.rb-recent li {margin-bottom: 0.25rem;}
+</style>"""
+
+
+def _script(call: str, html: str = "") -> None:
+    st.html(
+        f"{_STYLE}{html}<script>{_SCRIPT}\n{call}</script>",
+        unsafe_allow_javascript=True,
+        width="content" if html.startswith("<button") else "stretch",
+    )
 
 
 def _js(value: str) -> str:
@@ -39,8 +53,10 @@ def remember_on_this_device() -> None:
 
 def recent_drafts() -> None:
     """Start's list of the drafts opened in this browser, each with a way to forget it."""
-    st.html('<div class="rb-recent"></div>')  # drawn by the script below, in the browser
-    _script("document.querySelectorAll('.rb-recent').forEach(window.responseBuilderWayBack.draw);")
+    _script(  # drawn by the script, in the browser
+        "document.querySelectorAll('.rb-recent').forEach(window.responseBuilderWayBack.draw);",
+        '<div class="rb-recent"></div>',
+    )
 
 
 def draft_link(draft_id: str) -> str:
@@ -75,11 +91,15 @@ def show_new_link() -> None:
             {"subject": "Our consultation response draft", "body": body},
             quote_via=urllib.parse.quote,
         )
-        with st.container(horizontal=True):
+        with st.container(horizontal=True, vertical_alignment="center"):
+            _script(
+                "document.getElementById('rb-copy').onclick = (event) =>"
+                f" window.responseBuilderWayBack.copy(event.target, {_js(link)});",
+                '<button type="button" class="rb-button" id="rb-copy">Copy the link</button>',
+            )
             st.link_button("Email it to me", mail, icon=":material/mail:")
             st.button("I have kept it", key="new_link_kept", on_click=session.forget_new_link)
         st.caption(
             "“Email it to me” opens your own email program with the link in a new message to"
-            " send to yourself; this app sends nothing. The copy button is at the right of the"
-            " link."
+            " send to yourself; this app sends nothing."
         )

@@ -360,7 +360,7 @@ class DraftStore:
                 sa.select(DRAFTS.c.body, DRAFTS.c.revision).where(DRAFTS.c.id == draft_id)
             ).first()
             if row is None:
-                raise DraftDeleted("This draft is no longer in the store.")
+                raise DraftDeleted(f"There is no draft {draft_id[:8]}… in the store any more.")
             if full and (force or row.revision == based_on):
                 raise LimitReached(limits.store_full_message(self.limits))
             raise RevisionConflict(StoredDraft(parse_draft(row.body), row.revision))
