@@ -194,7 +194,16 @@ def draft_json() -> str:
 
 def _open_from_url() -> None:
     store, _ = draft_store()
-    wanted = st.query_params.get("draft")
+    links = st.query_params.get_all("draft")
+    if len(set(links)) > 1:  # the address bar shows the first, Streamlit reads the last
+        notice(
+            "This address holds more than one draft link, so none was opened. Open one link at"
+            " a time. Here is a new, empty response instead.",
+            "warning",
+        )
+        start_draft(Draft())
+        return
+    wanted = links[0] if links else ""
     if wanted and store:
         try:
             stored = store.load(wanted)

@@ -5,8 +5,10 @@ on a server whose disk is wiped on restart, that drafts are kept only while the 
 
 import urllib.parse
 
+from streamlit.testing.v1 import AppTest
+
 from drafting.store.settings import DISK_NOT_KEPT_ENV
-from tests.helpers import go, link_of, open_tab, texts
+from tests.helpers import APP, go, link_of, open_tab, texts
 
 
 def first_change(at):
@@ -66,3 +68,18 @@ def test_a_server_whose_disk_is_wiped_says_drafts_are_kept_only_while_it_runs(mo
     assert "drafts are kept only while the app runs" in texts(at.success)
     monkeypatch.delenv(DISK_NOT_KEPT_ENV)
     assert "only while the app runs" not in texts(open_tab().markdown)
+
+
+def test_an_address_with_two_draft_links_opens_neither():
+    """`?draft=B&draft=A` once opened A while the address bar kept B (issue 25)."""
+    first = link_of(first_change(open_tab()))
+    other = open_tab()
+    go(other, "details").text_input(key="group_name").input("Riverside Tenants").run()
+    second = link_of(other)
+    at = AppTest.from_file(str(APP), default_timeout=60)
+    at.query_params["draft"] = [second, first]
+    at.run()
+    assert "more than one draft link" in texts(at.warning)
+    assert "draft" not in at.query_params
+    go(at, "details")
+    assert at.text_input(key="group_name").value == ""
