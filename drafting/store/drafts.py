@@ -17,7 +17,6 @@ from sqlalchemy import exc
 
 from drafting.model.draft import Draft
 from drafting.model.parsing import draft_to_json, parse_draft
-from drafting.store import limits
 from drafting.store.engine import (
     DRAFTS,
     MIGRATION_LOCK,
@@ -36,7 +35,18 @@ from drafting.store.errors import (
     StoredDraft,
     StoreError,
 )
-from drafting.store.limits import SIZE_CHECK_SECONDS, LimitReached, Limits, client_key
+from drafting.store.limits import (
+    CREATIONS_TABLES,
+    SIZE_CHECK_SECONDS,
+    LimitReached,
+    Limits,
+    client_key,
+    count_creation,
+    forget_creations,
+    store_bytes,
+    store_full_message,
+    too_big_message,
+)
 from drafting.store.settings import (
     CONNECT_TIMEOUT,
     DB_NAME,
@@ -210,7 +220,7 @@ class DraftStore:
         if not self.is_sqlite:
             conn.execute(sa.select(sa.func.pg_advisory_xact_lock(MIGRATION_LOCK)))
         conn.exec_driver_sql("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)")
-        for statement in limits.CREATIONS_TABLES:  # the limits' own table, apart from drafts
+        for statement in CREATIONS_TABLES:  # the limits' own table, apart from drafts
             conn.exec_driver_sql(statement)
         current = conn.execute(sa.select(SCHEMA_TABLE.c.version)).scalar() or 0
         if current > SCHEMA_VERSION:
@@ -262,23 +272,21 @@ class DraftStore:
     def create(self, draft: Draft, client: str | None = None) -> tuple[str, int]:
         """Store a new draft under a fresh unguessable id; return (id, revision 1).
 
-        `client` is the visitor's address (`limits.client_address`), if known. Raises
-        LimitReached if that address has started `limits.per_hour` drafts in the last hour,
+        `client` is the visitor's address (`drafting.store.limits.client_address`), if known. Raises
+        LimitReached if that address has started `self.limits.per_hour` drafts in the last hour,
         if the store is full, or if the draft is over the size of one save.
         """
         self.purge()
         body = draft_to_json(draft)
         self._check_size(body)
         if self._full():
-            raise LimitReached(limits.store_full_message(self.limits))
+            raise LimitReached(store_full_message(self.limits))
         draft_id = secrets.token_urlsafe(ID_BYTES)
         now = now_text()
 
         def action(conn: sa.Connection) -> None:
             if client:
-                limits.count_creation(
-                    conn, client_key(client), self.limits.per_hour, not self.is_sqlite
-                )
+                count_creation(conn, client_key(client), self.limits.per_hour, not self.is_sqlite)
             conn.execute(
                 sa.insert(DRAFTS).values(
                     id=draft_id, revision=1, body=body, created=now, updated=now
@@ -291,7 +299,7 @@ class DraftStore:
     def _check_size(self, body: str) -> None:
         size = len(body.encode())
         if size > self.limits.save_bytes:
-            raise LimitReached(limits.too_big_message(size, self.limits))
+            raise LimitReached(too_big_message(size, self.limits))
 
     def _full(self) -> bool:
         """Whether the drafts take the space the host allowed (measured at most every few
@@ -300,11 +308,11 @@ class DraftStore:
         if time.monotonic() - when >= SIZE_CHECK_SECONDS:
             try:
                 with self.engine.connect() as conn:
-                    size = limits.store_bytes(conn, not self.is_sqlite)
+                    size = store_bytes(conn, not self.is_sqlite)
             except exc.DBAPIError as e:
                 raise self._failed(e, writing=False) from e
             self._measured = (time.monotonic(), size)
-        return size >= self.limits.store_bytes
+        return size >= self.store_bytes
 
     def load(self, draft_id: str) -> StoredDraft | None:
         """Return the stored draft, or None for an unknown, expired or malformed id.
@@ -362,7 +370,7 @@ class DraftStore:
             if row is None:
                 raise DraftDeleted(f"There is no draft {draft_id[:8]}… in the store any more.")
             if full and (force or row.revision == based_on):
-                raise LimitReached(limits.store_full_message(self.limits))
+                raise LimitReached(store_full_message(self.limits))
             raise RevisionConflict(StoredDraft(parse_draft(row.body), row.revision))
 
         return self._write(action)
@@ -372,7 +380,7 @@ class DraftStore:
         cutoff = self._cutoff(now)
 
         def action(conn: sa.Connection) -> int:
-            limits.forget_creations(conn)
+            forget_creations(conn)
             return conn.execute(sa.delete(DRAFTS).where(DRAFTS.c.updated < cutoff)).rowcount
 
         return self._write(action)
