@@ -312,7 +312,7 @@ class DraftStore:
             except exc.DBAPIError as e:
                 raise self._failed(e, writing=False) from e
             self._measured = (time.monotonic(), size)
-        return size >= self.store_bytes
+        return size >= self.limits.store_bytes
 
     def load(self, draft_id: str) -> StoredDraft | None:
         """Return the stored draft, or None for an unknown, expired or malformed id.
