@@ -56,7 +56,7 @@ def test_the_page_tells_the_browser_which_draft_is_on_screen_and_nothing_more():
 def test_a_group_name_cannot_end_the_script_early():
     at = open_tab()
     go(at, "details").text_input(key="group_name").input("</script><b>x</b>").run()
-    (script,) = [h.proto.body for h in at.get("html") if "record(" in h.proto.body]
+    (script,) = [h.proto.body for h in at.get("html") if "WayBack.record(" in h.proto.body]
     assert script.count("</script>") == 1 and "\\u003c/script>\\u003cb>" in script
 
 

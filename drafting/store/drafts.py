@@ -307,7 +307,7 @@ class DraftStore:
         when, size = self._measured
         if time.monotonic() - when >= SIZE_CHECK_SECONDS:
             try:
-                with self.engine.connect() as conn:
+                with self.engine.connect().execution_options(sqlite_begin="BEGIN") as conn:
                     size = store_bytes(conn, not self.is_sqlite)
             except exc.DBAPIError as e:
                 raise self._failed(e, writing=False) from e
