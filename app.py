@@ -80,7 +80,7 @@ st.html(widgets.UNSAVED_TYPING_SCRIPT, unsafe_allow_javascript=True)
 
 session.show_notices()
 session.show_save_status()
-_way_back.show_new_link()
+_way_back.show_new_link(page.url_path)
 _way_back.remember_on_this_device()
 page.run()
 session.warm_up_server()

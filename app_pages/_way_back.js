@@ -34,13 +34,12 @@
   function draw(box) {
     const drafts = read();
     box.replaceChildren();
+    if (!drafts.length) return; // a first visit: nothing to show
     const intro = document.createElement("p");
-    intro.textContent = drafts.length
-      ? "Drafts opened in this browser, newest first. This list is kept in this browser only;" +
-        " forgetting a draft takes it off the list, and the draft stays at its link."
-      : "No drafts have been opened in this browser yet. Once you start one, it is listed here.";
+    intro.textContent =
+      "Drafts opened in this browser, newest first (kept in this browser only; forgetting one" +
+      " takes it off this list, and the draft stays at its link):";
     box.append(intro);
-    if (!drafts.length) return;
     const list = document.createElement("ul");
     for (const d of drafts) {
       const item = document.createElement("li");

@@ -67,19 +67,21 @@ def draft_link(draft_id: str) -> str:
     )
 
 
-def show_new_link() -> None:
+def show_new_link(here: str) -> None:
     """When this window has just stored a new draft: its link, the only key to it, with Copy
-    (the code box's own button) and "Email it to me" (the device's own mail program)."""
+    and "Email it to me" (the device's own mail program), on the page `here` where it was
+    stored, until the group says it has kept it or moves to another page."""
     draft_id = st.session_state.get("new_link")
-    if not draft_id or draft_id != session.draft_id():
+    shown_on = st.session_state.setdefault("new_link_page", here)
+    if not draft_id or draft_id != session.draft_id() or shown_on != here:
+        session.forget_new_link()
         return
     link = draft_link(draft_id)
     with st.container(border=True, key="new_link_box"):
         st.success(
-            "**Your draft is saved. Keep this link: it is the only key to your draft.** There is"
-            " no account and no password; anyone with the link can open the draft, and without"
-            " it nobody can, not even us. Copy it somewhere safe, bookmark this page, or email it"
-            " to yourself." + session.kept_note(),
+            "**Your draft is saved. This link is the only key to it:** anyone with it can open"
+            " the draft, and without it nobody can. Copy it, bookmark this page or email it to"
+            " yourself." + session.kept_note(),
             icon=":material/key:",
         )
         st.code(link, language=None, wrap_lines=True)
@@ -99,7 +101,4 @@ def show_new_link() -> None:
             )
             st.link_button("Email it to me", mail, icon=":material/mail:")
             st.button("I have kept it", key="new_link_kept", on_click=session.forget_new_link)
-        st.caption(
-            "“Email it to me” opens your own email program with the link in a new message to"
-            " send to yourself; this app sends nothing."
-        )
+        st.caption("“Email it to me” opens your own email program; this app sends nothing.")

@@ -271,7 +271,8 @@ def _client() -> str | None:
 
 
 def forget_new_link() -> None:
-    st.session_state.pop("new_link", None)
+    for key in ("new_link", "new_link_page"):
+        st.session_state.pop(key, None)
 
 
 def answers() -> dict[str, str]:

@@ -31,24 +31,25 @@ with st.expander("Where the reasons come from"):
         " count."
     )
 
-st.subheader("Keep your link to come back")
 st.markdown(
-    "Everything you type is saved as you go (when you leave a box), on the server running this"
-    " app, under a private link: the address in your browser's address bar, ending `?draft=` and"
-    " a long code. **That link is the only key to your draft: bookmark it, or copy it somewhere"
-    " safe.** Anyone with the link can open the draft, so share it only with people you would"
-    " show the letter to; nothing lists drafts on the server, and nobody can find yours without"
-    " it."
+    "**Your work is saved as you go, under a private link:** the address in your browser's"
+    " address bar, ending `?draft=`. That link is the only key to your draft, so bookmark it or"
+    " copy it somewhere safe." + session.kept_note()
 )
-if kept_for := session.kept_for():
+with st.expander("More about your link and your draft"):
     st.markdown(
-        f"A draft is kept on this server for {kept_for} after its last change, then deleted."
-        + session.kept_note()
+        "Anyone with the link can open the draft, so share it only with people you would show"
+        " the letter to; nothing lists drafts on the server, and nobody can find yours without"
+        " it. This browser also lists the drafts opened in it, below."
     )
-st.markdown(
-    "To keep a copy of your own, or to move your work to another computer, use **Save your"
-    " draft to a file** in the sidebar, and load that file here next time."
-)
+    if kept_for := session.kept_for():
+        st.markdown(
+            f"A draft is kept on this server for {kept_for} after its last change, then deleted."
+        )
+    st.markdown(
+        "To keep a copy of your own, or to move your work to another computer, use **Save your"
+        " draft to a file** in the sidebar, and load that file here next time."
+    )
 _way_back.recent_drafts()
 
 st.header("Start or carry on")

@@ -19,7 +19,7 @@ def first_change(at):
 def test_a_new_draft_shows_its_link_as_the_only_key_with_copy_and_email():
     at = first_change(open_tab())
     draft_id = link_of(at)
-    assert "Keep this link: it is the only key to your draft" in texts(at.success)
+    assert "This link is the only key to it" in texts(at.success)
     (link,) = [c.value for c in at.code if "draft=" in c.value]
     assert link.endswith(f"?draft={draft_id}")
     (mail,) = [b for b in at.get("link_button") if b.proto.label == "Email it to me"]
@@ -28,6 +28,16 @@ def test_a_new_draft_shows_its_link_as_the_only_key_with_copy_and_email():
     at.button(key="new_link_kept").click().run()
     assert "only key" not in texts(at.success)
     assert not [c for c in at.code if "draft=" in c.value]
+
+
+def test_the_new_link_stays_on_its_page_only():
+    at = first_change(open_tab())
+    at.text_input(key="group_email").input("hello@example.org").run()  # a second change
+    assert "only key" in texts(at.success)
+    go(at, "letter")
+    assert "only key" not in texts(at.success)
+    go(at, "details")
+    assert "only key" not in texts(at.success)
 
 
 def test_a_draft_opened_by_its_link_does_not_show_it_again():
