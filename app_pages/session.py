@@ -256,9 +256,9 @@ def _create(store: DraftStore, draft: Draft) -> None:
     st.session_state.update(draft_id=new_id, drafts_made=made + 1, own_revisions={revision})
     _stored_as(revision)
     st.session_state.pop("save_problem", None)
-    # Its link, the only key to it, at the top of the page (`_way_back.show_new_link`): a
-    # fragment's change reruns the whole app to show it.
-    st.session_state.update(new_link=new_id, save_news=True)
+    # Its link, the only key to it, at the top of the page at the next full run
+    # (`_way_back.show_new_link`); a fragment's own rerun (a tick) does not draw the frame.
+    st.session_state["new_link"] = new_id
     # The link goes in the address bar at once, even from a fragment's rerun (a tick in the
     # reasons list), so that a reload straight after the first change finds the draft.
     st.query_params["draft"] = new_id
