@@ -79,9 +79,8 @@ def show_new_link(here: str) -> None:
     link = draft_link(draft_id)
     with st.container(border=True, key="new_link_box"):
         st.success(
-            "**Your draft is saved. This link is the only key to it:** anyone with it can open"
-            " the draft, and without it nobody can. Copy it, bookmark this page or email it to"
-            " yourself." + session.kept_note(),
+            "**Saved. This link is the only key to your draft:** whoever has it can open the"
+            " draft. Keep it safe." + session.kept_note(),
             icon=":material/key:",
         )
         st.code(link, language=None, wrap_lines=True)
@@ -99,6 +98,11 @@ def show_new_link(here: str) -> None:
                 f" window.responseBuilderWayBack.copy(event.target, {_js(link)});",
                 '<button type="button" class="rb-button" id="rb-copy">Copy the link</button>',
             )
-            st.link_button("Email it to me", mail, icon=":material/mail:")
+            st.link_button(
+                "Email it to me",
+                mail,
+                icon=":material/mail:",
+                help="Opens your own email program with the link in a new message to send to"
+                " yourself; this app sends nothing.",
+            )
             st.button("I have kept it", key="new_link_kept", on_click=session.forget_new_link)
-        st.caption("“Email it to me” opens your own email program; this app sends nothing.")

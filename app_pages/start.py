@@ -32,11 +32,10 @@ with st.expander("Where the reasons come from"):
     )
 
 st.markdown(
-    "**Your work is saved as you go, under a private link:** the address in your browser's"
-    " address bar, ending `?draft=`. That link is the only key to your draft, so bookmark it or"
-    " copy it somewhere safe." + session.kept_note()
+    "**Your work is saved under a private link, the address ending `?draft=`.** It is the only"
+    " key to your draft: bookmark it or copy it somewhere safe." + session.kept_note()
 )
-with st.expander("More about your link and your draft"):
+with st.expander("About your link"):
     st.markdown(
         "Anyone with the link can open the draft, so share it only with people you would show"
         " the letter to; nothing lists drafts on the server, and nobody can find yours without"

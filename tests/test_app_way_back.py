@@ -19,7 +19,7 @@ def first_change(at):
 def test_a_new_draft_shows_its_link_as_the_only_key_with_copy_and_email():
     at = first_change(open_tab())
     draft_id = link_of(at)
-    assert "This link is the only key to it" in texts(at.success)
+    assert "This link is the only key to your draft" in texts(at.success)
     (link,) = [c.value for c in at.code if "draft=" in c.value]
     assert link.endswith(f"?draft={draft_id}")
     (mail,) = [b for b in at.get("link_button") if b.proto.label == "Email it to me"]
@@ -50,7 +50,7 @@ def test_a_draft_opened_by_its_link_does_not_show_it_again():
 def test_start_says_the_link_is_the_only_key_in_plain_view_and_lists_this_browsers_drafts():
     at = open_tab()
     assert "What happens to what you type" not in [e.label for e in at.expander]
-    assert "That link is the only key to your draft" in texts(at.markdown)
+    assert "It is the only key to your draft" in texts(at.markdown)
     assert any('class="rb-recent"' in h.proto.body for h in at.get("html"))
 
 

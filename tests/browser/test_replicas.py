@@ -19,6 +19,15 @@ MORE = " Since then the hall has been let to a national provider's training days
 REASON = "Reason 20: Small local groups may not survive"
 
 
+@pytest.fixture(autouse=True)
+def patient():
+    """Wait up to 30 s for what should appear: a fresh process's first page, on a busy machine,
+    takes longer than Playwright's 5 s."""
+    expect.set_options(timeout=30_000)
+    yield
+    expect.set_options(timeout=5_000)
+
+
 @pytest.fixture(scope="module")
 def database(postgres) -> str:
     return postgres.create_database("replicas")

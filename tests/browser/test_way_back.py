@@ -32,7 +32,7 @@ def start_a_draft(page, server, name: str) -> str:
     open_app(page, server)
     go_to(page, "About you", "About you and the consultation")
     commit(page.get_by_label("Your group's name"), name)
-    expect(page.get_by_text("This link is the only key to it")).to_be_visible()
+    expect(page.get_by_text("This link is the only key to your draft")).to_be_visible()
     page.wait_for_url(re.compile(r"draft=[A-Za-z0-9_-]{32}"))
     return re.search(r"draft=([A-Za-z0-9_-]{32})", page.url).group(1)
 
