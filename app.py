@@ -6,9 +6,11 @@ called `pages/`: Streamlit treats a `pages/` folder beside the entry script as a
 multipage app on a server's first run and in AppTest, and then runs a page without this frame.
 """
 
+import logging
+
 import streamlit as st
 
-from app_pages import _contribute, session, show, widgets
+from app_pages import _contribute, _way_back, session, show, widgets
 from drafting import draft_to_json, file_name
 from drafting.model.progress import draft_size_note, progress
 
@@ -23,6 +25,10 @@ def size_note() -> str:
         st.session_state["size_note"] = (content, note)
     return note
 
+
+# Store faults, damaged files, refused files and limits reached, for whoever runs the server (on
+# standard error, beside Streamlit's own lines); never a draft's id, its link or its text.
+logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
 
 # The tab's icon is a file the app ships: a Material icon name would be fetched from a font server.
 st.set_page_config(page_title="Response Builder", page_icon=str(widgets.ICON))
@@ -79,6 +85,8 @@ st.html(widgets.UNSAVED_TYPING_SCRIPT, unsafe_allow_javascript=True)
 
 session.show_notices()
 session.show_save_status()
+_way_back.show_new_link(page.url_path)
+_way_back.remember_on_this_device()
 page.run()
 session.warm_up_server()
 

@@ -54,7 +54,8 @@ def _show_reading(reading: Reading, source: str) -> None:
 def _read(data: bytes, source: str) -> None:
     try:
         _show_reading(read_in_worker(data), source)
-    except ConsultationError as error:
+    except ConsultationError as error:  # the log says one was refused, not what it held
+        session.log.info("A consultation document of %d bytes was refused", len(data))
         st.session_state.pop(READING, None)
         st.session_state[PROBLEM] = f"We could not read {source}: {error}"
 

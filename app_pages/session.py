@@ -11,9 +11,11 @@ shares (the catalogue, the templates, the store) is read once per server.
 from __future__ import annotations
 
 import gc
+import logging
 import threading
 from collections.abc import Callable
 from functools import cache, wraps
+from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
 import streamlit as st
@@ -38,6 +40,8 @@ from drafting.store import (
     configured_url,
     keeping_time,
 )
+from drafting.store.limits import client_address
+from drafting.store.settings import disk_not_kept
 from reasons import (
     Catalogue,
     SituationQuestion,
@@ -49,6 +53,7 @@ if TYPE_CHECKING:
     import pandas as pd
 
 T = TypeVar("T")
+log = logging.getLogger("app")
 
 
 # Cached loaders: read once per server, shared by every session (read-only). Plain
@@ -148,6 +153,20 @@ def kept_for() -> str:
     return keeping_time(store.keep_days) if store else ""
 
 
+def kept_note() -> str:
+    """A warning, when this server's disk is wiped on restart and no database is set, that
+    drafts are kept only while the app runs ("" otherwise); the host's notes say how to set
+    one (docs/hosting.md)."""
+    store, _ = draft_store()
+    if store and store.is_sqlite and disk_not_kept(Path(__file__).resolve().parents[1]):
+        return (
+            " **On this server, though, drafts are kept only while the app runs:** its disk is"
+            " wiped when the app restarts or goes to sleep, because no database has been set up"
+            " for it. Save your draft to a file (in the sidebar) to be sure of keeping it."
+        )
+    return ""
+
+
 def get_draft() -> Draft:
     """Return this session's draft: the one named in the URL if there is one, else a new one."""
     if "draft" not in st.session_state:
@@ -178,12 +197,22 @@ def draft_json() -> str:
 
 def _open_from_url() -> None:
     store, _ = draft_store()
-    wanted = st.query_params.get("draft")
+    links = st.query_params.get_all("draft")
+    if len(set(links)) > 1:  # the address bar shows the first, Streamlit reads the last
+        notice(
+            "This address holds more than one draft link, so none was opened. Open one link at"
+            " a time. Here is a new, empty response instead.",
+            "warning",
+        )
+        start_draft(Draft())
+        return
+    wanted = links[0] if links else ""
     if wanted and store:
         try:
             stored = store.load(wanted)
         except (StoreError, DraftError) as error:
             stored = None
+            log.warning("A stored draft could not be read (%s)", type(error).__name__)
             notice(f"The draft at this link could not be read: {escape(str(error))}", "error")
         if stored:
             st.session_state.update(draft=stored.draft, draft_id=wanted)
@@ -211,6 +240,7 @@ def _create(store: DraftStore, draft: Draft) -> None:
     """Store the session's draft under a new id, unless this session has made its share."""
     made = st.session_state.get("drafts_made", 0)
     if made >= MAX_DRAFTS_PER_SESSION:
+        log.warning("New draft refused: %d new drafts from one browser window", made)
         _report(
             "save_problem",
             f"this window has already started {made} new drafts, the most one visit may keep"
@@ -219,10 +249,10 @@ def _create(store: DraftStore, draft: Draft) -> None:
         return
     try:
         try:
-            new_id, revision = store.create(draft)
+            new_id, revision = store.create(draft, _client())
         except StoreDamaged as damage:  # the store has been replaced: once more, in the new one
             notice(escape(str(damage)), "warning")
-            new_id, revision = store.create(draft)
+            new_id, revision = store.create(draft, _client())
     except StoreError as error:
         _report("save_problem", str(error))
         return
@@ -233,9 +263,23 @@ def _create(store: DraftStore, draft: Draft) -> None:
     _stored_as(revision)
     st.session_state.pop("save_problem", None)
     st.session_state.pop(TOO_LONG, None)
+    # Its link, the only key to it, at the top of the page at the next full run
+    # (`_way_back.show_new_link`); a fragment's own rerun (a tick) does not draw the frame.
+    st.session_state["new_link"] = new_id
     # The link goes in the address bar at once, even from a fragment's rerun (a tick in the
     # reasons list), so that a reload straight after the first change finds the draft.
     st.query_params["draft"] = new_id
+
+
+def _client() -> str | None:
+    """The visitor's internet address, for the store's count of new drafts from one address:
+    the connection's, or behind a proxy the header the host names (drafting.store.limits)."""
+    return client_address(st.context.ip_address, st.context.headers)
+
+
+def forget_new_link() -> None:
+    for key in ("new_link", "new_link_page"):
+        st.session_state.pop(key, None)
 
 
 def answers() -> dict[str, str]:
@@ -388,7 +432,8 @@ def read_upload(key: str, parse: Callable[[bytes], T], as_what: str = "") -> T |
         return None
     try:
         return parse(uploaded.getvalue())
-    except DraftError as error:
+    except DraftError as error:  # the log says a file was refused, never what was in it
+        log.info("A file of %d bytes was refused%s", uploaded.size, as_what)
         notice(
             f"We could not load {escape(uploaded.name)}{as_what}: {escape(str(error))} Nothing"
             " has changed.",

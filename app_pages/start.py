@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from app_pages import _consultation_upload, session, show, widgets
+from app_pages import _consultation_upload, _way_back, session, show, widgets
 from drafting import Draft, parse_draft
 from drafting.model.profile import parse_profile
 from drafting.model.progress import has_content
@@ -31,15 +31,15 @@ with st.expander("Where the reasons come from"):
         " count."
     )
 
-with st.expander("What happens to what you type"):
+st.markdown(
+    "**Your work is saved under a private link, the address ending `?draft=`.** It is the only"
+    " key to your draft: bookmark it or copy it somewhere safe." + session.kept_note()
+)
+with st.expander("About your link"):
     st.markdown(
-        "Everything you type is saved as you go (when you leave a box), on the server running"
-        " this app, under a private"
-        " link: the address in your browser's address bar, ending `?draft=` and a long code."
-        " **Bookmark that link** (or copy it somewhere safe) to come back to your response later,"
-        " even after closing the tab. Anyone with the link can open the draft, so share it only"
-        " with people you would show the letter to; nothing lists drafts, and nobody can find yours"
-        " without it."
+        "Anyone with the link can open the draft, so share it only with people you would show"
+        " the letter to; nothing lists drafts on the server, and nobody can find yours without"
+        " it. This browser also lists the drafts opened in it, below."
     )
     if kept_for := session.kept_for():
         st.markdown(
@@ -49,6 +49,7 @@ with st.expander("What happens to what you type"):
         "To keep a copy of your own, or to move your work to another computer, use **Save your"
         " draft to a file** in the sidebar, and load that file here next time."
     )
+_way_back.recent_drafts()
 
 st.header("Start or carry on")
 draft = session.get_draft()

@@ -1,8 +1,9 @@
 """Run nginx from the repository's own proxy config (`deploy/response-builder.nginx.conf`) on
 loopback ports, in front of app processes: for the proxy test and the scale benchmark.
 
-The site file is used as written, with two changes only: its `listen` line becomes a free
-loopback port and its upstream lists the given app processes. nginx runs in the foreground
+The site file is used as written, with three changes only: its `listen` line becomes a free
+loopback port, its upstream lists the given app processes, and its access log is written in
+this folder. nginx runs in the foreground
 (`daemon off`) as a child of this process, with its pid file, logs and temporary files in a
 folder of its own, and is stopped by its PID.
 """
@@ -26,8 +27,6 @@ error_log {folder}/error.log;
 worker_processes 1;
 events {{ worker_connections 4096; }}
 http {{
-    log_format routed '$request $status upstream=$upstream_addr route=$cookie_rb_route';
-    access_log {folder}/access.log routed;
     client_body_temp_path {folder}/client_body;
     proxy_temp_path {folder}/proxy;
     fastcgi_temp_path {folder}/fastcgi;
@@ -38,8 +37,9 @@ http {{
 """
 
 
-def site_for(ports: list[int], listen: int) -> str:
-    """The repository's site config, listening on 127.0.0.1:`listen`, in front of `ports`."""
+def site_for(ports: list[int], listen: int, folder: Path) -> str:
+    """The repository's site config, listening on 127.0.0.1:`listen`, in front of `ports`,
+    logging its requests to `folder`/access.log."""
     site = SITE.read_text(encoding="utf-8")
     # The upstream's run of `server 127.0.0.1:PORT ...;` lines, written again for `ports`.
     block = re.compile(r"^([ \t]*)server 127\.0\.0\.1:\d+( [^;\n]*)?;\n(?:\1server .*\n)*", re.M)
@@ -53,6 +53,10 @@ def site_for(ports: list[int], listen: int) -> str:
                             flags=re.MULTILINE)  # fmt: skip
     if listens != 1:
         raise ValueError(f"expected one `listen PORT;` line in {SITE}, found {listens}")
+    site, logs = re.subn(r"^(\s*)access_log \S+", rf"\1access_log {folder}/access.log", site,
+                         flags=re.MULTILINE)  # fmt: skip
+    if logs != 1:
+        raise ValueError(f"expected one `access_log PATH ...;` line in {SITE}, found {logs}")
     return site
 
 
@@ -75,7 +79,9 @@ class Proxy:
         self.port = self.port or free_port()
         self.folder.mkdir(parents=True, exist_ok=True)
         self.folder.chmod(0o755)  # nginx's workers drop root for an unprivileged user
-        (self.folder / "site.conf").write_text(site_for(self.ports, self.port), encoding="utf-8")
+        (self.folder / "site.conf").write_text(
+            site_for(self.ports, self.port, self.folder), encoding="utf-8"
+        )
         conf = self.folder / "nginx.conf"
         conf.write_text(_MAIN.format(folder=self.folder), encoding="utf-8")
         command = [NGINX, "-e", str(self.folder / "error.log"), "-c", str(conf)]
@@ -100,8 +106,11 @@ class Proxy:
 
     def upstreams_used(self) -> list[str]:
         """The app process (`127.0.0.1:PORT`) each request so far went to, in order."""
-        log = (self.folder / "access.log").read_text(encoding="utf-8")
-        return re.findall(r" upstream=(\S+)", log)
+        return re.findall(r" upstream=(\S+)", self.access_log())
+
+    def access_log(self) -> str:
+        log = self.folder / "access.log"
+        return log.read_text(encoding="utf-8") if log.exists() else ""
 
     def stop(self) -> None:
         """Stop nginx by its PID (SIGTERM: its fast shutdown; open websockets stay open for

@@ -84,6 +84,7 @@ class Session:
     widgets: dict[str, tuple[str, str]] = field(default_factory=dict)
     files: dict[str, str] = field(default_factory=dict)  # download key -> deferred file id
     errors: list[str] = field(default_factory=list)
+    headers: dict[str, str] = field(default_factory=dict)  # sent with the websocket's request
 
     async def open(self) -> None:
         self.socket = await websockets.connect(
@@ -91,6 +92,7 @@ class Session:
             subprotocols=["streamlit"],
             max_size=None,
             open_timeout=TIMEOUT,
+            additional_headers=self.headers,
         )
         await self.rerun()
 
@@ -361,8 +363,8 @@ def run_setup(
             result = asyncio.run(act_together(url, count, reason, servers, database))
             if proxy:  # how the proxy spread the sessions' websockets over the processes
                 time.sleep(0.5)  # nginx logs a websocket when it closes
-                log = (proxy.folder / "access.log").read_text(encoding="utf-8")
-                streams = re.findall(r"^GET /_stcore/stream\S* \S+ \d+ upstream=(\S+)", log, re.M)
+                log = proxy.access_log()
+                streams = re.findall(r'"GET /_stcore/stream" \d+ .* upstream=(\S+)', log)
                 result["spread"] = sorted(collections.Counter(streams).values(), reverse=True)
         finally:
             if proxy:

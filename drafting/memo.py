@@ -7,7 +7,8 @@ text, every field the letter reads) with the template, tone and date, in a small
 process's sessions share: two drafts with the same content get the same letter anyway. The
 results are shared, so nothing here may change them. A caller that already holds the draft's
 JSON (the app keeps it from the last save) passes it as `content`, saving the work of making it
-again on every run.
+again on every run. Each kind of result is bounded twice: by count (KEPT) and by the bytes its
+keys and results hold (KEPT_BYTES), so a few long drafts cannot make the process grow without end.
 
     >>> import datetime as dt
     >>> from drafting import Draft
@@ -19,7 +20,9 @@ again on every run.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
+import sys
 import threading
 from collections import OrderedDict
 from collections.abc import Callable, Hashable
@@ -38,27 +41,62 @@ from drafting.output.markdown import markdown_pieces
 from drafting.output.word import to_docx
 from reasons.catalogue import Catalogue
 
-KEPT = 64  # results of each kind: a few per active session, a few megabytes in all
+KEPT = 64  # results of each kind: a few per active session
+
+
+KEPT_BYTES = 32_000_000  # of each kind, keys included: four kinds, at most 128 MB in all
 T = TypeVar("T")
 
 
-class _Kept:
-    """The last KEPT results of one kind, by key (least recently used goes first)."""
+def size_of(value: object) -> int:
+    """About how many bytes `value` holds in memory: itself and everything it reaches through
+    tuples, lists, dicts and dataclasses, each object counted once.
 
-    def __init__(self) -> None:
-        self._results: OrderedDict[Hashable, object] = OrderedDict()
+    >>> size_of("a" * 1000) >= 1000 and size_of(("a" * 1000, "b" * 1000)) >= 2000
+    True
+    """
+    seen, total, todo = set(), 0, [value]
+    while todo:
+        item = todo.pop()
+        if id(item) in seen:
+            continue
+        seen.add(id(item))
+        total += sys.getsizeof(item)
+        if isinstance(item, (tuple, list, set, frozenset)):
+            todo.extend(item)
+        elif isinstance(item, dict):
+            todo.extend(item.keys())
+            todo.extend(item.values())
+        elif dataclasses.is_dataclass(item) and not isinstance(item, type):
+            fields = getattr(item, "__dict__", None)
+            todo.extend(fields.values() if fields else (getattr(item, f) for f in item.__slots__))
+    return total
+
+
+class _Kept:
+    """The last results of one kind, by key, at most KEPT of them holding at most KEPT_BYTES
+    (least recently used goes first); a result bigger than that alone is not kept."""
+
+    def __init__(self, limit: int = KEPT_BYTES) -> None:
+        self._results: OrderedDict[Hashable, tuple[object, int]] = OrderedDict()
         self._lock = threading.Lock()  # sessions run in threads of the one process
+        self.limit = limit
+        self.bytes = 0
 
     def get(self, key: Hashable, make: Callable[[], T]) -> T:
         with self._lock:
             if key in self._results:
                 self._results.move_to_end(key)
-                return self._results[key]
+                return self._results[key][0]
         result = make()  # outside the lock: another session need not wait for this one's work
+        size = size_of(key) + size_of(result)
         with self._lock:
-            self._results[key] = result
-            while len(self._results) > KEPT:
-                self._results.popitem(last=False)
+            if key in self._results or size > self.limit:
+                return result
+            self._results[key] = (result, size)
+            self.bytes += size
+            while len(self._results) > KEPT or self.bytes > self.limit:
+                self.bytes -= self._results.popitem(last=False)[1][1]
         return result
 
 

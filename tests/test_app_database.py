@@ -52,6 +52,7 @@ def test_saving_stops_while_the_database_is_down_and_resumes_after(postgres, on_
     try:
         type_name(at, "Typed while the database is down")
         assert "Saving has stopped: the database server cannot be reached" in warnings(at)
+        assert "127.0.0.1" not in warnings(at) and str(postgres.port) not in warnings(at)
         assert at.text_input(key="group_name").value == "Typed while the database is down"
     finally:
         postgres.start_again()
@@ -66,7 +67,8 @@ def test_a_server_started_while_the_database_is_down_saves_once_it_is_back(postg
     try:
         at = about_you()
         assert "Your work cannot be saved on this server" in warnings(at)
-        assert "Cannot open the database postgresql://" in warnings(at)
+        assert "Cannot open the database that keeps drafts" in warnings(at)
+        assert "postgresql://" not in warnings(at) and str(postgres.port) not in warnings(at)
     finally:
         postgres.start_again()
     type_name(at, "Typed once it was back")

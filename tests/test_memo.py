@@ -49,3 +49,37 @@ def test_each_template_and_tone_has_its_own_letter(sample, catalogue):
     assert to_text(firm.letter) == to_text(
         final_letter(sample, catalogue, tone="firm", today=DAY).letter
     )
+
+
+def test_the_shared_cache_holds_a_bounded_number_of_bytes_however_long_the_drafts(
+    sample, catalogue
+):
+    """Forty drafts with 100,000 characters of examples each (about 8 MB of letters, its keys
+    and its Word files): each kind keeps at most KEPT_BYTES, and what it gives back is the
+    letter made afresh."""
+    kinds = (memo._letters, memo._files, memo._pieces, memo._own)
+    for kept in kinds:
+        kept.limit = 2_000_000  # so that forty drafts go well past it
+    try:
+        for n in range(40):
+            for chosen in sample.reasons:
+                chosen.example = f"Draft {n}: our lunch club fed forty people a week. " * 400
+            final = memo.final_letter(sample, catalogue, today=DAY)
+            memo.preview_pieces(sample, catalogue, today=DAY)
+            memo.letter_file(sample, catalogue, "docx", today=DAY)
+            assert f"Draft {n}:" in to_text(final.letter)
+            for kept in kinds:
+                assert kept.bytes <= kept.limit
+        assert memo._letters.bytes > 1_000_000  # it still keeps what fits
+        made = final_letter(sample, catalogue, today=DAY)
+        assert to_text(memo.final_letter(sample, catalogue, today=DAY).letter) == to_text(
+            made.letter
+        )
+    finally:
+        for kept in kinds:
+            kept.limit = memo.KEPT_BYTES
+
+
+def test_size_of_counts_every_string_a_letter_holds(sample, catalogue):
+    final = final_letter(sample, catalogue, today=DAY)
+    assert memo.size_of(final) > len(to_text(final.letter)) + len(to_text(final.generated))

@@ -5,9 +5,11 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import logging
 import os
 import secrets
 import threading
+import time
 from pathlib import Path
 
 import sqlalchemy as sa
@@ -33,6 +35,18 @@ from drafting.store.errors import (
     StoredDraft,
     StoreError,
 )
+from drafting.store.limits import (
+    CREATIONS_TABLES,
+    SIZE_CHECK_SECONDS,
+    LimitReached,
+    Limits,
+    client_key,
+    count_creation,
+    forget_creations,
+    store_bytes,
+    store_full_message,
+    too_big_message,
+)
 from drafting.store.linktables import create_link_tables, forget_draft, purge_links
 from drafting.store.settings import (
     CONNECT_TIMEOUT,
@@ -44,6 +58,8 @@ from drafting.store.settings import (
     default_folder,
     is_draft_id,
 )
+
+log = logging.getLogger("drafting.store")
 
 
 class DraftStore:
@@ -63,8 +79,17 @@ class DraftStore:
     draft is created or by `purge` (`python -m drafting purge`).
     """
 
-    def __init__(self, folder: Path | None = None, keep_days: int | None = None, *, url: str = ""):
+    def __init__(
+        self,
+        folder: Path | None = None,
+        keep_days: int | None = None,
+        *,
+        url: str = "",
+        bounds: Limits | None = None,
+    ):
         self.keep_days = keep_days or configured_keep_days()
+        self.limits = bounds or Limits.configured()
+        self._measured = (-SIZE_CHECK_SECONDS, 0)  # (when, bytes): the store's size, last looked at
         self.recovered_from: Path | None = None
         self._lock = threading.Lock()
         # SQLite lets one writer in at a time and makes the others poll, backing off, for at
@@ -90,7 +115,10 @@ class DraftStore:
                     self._migrate(conn)
             except exc.DBAPIError as e:
                 self.engine.dispose()
-                raise StoreError(f"Cannot open {self.where}: {error_reason(e)}.") from e
+                log.error("Cannot open %s: %s", self.where, error_reason(e))
+                raise StoreError(
+                    "Cannot open the database that keeps drafts (the server's log says why)."
+                ) from e
             except BaseException:
                 self.engine.dispose()
                 raise
@@ -102,17 +130,24 @@ class DraftStore:
         self.where = str(self.folder)
         self.engine = sqlite_engine(self.path)
         try:
+            # The app's own data folder is kept private; a folder the host named in an address
+            # may be shared with other programs, so only its missing parts are made (private).
+            own_folder = address is None or not self.folder.exists()
             self.folder.mkdir(mode=0o700, parents=True, exist_ok=True)
-            self.folder.chmod(0o700)
+            if own_folder:
+                self.folder.chmod(0o700)
             if self.path.exists() and self.path.stat().st_size == 0:
                 self._move_aside()  # a file emptied by accident is not a new, empty store
             self._open()
         except exc.DBAPIError as e:
             if not self.path.exists() or isinstance(e, exc.OperationalError):
+                log.error("Cannot open the draft store in %s: %s", self.folder, e.orig)
                 raise StoreError(f"Cannot open the draft store in {self.folder}: {e.orig}") from e
+            log.error("The draft store file could not be read and is put aside: %s", e.orig)
             self._move_aside()
             self._open()
         except OSError as e:
+            log.error("Cannot open the draft store in %s: %s", self.folder, e)
             raise StoreError(f"Cannot open the draft store in {self.folder}: {e}") from e
 
     @property
@@ -160,6 +195,8 @@ class DraftStore:
             except (OSError, exc.DBAPIError) as e:
                 return StoreError(f"the draft store is damaged and cannot be replaced ({e}).")
         where = f"put aside as {self.recovered_from.name}" if self.recovered_from else "missing"
+        log.error("The draft store file was damaged while running (%s); it was %s and a new one"
+                  " started", error_reason(error), where)  # fmt: skip
         return StoreDamaged(
             "The file of saved drafts was damaged while the app was running"
             f" ({error_reason(error)}); it was {where}, and a new one has been started."
@@ -184,6 +221,8 @@ class DraftStore:
         if not self.is_sqlite:
             conn.execute(sa.select(sa.func.pg_advisory_xact_lock(MIGRATION_LOCK)))
         conn.exec_driver_sql("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)")
+        for statement in CREATIONS_TABLES:  # the limits' own table, apart from drafts
+            conn.exec_driver_sql(statement)
         current = conn.execute(sa.select(SCHEMA_TABLE.c.version)).scalar() or 0
         if current > SCHEMA_VERSION:
             raise StoreError(
@@ -200,18 +239,21 @@ class DraftStore:
 
     # Reading and writing, the same on both engines.
     def _failed(self, error: exc.DBAPIError, writing: bool) -> StoreError:
-        """The StoreError for a database error (after putting a damaged SQLite file aside)."""
+        """The StoreError for a database error (after putting a damaged SQLite file aside). The
+        database's own words go to the log, not to the page: they may name its address."""
         if self.is_sqlite and is_damaged(error):
             return self._recover(error)
+        log.error("The draft store failed %s: %s", "writing" if writing else "reading",
+                  error_reason(error))  # fmt: skip
         if not self.is_sqlite and (
             error.connection_invalidated or "connection" in error_reason(error).lower()
         ):
-            return StoreError(f"the database server cannot be reached ({error_reason(error)}).")
+            return StoreError("the database server cannot be reached.")
         if writing and self.is_sqlite and isinstance(error, exc.OperationalError):
             return StoreError(
                 f"the server cannot write to the draft store ({error_reason(error)})."
             )
-        return StoreError(f"the draft store failed ({error_reason(error)}).")
+        return StoreError("the draft store failed (the server's log says why).")
 
     def _write(self, action):
         """Run `action(conn)` in one transaction; turn database failures into StoreError."""
@@ -229,21 +271,52 @@ class DraftStore:
         except exc.DBAPIError as e:
             raise self._failed(e, writing=False) from e
 
-    def create(self, draft: Draft) -> tuple[str, int]:
-        """Store a new draft under a fresh unguessable id; return (id, revision 1). Raises
-        DraftError, storing nothing, for a draft its link could not open (see `storable_json`)."""
-        body = storable_json(draft)
+    def create(self, draft: Draft, client: str | None = None) -> tuple[str, int]:
+        """Store a new draft under a fresh unguessable id; return (id, revision 1).
+
+        `client` is the visitor's address (`drafting.store.limits.client_address`), if known.
+        Raises DraftError, storing nothing, for a draft its link could not open (see
+        `storable_json`); LimitReached if that address has started `self.limits.per_hour`
+        drafts in the last hour, if the store is full, or if the draft is over the size of one
+        save.
+        """
         self.purge()
+        body = storable_json(draft)
+        self._check_size(body)
+        if self._full():
+            raise LimitReached(store_full_message(self.limits))
         draft_id = secrets.token_urlsafe(ID_BYTES)
         now = now_text()
-        self._write(
-            lambda conn: conn.execute(
+
+        def action(conn: sa.Connection) -> None:
+            if client:
+                count_creation(conn, client_key(client), self.limits.per_hour, not self.is_sqlite)
+            conn.execute(
                 sa.insert(DRAFTS).values(
                     id=draft_id, revision=1, body=body, created=now, updated=now
                 )
             )
-        )
+
+        self._write(action)
         return draft_id, 1
+
+    def _check_size(self, body: str) -> None:
+        size = len(body.encode())
+        if size > self.limits.save_bytes:
+            raise LimitReached(too_big_message(size, self.limits))
+
+    def _full(self) -> bool:
+        """Whether the drafts take the space the host allowed (measured at most every few
+        seconds: the size moves slowly, and every save asks)."""
+        when, size = self._measured
+        if time.monotonic() - when >= SIZE_CHECK_SECONDS:
+            try:
+                with self.engine.connect().execution_options(sqlite_begin="BEGIN") as conn:
+                    size = store_bytes(conn, not self.is_sqlite)
+            except exc.DBAPIError as e:
+                raise self._failed(e, writing=False) from e
+            self._measured = (time.monotonic(), size)
+        return size >= self.limits.store_bytes
 
     def load(self, draft_id: str) -> StoredDraft | None:
         """Return the stored draft, or None for an unknown, expired or malformed id.
@@ -274,15 +347,20 @@ class DraftStore:
         One conditional UPDATE (`... WHERE revision = based_on`), so of two processes saving
         over the same revision only the first succeeds. Raises RevisionConflict if the stored
         revision is newer than `based_on` (unless `force`), DraftDeleted if the id is unknown (e.g.
-        deleted), StoreError if the database refuses the write, DraftError (saving nothing) for a
-        draft its link could not open (see `storable_json`).
+        deleted), DraftError (saving nothing) for a draft its link could not open (see
+        `storable_json`), LimitReached if the draft is over the size of one save or the store is
+        full and the draft has grown, StoreError if the database refuses the write.
         """
         body = storable_json(draft, body)
+        self._check_size(body)
+        full = self._full()
 
         def action(conn: sa.Connection) -> int:
             which = DRAFTS.c.id == draft_id
             if not force:
                 which &= DRAFTS.c.revision == based_on
+            if full:  # a full store still takes a draft made shorter, or no longer
+                which &= sa.func.length(DRAFTS.c.body) >= len(body)
             saved = conn.execute(
                 sa.update(DRAFTS)
                 .where(which)
@@ -296,6 +374,8 @@ class DraftStore:
             ).first()
             if row is None:
                 raise DraftDeleted(f"There is no draft {draft_id[:8]}… in the store any more.")
+            if full and (force or row.revision == based_on):
+                raise LimitReached(store_full_message(self.limits))
             raise RevisionConflict(StoredDraft(parse_draft(row.body), row.revision))
 
         return self._write(action)
@@ -306,6 +386,7 @@ class DraftStore:
         cutoff = self._cutoff(now)
 
         def action(conn: sa.Connection) -> int:
+            forget_creations(conn)
             deleted = conn.execute(sa.delete(DRAFTS).where(DRAFTS.c.updated < cutoff)).rowcount
             purge_links(conn, DRAFTS, cutoff)
             return deleted
@@ -322,11 +403,35 @@ class DraftStore:
         return self._read(sa.select(sa.func.count()).select_from(DRAFTS))[0]
 
     def delete(self, draft_id: str) -> bool:
-        """Remove a draft for good, with its links and what came through them; return whether
-        there was one."""
+        """Remove a draft for good, with its links and what came through them, their text
+        included (`scrub`); return whether there was one."""
 
         def action(conn: sa.Connection) -> int:
             forget_draft(conn, draft_id)
             return conn.execute(sa.delete(DRAFTS).where(DRAFTS.c.id == draft_id)).rowcount
 
-        return bool(self._write(action))
+        deleted = bool(self._write(action))
+        if deleted:
+            self.scrub()
+        return deleted
+
+    def scrub(self) -> None:
+        """Leave no deleted draft's text, nor what came through its links, in the database's
+        files. SQLite overwrites what it deletes (`secure_delete`, engine.py) and here empties its
+        write-ahead log into the file; PostgreSQL's VACUUM clears the deleted rows from the
+        tables' pages and those of their long texts. (PostgreSQL's own write-ahead log still holds
+        them until it recycles its segments.)
+        """
+        try:
+            if self.is_sqlite:
+                with (
+                    self._write_lock,
+                    self.engine.connect().execution_options(sqlite_begin="") as conn,
+                ):
+                    conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+            else:
+                with self.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
+                    conn.exec_driver_sql("VACUUM drafts, contributions")
+        except exc.DBAPIError as e:
+            log.warning("Deleted drafts could not be cleared from the store's files: %s",
+                        error_reason(e))  # fmt: skip

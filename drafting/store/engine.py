@@ -54,6 +54,8 @@ def sqlite_engine(path: Path) -> sa.Engine:
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection, _record) -> None:
         dbapi_connection.execute("PRAGMA synchronous=FULL")
+        # What is deleted is overwritten, so a deleted draft's text does not linger in the file.
+        dbapi_connection.execute("PRAGMA secure_delete=ON")
 
     @event.listens_for(engine, "begin")
     def _on_begin(connection) -> None:

@@ -16,6 +16,8 @@ from drafting.store.errors import StoreError
 DATA_ENV = "RESPONSE_BUILDER_DATA"
 DATABASE_ENV = "RESPONSE_BUILDER_DATABASE_URL"
 KEEP_ENV = "RESPONSE_BUILDER_KEEP_DAYS"
+DISK_NOT_KEPT_ENV = "RESPONSE_BUILDER_DISK_NOT_KEPT"
+CLOUD_FOLDER = Path("/mount/src")  # where Streamlit Community Cloud puts the app it runs
 DEFAULT_KEEP_DAYS = 365
 DB_NAME = "drafts.sqlite3"
 ID_BYTES = 24  # 192 bits: unguessable
@@ -37,6 +39,19 @@ def configured_url(setting: str = "") -> str:
     one process elsewhere without editing the settings file every process reads.
     """
     return os.environ.get(DATABASE_ENV, "").strip() or (setting or "").strip()
+
+
+def disk_not_kept(app_folder: Path) -> bool:
+    """Whether this server's disk is wiped when the app restarts, so that a store file there
+    keeps drafts only while the app runs: on Streamlit Community Cloud (the app under
+    /mount/src), or wherever the host says so ($RESPONSE_BUILDER_DISK_NOT_KEPT=1).
+
+    >>> disk_not_kept(Path("/mount/src/response-builder")), disk_not_kept(Path("/srv/app"))
+    (True, False)
+    """
+    if os.environ.get(DISK_NOT_KEPT_ENV, "").strip() in ("1", "true", "yes"):
+        return True
+    return app_folder.is_relative_to(CLOUD_FOLDER)
 
 
 def is_draft_id(value: str) -> bool:

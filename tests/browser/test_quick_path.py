@@ -15,7 +15,9 @@ from tests.browser.conftest import heading, open_app, settled
 from tests.helpers import word_text
 
 MOST_INTERACTIONS = 25
-MOST_WORDS = 800
+# 800 before issue 25; the way back adds about 50 words a newcomer must read: on Start, that the
+# link is the only key to the draft, and beside the draft's first save, its link with Copy.
+MOST_WORDS = 860
 EXAMPLES = (
     "Our bid for the 2023 lunch club grant took 40 unpaid hours. Two volunteers gave up their"
     " evenings for a month, so the Tuesday drop-in closed.",

@@ -19,6 +19,15 @@ MORE = " Since then the hall has been let to a national provider's training days
 REASON = "Reason 20: Small local groups may not survive"
 
 
+@pytest.fixture(autouse=True)
+def patient():
+    """Wait up to 30 s for what should appear: a fresh process's first page, on a busy machine,
+    takes longer than Playwright's 5 s."""
+    expect.set_options(timeout=30_000)
+    yield
+    expect.set_options(timeout=5_000)
+
+
 @pytest.fixture(scope="module")
 def database(postgres) -> str:
     return postgres.create_database("replicas")
@@ -124,8 +133,7 @@ def test_a_stale_tab_on_one_process_is_caught_after_a_save_on_the_other(
 
 def routed_requests(proxy: Proxy) -> list[tuple[str, str, str]]:
     """(request, app process, route) for every request nginx has logged with a route cookie."""
-    log = (proxy.folder / "access.log").read_text(encoding="utf-8")
-    return re.findall(r"^(\S+ \S+) .* upstream=(\S+) route=(\w+)$", log, re.M)
+    return re.findall(r'"(\S+ \S+)" .* upstream=(\S+) route=(\w+)$', proxy.access_log(), re.M)
 
 
 def websocket_routed(proxy: Proxy) -> list[tuple[str, str, str]]:
