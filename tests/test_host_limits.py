@@ -81,10 +81,12 @@ def test_the_store_keeps_no_address_only_a_hash_for_an_hour(make_store):
 def test_a_save_over_the_limit_is_refused_and_the_stored_draft_kept(make_store):
     store = make_store(save_bytes=20_000)
     draft_id, revision = store.create(Draft(context="Short"))
+    # Each field within its own limit, the whole over the host's size of one save.
+    big = Draft(reasons=[ChosenReason(i, "x" * 9_000) for i in (1, 2, 3)])
     with pytest.raises(LimitReached, match=r"at most 0 MB|a draft may be at most"):
-        store.save(draft_id, Draft(context="x" * 30_000), based_on=revision)
+        store.save(draft_id, big, based_on=revision)
     with pytest.raises(LimitReached):
-        store.create(Draft(context="x" * 30_000))
+        store.create(big)
     assert store.load(draft_id).draft.context == "Short"
     assert store.count() == 1
 
