@@ -5,13 +5,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from drafting.reading.details import Sentence
+from drafting.reading.sentences import Sentence
 from reasons.signals import signals
 
 MAX_QUOTE = 300
 
 
 MOST_COUNTED = 3
+
+
+PER_SIGNAL = 3  # passages kept for one signal: the group picks the quote that fits best
 
 
 @dataclass(frozen=True)
@@ -38,17 +41,38 @@ def _quote(sentence: str, start: int, end: int) -> str:
     return text
 
 
-def find_signals(sentences: list[Sentence], short_period: Sentence | None = None) -> list[Passage]:
-    """One passage per signal found: the signals found most often first (counting up to
-    MOST_COUNTED times, so a phrase a long paper repeats does not bury the rest), then in the
-    file's order. The passage quoted is the first that states something, else the first
-    question that names it; a signal with `dates` is also found from `short_period`. A passage
-    that another signal of the same reason found already is not listed twice."""
+def _kind(passage: Passage) -> int:
+    """0 for a statement, 1 for a heading-like line (a few words, no full stop), 2 for a
+    question: the order a signal's passages are offered in."""
+    if passage.quote.endswith("?"):
+        return 2
+    if len(passage.quote.split()) < 8 and not passage.quote.endswith((".", ";", ":", "!", "…")):
+        return 1
+    return 0
+
+
+def _is_fragment(quote: str) -> bool:
+    """A heading or a scrap of one ("Our care provider partnership"): not worth quoting."""
+    return len(quote.split()) <= 5 and not quote.endswith((".", "?", "!", ";", ":"))
+
+
+def find_signals(
+    sentences: list[Sentence], short_period: Sentence | None = None, title: str = ""
+) -> list[Passage]:
+    """Up to PER_SIGNAL passages per signal found, each a different sentence: first every
+    signal's best passage, the signals found most often first (counting up to MOST_COUNTED
+    times, so a phrase a long paper repeats does not bury the rest), then in the file's order;
+    then every signal's second passage, and so on. A signal's passages are those that state
+    something, in the document's order, then the questions that name it; a signal with
+    `dates` is also found from `short_period`. A passage that another signal of the same
+    reason found already is not listed twice; the document's `title` is never quoted."""
     hits: list[tuple[int, int, Passage]] = []
     for order, signal in enumerate(signals()):
         found: list[Passage] = []
         count = 0
         for sentence in sentences:
+            if _is_fragment(sentence.text) or (title and sentence.text.startswith(title)):
+                continue  # a heading, or the document's title: not a quote
             for match in signal.pattern.finditer(sentence.text):
                 count += 1
                 quote = _quote(sentence.text, match.start(), match.end())
@@ -61,9 +85,15 @@ def find_signals(sentences: list[Sentence], short_period: Sentence | None = None
                 )
             )
         if found:
-            first = next((p for p in found if not p.quote.endswith("?")), found[0])
-            hits.append((-min(count, MOST_COUNTED), order, first))
-    passages = [passage for *_, passage in sorted(hits, key=lambda h: h[:2])]
+            # Statements first, then headings and questions that name it; each sentence once.
+            ordered = sorted(found, key=_kind)
+            kept: list[Passage] = []
+            for passage in ordered:
+                if all(passage.quote != k.quote for k in kept):
+                    kept.append(passage)
+            for rank, passage in enumerate(kept[:PER_SIGNAL]):
+                hits.append((rank, -min(count, MOST_COUNTED), order, passage))
+    passages = [passage for *_, passage in sorted(hits, key=lambda h: h[:3])]
     seen = set()
     unique = []
     for passage in passages:
