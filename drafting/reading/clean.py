@@ -144,7 +144,7 @@ _TICK_INSTRUCTION = re.compile(
     r"\b(?:box|boxes|apply|applies|one|answer|option|options|want|like|response)\b",
     re.I,
 )
-_WORD = re.compile(r"[A-Za-z/']+")
+_WORD = re.compile(r"[A-Za-z/'’]+")
 
 
 def plain(text: str) -> str:
@@ -176,6 +176,63 @@ def is_answer_boxes(line: str) -> bool:
     )
 
 
+# The labels answer boxes carry, longest first, to split "Strongly agree Agree Disagree".
+_LABELS = sorted(
+    (
+        "neither agree nor disagree",
+        "neither satisfied nor dissatisfied",
+        "neither support nor oppose",
+        "strongly agree",
+        "tend to agree",
+        "tend to disagree",
+        "strongly disagree",
+        "strongly support",
+        "strongly oppose",
+        "very satisfied",
+        "fairly satisfied",
+        "fairly dissatisfied",
+        "very dissatisfied",
+        "very important",
+        "fairly important",
+        "not very important",
+        "not at all important",
+        "don't know",
+        "dont know",
+        "not sure",
+        "prefer not to say",
+        "not applicable",
+        "agree",
+        "disagree",
+        "support",
+        "oppose",
+        "neutral",
+        "unsure",
+        "yes",
+        "no",
+    ),
+    key=lambda label: -len(label.split()),
+)
+
+
+def split_answer_boxes(line: str) -> list[str]:
+    """A line of answer boxes as its options: "Strongly agree Agree Disagree" gives ["Strongly
+    agree", "Agree", "Disagree"]; a line it cannot split wholly into known labels stays whole.
+    """
+    words = _WORD.findall(_BOX_MARKS.sub(" ", line))
+    options: list[str] = []
+    i = 0
+    while i < len(words):
+        for label in _LABELS:
+            size = len(label.split())
+            if " ".join(words[i : i + size]).lower().replace("’", "'") == label:
+                options.append(" ".join(words[i : i + size]))
+                i += size
+                break
+        else:
+            return [line.strip()]
+    return options
+
+
 def _key(line: str) -> str:
     """A line as it repeats from page to page: numbers may change ("Page 3", "Page 4")."""
     return re.sub(r"\d+", "#", line.strip().lower())
@@ -191,7 +248,7 @@ def _repeated(pages: list[list[str]]) -> set[str]:
         kept = [line for line in lines if line.strip()]
         seen.update({_key(line) for line in kept[:3] + kept[-3:]})
     least = max(3, (len(pages) * 3 + 4) // 5)  # three fifths of the pages, at least three
-    return {key for key, count in seen.items() if count >= least and len(key) > 1}
+    return {key for key, count in seen.items() if count >= least and 1 < len(key) <= 120}
 
 
 def _is_furniture(line: str, kind: str) -> bool:

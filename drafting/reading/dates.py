@@ -185,6 +185,8 @@ def find_dates(sentences: list[Sentence]) -> tuple[dt.date | None, dt.date | Non
         if found and responding:
             dated.append((sentence, found))
     for sentence, found in dated:
+        if span := _day_range(sentence.text):
+            return *span, sentence
         for (first, start), (second, end) in pairwise(found):
             between = sentence.text[first.end : second.start]
             linked = _RANGE_LINK.search(between) or (
@@ -210,3 +212,23 @@ def find_dates(sentences: list[Sentence]) -> tuple[dt.date | None, dt.date | Non
 
 
 _DATE_HINT = re.compile(r"\d")
+
+
+# Two days of one month: "from 4 to 26 September 2022", "4-26 September 2022".
+_DAY_RANGE = re.compile(
+    rf"""(?<![\d/.])(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s*(?:[-–—]|to|until)\s*
+        (?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m>{_MONTH})\b\.?,?\s+(?P<y>20\d\d)\b""",
+    re.IGNORECASE | re.VERBOSE,
+)
+
+
+def _day_range(text: str) -> tuple[dt.date, dt.date] | None:
+    if not (match := _DAY_RANGE.search(text)):
+        return None
+    month, year = _MONTHS[match["m"].lower()], int(match["y"])
+    try:
+        start = dt.date(year, month, int(match["d1"]))
+        end = dt.date(year, month, int(match["d2"]))
+    except ValueError:
+        return None
+    return (start, end) if start < end else None

@@ -20,7 +20,12 @@ import re
 
 from drafting.model.draft import Question
 from drafting.model.questions import split_questions
-from drafting.reading.clean import MAX_BOX_LINE, is_answer_boxes, is_tick_instruction
+from drafting.reading.clean import (
+    MAX_BOX_LINE,
+    is_answer_boxes,
+    is_tick_instruction,
+    split_answer_boxes,
+)
 from drafting.reading.files import Page
 
 MAX_QUESTIONS = 50  # the draft's limit on questions
@@ -110,7 +115,7 @@ def _option_of(line: str) -> list[str] | None:
         return []
     if is_answer_boxes(line):
         parts = [p.strip(" /") for p in _OPTION_SPLIT.split(line)]
-        return [p for p in parts if p]
+        return [option for part in parts if part for option in split_answer_boxes(part)]
     if (match := _OPTION_LINE.match(line)) and not _QUESTION_LIKE.search(match["text"]):
         return [match["text"].strip()]
     return None

@@ -29,6 +29,7 @@ import sys
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import BinaryIO
 
 HERE = Path(__file__).resolve().parent
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
@@ -232,7 +233,8 @@ def _set_num(paragraph, num_id: int) -> None:
     ppr.append(numpr)
 
 
-def to_docx(blocks: list[Block], path: Path) -> None:
+def make_docx(blocks: list[Block], path: Path | BinaryIO) -> None:
+    """Write the blocks as a Word file to `path` (a file name or a binary stream)."""
     import docx
 
     document = docx.Document()
@@ -260,7 +262,7 @@ def to_docx(blocks: list[Block], path: Path) -> None:
             current = (current[0], n + 1, current[2])
         else:
             document.add_paragraph(plain(b))
-    document.save(str(path))
+    document.save(path if hasattr(path, "write") else str(path))
 
 
 # --- Pasted text ----------------------------------------------------------------------------
@@ -291,7 +293,7 @@ def make(name: str, out: Path, tmp: Path) -> list[Path]:
     made = [out / f"{name}.pdf", out / f"{name}.print.pdf", out / f"{name}.docx"]
     print_pdf(html_path, made[0], header_footer=False)
     print_pdf(html_path, made[1], header_footer=True)
-    to_docx(blocks, made[2])
+    make_docx(blocks, made[2])
     paste = out / f"{name}.paste.txt"
     paste.write_text(to_paste(blocks), encoding="utf-8")
     made.append(paste)
