@@ -26,7 +26,7 @@ def found(text: str, title: str = "") -> list[tuple[int, str]]:
         ("We propose to recommission the four housing support contracts.", 19),
         ("This is a short consultation to hear your initial feedback.", 10),
         (
-            "VCS groups are placed under more pressure without the financial support of the council.",
+            "VCS groups are under more pressure without the financial support of the council.",
             20,
         ),
         ("It is proposed to phase out funding for lunch clubs over 3 years.", 20),
