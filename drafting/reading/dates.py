@@ -59,7 +59,12 @@ _ABOUT_RESPONDING = re.compile(
 
 
 # "in consultation with the director" is about who decides, not about responding.
-_NOT_RESPONDING = re.compile(r"\bin consultation with\b", re.I)
+# Nor is a tender's deadline for bids.
+_NOT_RESPONDING = re.compile(
+    r"\bin consultation with\b|\b(?:tender )?submission deadline\b|\btender deadline\b"
+    r"|\bdeadline for (?:tenders|bids|clarification)\b",
+    re.I,
+)
 
 
 # Words just before a date that make it the closing date, or the opening date.
@@ -153,7 +158,8 @@ _AND = re.compile(r"^[\s,]*and\b", re.I)
 
 # A consultation page's status line: "Closed 29 Jun 2018", "Opens 9 April 2026".
 _STATUS_LINE = re.compile(
-    r"^(?:opens?|opened|opening date|closes?|closed|closing date|start date|end date)\b", re.I
+    r"^(?:opens?|opened|opening date|closes?|closed|closing date|start date|end date|dates?)\b",
+    re.I,
 )
 
 

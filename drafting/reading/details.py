@@ -16,19 +16,21 @@ _POSTCODE = re.compile(r"\b[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2}\b")
 
 
 _NAME_WORD = r"[A-Z][\w'’&-]+"
+_S = r"[^\S\n]+"  # a space within a line: a name does not run on to the next line
 
 
 _BODY = re.compile(
     rf"""\b(?:
-        (?:London|Royal)\s+Borough\s+of\s+{_NAME_WORD}(?:\s+(?:and|upon|on)\s+{_NAME_WORD})*
-      | (?:{_NAME_WORD}\s+(?:and\s+)?){{1,6}}
-        (?:City\s+|County\s+|Borough\s+|District\s+|Metropolitan\s+Borough\s+)?Council
-      | (?:{_NAME_WORD}\s+(?:and\s+)?){{0,6}}NHS\s+(?:{_NAME_WORD}\s+(?:and\s+)?){{0,6}}
-        (?:Integrated\s+Care\s+Board|ICB|Foundation\s+Trust|Trust|Clinical\s+Commissioning\s+Group)
-      | (?:{_NAME_WORD}\s+(?:and\s+)?){{1,6}}(?:Integrated\s+Care\s+Board|NHS\s+Foundation\s+Trust
-        |Clinical\s+Commissioning\s+Group|University\s+Health\s+Board|Health\s+Board)
-      | Health\s+and\s+Social\s+Care\s+Board
-      | (?:{_NAME_WORD}\s+(?:and\s+)?){{1,4}}Combined\s+Authority
+        (?:London|Royal){_S}Borough{_S}of{_S}{_NAME_WORD}(?:{_S}(?:and|upon|on){_S}{_NAME_WORD})*
+      | (?:{_NAME_WORD}{_S}(?:and{_S})?){{1,6}}
+        (?:City{_S}|County{_S}|Borough{_S}|District{_S}|Metropolitan{_S}Borough{_S})?Council
+      | (?:{_NAME_WORD}{_S}(?:and{_S})?){{0,6}}NHS{_S}(?:{_NAME_WORD}{_S}(?:and{_S})?){{0,6}}
+        (?:Integrated{_S}Care{_S}Board|ICB|Foundation{_S}Trust|Trust|Clinical{_S}Commissioning{_S}Group)
+      | (?:{_NAME_WORD}{_S}(?:and{_S})?){{1,6}}
+        (?:Integrated{_S}Care{_S}Board|NHS{_S}Foundation{_S}Trust
+        |Clinical{_S}Commissioning{_S}Group|University{_S}Health{_S}Board|Health{_S}Board)
+      | Health{_S}and{_S}Social{_S}Care{_S}Board
+      | (?:{_NAME_WORD}{_S}(?:and{_S})?){{1,4}}Combined{_S}Authority
     )""",
     re.VERBOSE,
 )
@@ -85,8 +87,9 @@ _NOT_BODY_START = re.compile(r"^(?:(?:The|This|Our|A|An|Dear|Your|Please|Each|Ev
 
 
 _REFERENCE = re.compile(
-    r"\b(?:our\s+|consultation\s+|procurement\s+|tender\s+)?ref(?:erence)?(?:\s+(?:number|no\.?))?"
-    r"\s*[:.]?\s*(?P<ref>[A-Z0-9][A-Z0-9/_.\-]{2,40})",
+    r"\b(?:(?:our\s+|consultation\s+|procurement\s+|tender\s+)?ref(?:erence)?"
+    r"(?:\s+(?:number|no\.?))?|(?:notice|tender|contract|decision|consultation)\s+identifier)"
+    r"\s*[:.]?\s*(?P<ref>[A-Z0-9][A-Z0-9/_.\-]{2,40}(?: [0-9][0-9/_.\-]{2,20})?)",
     re.I,
 )
 
@@ -112,7 +115,8 @@ _TITLE_WORDS = re.compile(
 _NOT_TITLE_LINE = re.compile(
     r"^(?:page \d+(?: of \d+)?|contents|consultation(?: document)?|decision details|issue details"
     r"|issue - meetings|agenda item|minutes|menu|home|skip to (?:main )?content|share(?: with)?"
-    r"|print|back|search|cookies?\b.*|.*\benable javascript\b.*)$",
+    r"|print|back|search|cookies?\b.*|.*\benable javascript\b.*|notice information|notice title"
+    r"|notice description|tender|award|scope|description|summary|background|introduction)$",
     re.I,
 )
 # A label and its value ("Decision Maker: Cabinet", "Is Key decision?: Yes").

@@ -83,8 +83,16 @@ def _pdf_title(reader: Any) -> str:
             amount[size] = amount.get(size, 0) + len(text.strip())
         usual = max(amount, key=lambda size: amount[size])
         largest = max(amount)
-        if largest >= 1.2 * usual:
-            title = _flat(" ".join(text for size, text in runs if size >= 0.95 * largest))
+        # The title comes before the running text starts, and is one group of runs.
+        first = next(i for i, (size, _) in enumerate(runs) if size >= 0.95 * largest)
+        before = sum(len(text) for size, text in runs[:first] if size < 0.95 * largest)
+        group = []
+        for size, text in runs[first:]:
+            if size < 0.95 * largest and text.strip():
+                break
+            group.append(text)
+        if largest >= 1.2 * usual and before < 300:
+            title = _flat(" ".join(group))
             title = re.sub(r"(?<=[a-z])- (?=[a-z])", "-", title)  # "borough- wide" wrapped
             if 4 <= len(title) <= 250:
                 return title
@@ -143,12 +151,16 @@ def _docx_lines(document: Any) -> tuple[list[str], str]:
     numbering = WordNumbering(document)
     lines: list[str] = []
     title = ""
+    before = 0  # characters of text before the first heading: a title comes first
     for block in document.iter_inner_content():
         if isinstance(block, Paragraph):
             text = block.text
             style = block.style.name if block.style is not None else ""
-            if not title and text.strip() and re.match(r"(?:Heading \d|Title)$", style or ""):
-                title = _flat(text)
+            if re.match(r"(?:Heading \d|Title)$", style or ""):
+                if not title and text.strip() and before < 300:
+                    title = _flat(text)
+            else:
+                before += len(text.strip())
             label = numbering.label(block) if text.strip() else ""
             lines.append(f"{label} {text}" if label else text)
             continue

@@ -58,6 +58,14 @@ _BARE_NUMBER = re.compile(r"^(\d{1,3}[a-z]?) (?=[A-Z])")
 _OPTION_LINE = re.compile(r"^[/☐□■▢○◯●◻◼❏❑\[\]() -]*\(?(?P<letter>[a-z])[.)] (?P<text>\S.{0,119})$")
 
 
+# An easy-read form's answer boxes: "Do you agree?", "Do you disagree?".
+_AGREE_OPTION = re.compile(
+    r"^(?:do you )?(?:strongly |tend to )?(?:agree|disagree|support|oppose)"
+    r"(?: with (?:this|it))?\?$",
+    re.I,
+)
+
+
 # How to answer, inside a question: "(Please tick/select all that apply)".
 _INLINE_INSTRUCTION = re.compile(
     r" ?\((?:please )?(?:tick|select|choose|circle)\b[^()]{0,80}\)", re.I
@@ -118,6 +126,8 @@ def _option_of(line: str) -> list[str] | None:
         return [option for part in parts if part for option in split_answer_boxes(part)]
     if (match := _OPTION_LINE.match(line)) and not _QUESTION_LIKE.search(match["text"]):
         return [match["text"].strip()]
+    if _AGREE_OPTION.match(line):
+        return [line.strip()]
     return None
 
 
@@ -129,6 +139,32 @@ def _clean(text: str) -> str:
     return text.strip()
 
 
+def _unnumbered(lines: list[str], i: int) -> tuple[list[str], list[str], int] | None:
+    """A statement with no number (its lines up to a full stop or question mark) that two or
+    more answer boxes follow ("Advocacy should be independent." over "Do you agree?" and "Do
+    you disagree?", blank lines allowed between): a question, its options and the lines they
+    take."""
+    if len(lines[i]) < 15 or _option_of(lines[i]) is not None or _starts_question(lines, i):
+        return None
+    statement, j = lines[i], i + 1
+    while j < len(lines) and lines[j] and not statement.endswith((".", "?", "!", ":")):
+        if j - i >= 3 or _option_of(lines[j]) is not None:
+            break
+        statement, j = f"{statement} {lines[j]}", j + 1
+    options: list[str] = []
+    boxes = 0
+    while j < len(lines) and len(options) < MAX_OPTIONS:
+        if not lines[j]:
+            j += 1
+            continue
+        found = _option_of(lines[j])
+        if not found:
+            break
+        options.extend(found)
+        boxes, j = boxes + 1, j + 1
+    return ([statement], options, j - i - 1) if boxes >= 2 else None
+
+
 def _blocks(pages: list[Page]) -> list[tuple[list[str], list[str]]]:
     """Each question's lines (a numbered line that reads as a question, the lines that continue
     it until a sentence ends, any lettered parts under it) and the options under it."""
@@ -138,6 +174,10 @@ def _blocks(pages: list[Page]) -> list[tuple[list[str], list[str]]]:
     while i < len(lines):
         first = _starts_question(lines, i) if lines[i] else ""
         if not first:
+            if unnumbered := _unnumbered(lines, i):
+                blocks.append(unnumbered[:2])
+                i += 1 + unnumbered[2]
+                continue
             i += 1
             continue
         block = [first]
@@ -189,6 +229,9 @@ def find_questions(pages: list[Page]) -> list[tuple[Question, list[str]]]:
     found: list[tuple[Question, list[str]]] = []
     seen = set()
     for block, options in _blocks(pages):
+        if not _MAY_BE_NUMBERED.match(block[0]) or not _is_numbered(block[0]):
+            found.append((Question(text=_clean(block[0])), options))  # asked without a number
+            continue
         questions = split_questions("\n".join(block))
         for n, question in enumerate(questions):
             key = question.number or question.text

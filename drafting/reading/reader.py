@@ -28,7 +28,7 @@ from drafting.reading.dates import find_dates
 from drafting.reading.details import find_body, find_reference, find_respond_to, find_title
 from drafting.reading.files import read_document
 from drafting.reading.questions import find_questions
-from drafting.reading.sentences import document_sentences
+from drafting.reading.sentences import document_paragraphs, document_sentences
 from drafting.reading.signals import Passage, find_signals
 
 SHORT_BY = dt.timedelta(days=8)  # both days counted, and a week's grace: under 11 weeks is short
@@ -93,7 +93,7 @@ def read_consultation(data: bytes) -> Reading:
     pages = clean_pages(document.pages)
     text = "\n".join(p.text for p in pages)
     sentences = document_sentences(pages)
-    body = find_body(text)
+    body = find_body(document_paragraphs(pages))
     title = find_title(pages, body, document.title)
     opens, closes, closing_sentence = find_dates(sentences)
     # A consultation "from Monday 24 May to Sunday 15 August" runs for 12 weeks: both days count;

@@ -32,7 +32,7 @@ class Sentence:
 # each item is a sentence of its own, as a table cell is.
 BULLET_START = re.compile(r"^(?:[•·▪◦●○■□➢➤►–—]|[-*o](?= ))\s*")
 _GLUED_NUMBER = re.compile(r"^\(?\d{1,3}[a-z]?[.)](?=[A-Z])")  # "1)To receive"
-_INLINE_BULLET = re.compile(r"\s*[•·▪◦●■➢➤►]\s*")
+_INLINE_BULLET = re.compile(r"\s*[•·▪◦●■➢➤►]\s*| \* ")
 
 
 def _paragraphs(text: str, kind: str = "text") -> list[str]:
@@ -80,6 +80,13 @@ def _join_lines(lines: list[str]) -> str:
         else:
             text = f"{text} {line}" if text else line
     return text
+
+
+def document_paragraphs(pages: list[Page]) -> str:
+    """The document's text with a PDF's wrapped lines joined, one paragraph a line: where a
+    name split across two lines ("the Cotswold District" over "Council area") reads whole, and
+    a heading stays apart from the line after it."""
+    return "\n".join(p for page in pages for p in _paragraphs(page.text, page.kind))
 
 
 def document_sentences(pages: list[Page]) -> list[Sentence]:

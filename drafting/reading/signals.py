@@ -53,7 +53,7 @@ def _kind(passage: Passage) -> int:
 
 def _is_fragment(quote: str) -> bool:
     """A heading or a scrap of one ("Our care provider partnership"): not worth quoting."""
-    return len(quote.split()) <= 5 and not quote.endswith((".", "?", "!", ";", ":"))
+    return len(quote.split()) <= 5 and not quote.endswith((".", "?", "!", ";"))
 
 
 def find_signals(
