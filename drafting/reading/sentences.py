@@ -32,7 +32,7 @@ class Sentence:
 # each item is a sentence of its own, as a table cell is.
 BULLET_START = re.compile(r"^(?:[•·▪◦●○■□➢➤►–—]|[-*o](?= ))\s*")
 _GLUED_NUMBER = re.compile(r"^\(?\d{1,3}[a-z]?[.)](?=[A-Z])")  # "1)To receive"
-_INLINE_BULLET = re.compile(r"\s*[•·▪◦●■➢➤►]\s*| \* ")
+_INLINE_BULLET = re.compile(r"\s?[•·▪◦●■➢➤►]\s?| \* ")  # no "\s*": linear on long gaps
 
 
 def _paragraphs(text: str, kind: str = "text") -> list[str]:

@@ -53,7 +53,7 @@ def _kind(passage: Passage) -> int:
 
 def _is_fragment(quote: str) -> bool:
     """A heading or a scrap of one ("Our care provider partnership"): not worth quoting."""
-    return len(quote.split()) <= 5 and not quote.endswith((".", "?", "!", ";"))
+    return not quote.endswith((".", "?", "!", ";")) and len(quote.split(maxsplit=5)) <= 5
 
 
 def find_signals(
@@ -67,13 +67,17 @@ def find_signals(
     `dates` is also found from `short_period`. A passage that another signal of the same
     reason found already is not listed twice; the document's `title` is never quoted."""
     hits: list[tuple[int, int, Passage]] = []
+    # Headings and the document's title are not quotes; judged once, not once per signal.
+    quotable = [
+        s
+        for s in sentences
+        if not _is_fragment(s.text) and not (title and s.text.startswith(title))
+    ]
     for order, signal in enumerate(signals()):
         found: list[Passage] = []
-        count = 0
-        for sentence in sentences:
-            if _is_fragment(sentence.text) or (title and sentence.text.startswith(title)):
-                continue  # a heading, or the document's title: not a quote
-            for match in signal.pattern.finditer(sentence.text):
+        count = 0  # sentences that name it
+        for sentence in quotable:
+            if match := signal.pattern.search(sentence.text):
                 count += 1
                 quote = _quote(sentence.text, match.start(), match.end())
                 found.append(Passage(signal.reason, quote, sentence.page, signal.name))
