@@ -52,91 +52,16 @@ _PAGE_NUMBER = re.compile(
 
 MAX_BOX_LINE = 160
 
-# The words answer boxes are made of, and their marks.
-_BOX_WORDS = frozenset(
-    [
-        "strongly",
-        "agree",
-        "disagree",
-        "neither",
-        "nor",
-        "neutral",
-        "support",
-        "oppose",
-        "tend",
-        "to",
-        "yes",
-        "no",
-        "don't",
-        "dont",
-        "know",
-        "not",
-        "sure",
-        "unsure",
-        "very",
-        "fairly",
-        "satisfied",
-        "dissatisfied",
-        "unsatisfied",
-        "good",
-        "poor",
-        "fair",
-        "excellent",
-        "important",
-        "unimportant",
-        "likely",
-        "unlikely",
-        "quite",
-        "slightly",
-        "somewhat",
-        "extremely",
-        "at",
-        "all",
-        "applicable",
-        "n/a",
-        "na",
-        "prefer",
-        "say",
-        "other",
-        "always",
-        "often",
-        "sometimes",
-        "rarely",
-        "never",
-    ]
-)
 # At least one of these makes a line of box words an answer (not "to", "at all", "other").
 _BOX_ANSWERS = frozenset(
-    [
-        "agree",
-        "disagree",
-        "neutral",
-        "support",
-        "oppose",
-        "yes",
-        "no",
-        "know",
-        "sure",
-        "unsure",
-        "satisfied",
-        "dissatisfied",
-        "unsatisfied",
-        "good",
-        "poor",
-        "fair",
-        "excellent",
-        "important",
-        "unimportant",
-        "likely",
-        "unlikely",
-        "applicable",
-        "n/a",
-        "always",
-        "often",
-        "sometimes",
-        "rarely",
-        "never",
-    ]
+    """agree disagree neutral support oppose yes no know sure unsure satisfied dissatisfied
+    unsatisfied good poor fair excellent important unimportant likely unlikely applicable n/a
+    always often sometimes rarely never""".split()  # noqa: SIM905 (a list a person can read)
+)
+# The words answer boxes are made of: the answers and the words around them.
+_BOX_WORDS = _BOX_ANSWERS | frozenset(
+    """strongly neither nor tend to don't dont not very fairly quite slightly somewhat
+    extremely at all na prefer say other""".split()  # noqa: SIM905
 )
 _BOX_MARKS = re.compile(r"[☐☑☒□■▢○◯●◻◼❏❑]|\[ ?\]|\( ?\)")
 _TICK_INSTRUCTION = re.compile(

@@ -13,7 +13,8 @@ README.md) this writes, under forms/:
                     paragraphs, and each marked question shown as "Question N", a blank line, then
                     the question.
 
-Usage: python make_forms.py [OUT_DIR] [NAME ...]
+Usage, from the repository's root:
+    python -m tests.data.consultations.make_forms [OUT_DIR] [NAME ...]
 (OUT_DIR defaults to forms/ beside this file; with no names, every NAME.txt is done.)
 Needs python-docx and /usr/bin/chromium (``apt-get install -y chromium``).
 """
@@ -23,7 +24,6 @@ from __future__ import annotations
 import copy
 import html
 import re
-import shutil
 import subprocess
 import sys
 import tempfile
@@ -31,18 +31,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import BinaryIO
 
+from bench.appserver import CHROMIUM, CHROMIUM_ARGS
+
 HERE = Path(__file__).resolve().parent
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-CHROMIUM_FLAGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
+
 
 # The number a numbered item starts with, as published: "1.", "1)", "1 ", "* 1.", "3a", "(2)".
 NUMBER = re.compile(r"^(?:\* )?(\d{1,3})([a-z]?)([.)]?)[ \t]*")
@@ -149,7 +141,7 @@ def to_html(blocks: list[Block]) -> str:
 
 
 def print_pdf(html_path: Path, pdf_path: Path, header_footer: bool) -> None:
-    args = [CHROMIUM, *CHROMIUM_FLAGS, f"--print-to-pdf={pdf_path}"]
+    args = [CHROMIUM, *CHROMIUM_ARGS, f"--print-to-pdf={pdf_path}"]
     if not header_footer:
         args.append("--no-pdf-header-footer")
     args.append(html_path.as_uri())
