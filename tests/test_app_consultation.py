@@ -58,7 +58,8 @@ def test_a_dropped_pdf_is_shown_and_fills_nothing_until_confirmed():
 def test_confirming_fills_the_details_questions_and_ticked_reasons_with_their_quotes():
     at = drop(open_app(), "wellbeing.pdf", docs.paper_pdf())
     at.text_input(key="found_reference").set_value("WCC/2026/114-B")  # a correction
-    at.checkbox(key="found_signal_1").uncheck()
+    payment = next(c for c in at.checkbox if c.label.startswith("Reason 3:"))
+    payment.uncheck()
     at.button(key="consultation_confirm").click().run()
     assert not at.exception
     draft = saved(at)  # what the group gets back at its link
@@ -79,9 +80,10 @@ def test_confirming_fills_the_details_questions_and_ticked_reasons_with_their_qu
     )
     assert 3 not in draft.reason_ids  # the box unticked
     assert len(draft.reasons) == 4
+    # Reason 18 is found in the sentence that reason 14 quotes already: quoted once.
     assert plain(at.success[0].value) == (
         "From wellbeing.pdf we filled in: the title, the public body, the reference, the"
-        " opening date, the closing date, how to respond, 6 questions, 4 reasons (4 with a quote)."
+        " opening date, the closing date, how to respond, 6 questions, 4 reasons (3 with a quote)."
     )
     assert "What we found" not in shown(at)
     # The filled details are on the pages where the group edits them.
