@@ -80,10 +80,9 @@ def test_confirming_fills_the_details_questions_and_ticked_reasons_with_their_qu
     )
     assert 3 not in draft.reason_ids  # the box unticked
     assert len(draft.reasons) == 4
-    # Reason 18 is found in the sentence that reason 14 quotes already: quoted once.
     assert plain(at.success[0].value) == (
         "From wellbeing.pdf we filled in: the title, the public body, the reference, the"
-        " opening date, the closing date, how to respond, 6 questions, 4 reasons (3 with a quote)."
+        " opening date, the closing date, how to respond, 6 questions, 4 reasons (4 with a quote)."
     )
     assert "What we found" not in shown(at)
     # The filled details are on the pages where the group edits them.

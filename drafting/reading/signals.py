@@ -4,6 +4,7 @@ phrases in `reasons/signals.toml`), each quoted as written with its page."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import islice
 
 from drafting.reading.sentences import Sentence
 from reasons.signals import signals
@@ -75,12 +76,14 @@ def find_signals(
     ]
     for order, signal in enumerate(signals()):
         found: list[Passage] = []
-        count = 0  # sentences that name it
+        count = 0  # times it is named, counted up to MOST_COUNTED
         for sentence in quotable:
-            if match := signal.pattern.search(sentence.text):
-                count += 1
-                quote = _quote(sentence.text, match.start(), match.end())
-                found.append(Passage(signal.reason, quote, sentence.page, signal.name))
+            matches = signal.pattern.finditer(sentence.text)
+            if (match := next(matches, None)) is None:
+                continue
+            count += 1 + sum(1 for _ in islice(matches, max(0, MOST_COUNTED - count - 1)))
+            quote = _quote(sentence.text, match.start(), match.end())
+            found.append(Passage(signal.reason, quote, sentence.page, signal.name))
         if not found and signal.dates and short_period is not None:
             count = 1
             found.append(
