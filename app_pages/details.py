@@ -152,11 +152,19 @@ def set_date(attr: str, day: dt.date | None) -> None:
     setattr(consultation, attr, day.isoformat() if day else "")
 
 
+def set_no_closing_date(none: bool) -> None:
+    consultation.no_closing_date = none
+    if none:
+        consultation.closes = ""
+
+
 left, right = st.columns(2)
-for column, attr, day, label, key in (
-    (left, "opens", consultation.opening_date, "Opened on (optional)", "consultation_opens"),
-    (right, "closes", consultation.closing_date, "Closing date", "consultation_closes"),
-):
+dates = [(left, "opens", consultation.opening_date, "Opened on (optional)", "consultation_opens")]
+if not consultation.no_closing_date:
+    dates.append(
+        (right, "closes", consultation.closing_date, "Closing date", "consultation_closes")
+    )
+for column, attr, day, label, key in dates:
     with column:
         widgets.bound(
             st.date_input,
@@ -172,6 +180,14 @@ for column, attr, day, label, key in (
             if attr == "opens"
             else None,
         )
+widgets.bound(
+    st.checkbox,
+    "It has no closing date (for example, an engagement that stays open)",
+    "consultation_no_closing_date",
+    consultation.no_closing_date,
+    set_no_closing_date,
+    help="Tick this if the consultation gives no closing date: the app stops asking for one.",
+)
 widgets.deadline_notice(draft)
 if consultation.closing_date:
     widgets.download(

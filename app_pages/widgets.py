@@ -192,8 +192,11 @@ def evidence_choice(draft: Draft, reason: Reason, key: str) -> None:
 
 
 def deadline_notice(draft: Draft) -> None:
-    """The countdown to the closing date; a warning once it has passed."""
+    """The countdown to the closing date; a warning once it has passed. Nothing where the
+    group has said the consultation publishes no closing date."""
     closes, today = draft.consultation.closing_date, dt.date.today()
+    if closes is None and draft.consultation.no_closing_date:
+        return
     show = st.warning if has_closed(closes, today) else st.info
     show(closing_note(closes, today), icon=":material/event:")
 

@@ -58,7 +58,8 @@ def test_a_dropped_pdf_is_shown_and_fills_nothing_until_confirmed():
 def test_confirming_fills_the_details_questions_and_ticked_reasons_with_their_quotes():
     at = drop(open_app(), "wellbeing.pdf", docs.paper_pdf())
     at.text_input(key="found_reference").set_value("WCC/2026/114-B")  # a correction
-    at.checkbox(key="found_signal_1").uncheck()
+    payment = next(c for c in at.checkbox if c.label.startswith("Reason 3:"))
+    payment.uncheck()
     at.button(key="consultation_confirm").click().run()
     assert not at.exception
     draft = saved(at)  # what the group gets back at its link

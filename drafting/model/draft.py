@@ -89,6 +89,9 @@ class Consultation:
     respond_to: str = _text(MEDIUM_TEXT)  # the e-mail, postal address or survey link it gives
     # How the consultation takes responses: one of RESPONSE_METHODS, "" while not known.
     response_method: str = _text(20)
+    # The consultation publishes no closing date (a rolling engagement, information sessions):
+    # the app stops asking for one.
+    no_closing_date: bool = False
 
     @property
     def closing_date(self) -> dt.date | None:
@@ -186,6 +189,7 @@ EXTENSIONS = (
     "reasons.quote",
     "set_aside.quote",
     "consultation.response_method",
+    "consultation.no_closing_date",
     "questions.number",
     "position",
     "stage",
@@ -287,7 +291,7 @@ class Draft:
 def _is_empty(value: Any) -> bool:
     if isinstance(value, dict) and value:
         return all(_is_empty(v) for v in value.values())
-    return value is None or value in ("", [], {})
+    return value is None or value is False or value in ("", [], {})
 
 
 def _drop_if_empty(data: dict[str, Any], path: list[str]) -> None:

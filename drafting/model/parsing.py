@@ -102,6 +102,12 @@ def _convert(hint: Any, value: Any, where: str, metadata: Any) -> Any:
     limit = metadata.get("max", SHORT_TEXT)
     if hint is str:
         return check_text(value, where, limit)
+    if hint is bool:
+        if not isinstance(value, bool):
+            raise DraftError(
+                f"The field {where} should be true or false, but it is {_kind(value)}."
+            )
+        return value
     if hint == int | None and value is None:
         return None
     if hint in (int, int | None):

@@ -61,7 +61,7 @@ def _details_missing(draft: Draft) -> tuple[str, ...]:
         (g.name, "your group's name"),
         (g.signatory, "who signs the letter"),
         (c.body or c.title, "which consultation this is"),
-        (c.closes, "the closing date"),
+        ("none published" if c.no_closing_date else c.closes, "the closing date"),
     )
     return tuple(f"Add {what}" for value, what in needed if not value.strip())
 

@@ -1,84 +1,99 @@
-"""Find a consultation's details in its text: title, public body, reference, opening and
-closing dates, and how to respond."""
+"""Find a consultation's details in its text: title, public body, reference and how to
+respond (the dates are in `dates`)."""
 
 from __future__ import annotations
 
-import datetime as dt
 import re
-from dataclasses import dataclass
 
 from drafting.model.draft import MEDIUM_TEXT
+from drafting.reading.clean import is_answer_boxes
+from drafting.reading.dates import DATE
 from drafting.reading.files import Page
-from drafting.text import DOCUMENT_SENTENCE_BREAK, EMAIL, WEB_ADDRESS
+from drafting.reading.sentences import BULLET_START, LEADING_NUMBER, Sentence, flat
+from drafting.text import EMAIL, WEB_ADDRESS
 
-_MONTHS = {
-    m: i
-    for i, names in enumerate(
-        [
-            ("january", "jan"),
-            ("february", "feb"),
-            ("march", "mar"),
-            ("april", "apr"),
-            ("may",),
-            ("june", "jun"),
-            ("july", "jul"),
-            ("august", "aug"),
-            ("september", "sept", "sep"),
-            ("october", "oct"),
-            ("november", "nov"),
-            ("december", "dec"),
-        ],
-        start=1,
-    )
-    for m in names
-}
-_MONTH = "|".join(sorted(_MONTHS, key=len, reverse=True))
-_DATE = re.compile(
-    rf"""\b(?:
-        (?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m1>{_MONTH})\.?,?\s+(?P<y1>20\d\d)
-      | (?P<m2>{_MONTH})\.?\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y2>20\d\d)
-      | (?P<d3>\d{{1,2}})[/.](?P<m3>\d{{1,2}})[/.](?P<y3>20\d\d)
-      | (?P<y4>20\d\d)-(?P<m4>\d\d)-(?P<d4>\d\d)
-    )\b""",
-    re.IGNORECASE | re.VERBOSE,
-)
-
-# A sentence that can give the consultation's dates talks about responding.
-_ABOUT_RESPONDING = re.compile(
-    r"\b(?:consult\w*|respon\w*|survey|comments?|views|feedback|have your say|closing date"
-    r"|deadline)\b",
-    re.I,
-)
-
-# Words just before a date that make it the closing date, or the opening date.
-_CLOSES = re.compile(r"\b(?:clos\w*|deadline|ends?|ending|no later than|by|until|last day)\b", re.I)
-_OPENS = re.compile(r"\b(?:opens?|opened|opening|launch\w*|start\w*|begins?|began|from)\b", re.I)
-
-# A paragraph or question number at the start of a line: "4.1", "3.", "Q2", "(b)".
-_LEADING_NUMBER = re.compile(
-    r"^\s*(?:(?:q|question)\s*\d{1,3}[a-z]?[.):]?|\d{1,3}(?:\.\d{1,3})+|\(?\d{1,3}[a-z]?[.):])\s+",
-    re.I,
-)
 _POSTCODE = re.compile(r"\b[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2}\b")
+
+
+_NAME_WORD = r"[A-Z][\w'’&-]+"
+_S = r"[^\S\n]+"  # a space within a line: a name does not run on to the next line
+
+
 _BODY = re.compile(
-    r"""\b(?:
-        (?:London|Royal)\s+Borough\s+of\s+[A-Z][\w'-]+(?:\s+(?:and|upon|on)\s+[A-Z][\w'-]+)*
-      | (?:[A-Z][\w'-]+\s+){1,4}
-        (?:City\s+|County\s+|Borough\s+|District\s+|Metropolitan\s+Borough\s+)?Council
-      | NHS\s+(?:[A-Z][\w'-]+\s+){1,6}
-        (?:Integrated\s+Care\s+Board|ICB|Foundation\s+Trust|Trust|Clinical\s+Commissioning\s+Group)
-      | (?:[A-Z][\w'-]+\s+){1,4}Combined\s+Authority
+    rf"""\b(?:
+        (?:London|Royal){_S}Borough{_S}of{_S}{_NAME_WORD}(?:{_S}(?:and|upon|on){_S}{_NAME_WORD})*
+      | (?:{_NAME_WORD}{_S}(?:and{_S})?){{1,6}}
+        (?:City{_S}|County{_S}|Borough{_S}|District{_S}|Metropolitan{_S}Borough{_S})?Council
+      | (?:{_NAME_WORD}{_S}(?:and{_S})?){{0,6}}NHS{_S}(?:{_NAME_WORD}{_S}(?:and{_S})?){{0,6}}
+        (?:Integrated{_S}Care{_S}Board|ICB|Foundation{_S}Trust|Trust|Clinical{_S}Commissioning{_S}Group)
+      | (?:{_NAME_WORD}{_S}(?:and{_S})?){{1,6}}
+        (?:Integrated{_S}Care{_S}Board|NHS{_S}Foundation{_S}Trust
+        |Clinical{_S}Commissioning{_S}Group|University{_S}Health{_S}Board|Health{_S}Board)
+      | Health{_S}and{_S}Social{_S}Care{_S}Board
+      | (?:{_NAME_WORD}{_S}(?:and{_S})?){{1,4}}Combined{_S}Authority
     )""",
     re.VERBOSE,
 )
 
+
+# A council named by its initials: "KCC" (Kent County Council), "BCC"; not "CCG".
+_INITIALS = re.compile(r"\b[A-Z]{1,3}CC\b(?!G)")
+
+
+# Words that name no particular body: "the County Council", "Full Council".
+_GENERIC = frozenset(
+    [
+        "The",
+        "This",
+        "That",
+        "Our",
+        "A",
+        "An",
+        "Dear",
+        "Your",
+        "Please",
+        "Each",
+        "Every",
+        "County",
+        "City",
+        "Borough",
+        "District",
+        "Metropolitan",
+        "Town",
+        "Parish",
+        "Local",
+        "Full",
+        "Cabinet",
+        "Council",
+        "Councils",
+        "Integrated",
+        "Care",
+        "Board",
+        "NHS",
+        "Trust",
+        "Foundation",
+        "Health",
+        "Social",
+        "And",
+        "Clinical",
+        "Commissioning",
+        "Group",
+        "Combined",
+        "Authority",
+    ]
+)
 # Capitalised words that can start a sentence before a body's name: not part of the name.
 _NOT_BODY_START = re.compile(r"^(?:(?:The|This|Our|A|An|Dear|Your|Please|Each|Every)\s+)+")
+
+
 _REFERENCE = re.compile(
-    r"\b(?:our\s+|consultation\s+|procurement\s+|tender\s+)?ref(?:erence)?(?:\s+(?:number|no\.?))?"
-    r"\s*[:.]?\s*(?P<ref>[A-Z0-9][A-Z0-9/_.\-]{2,40})",
+    r"\b(?:(?:our\s+|consultation\s+|procurement\s+|tender\s+)?ref(?:erence)?"
+    r"(?:\s+(?:number|no\.?))?|(?:notice|tender|contract|decision|consultation)\s+identifier)"
+    r"\s*[:.]?\s*(?P<ref>[A-Z0-9][A-Z0-9/_.\-]{2,40}(?: [0-9][0-9/_.\-]{2,20})?)",
     re.I,
 )
+
+
 _LABELS = {
     # [^\S\n]*: a line's own indent (\s* would run on through every blank line from each).
     "title": re.compile(r"^[^\S\n]*(?:consultation\s+)?title\s*:\s*(.{5,200})$", re.I | re.M),
@@ -88,141 +103,138 @@ _LABELS = {
         re.I | re.M,
     ),
 }
+
+
 _TITLE_WORDS = re.compile(
-    r"\b(?:consultation|proposals?|review|have your say|future of|redesign)\b", re.I
+    r"\b(?:consultation|consulting|proposals?|review|have your say|future of|redesign"
+    r"|engagement|strategy)\b",
+    re.I,
 )
 
 
-def _date(match: re.Match[str]) -> dt.date | None:
-    g = match.groupdict()
-    try:
-        if g["y1"]:
-            return dt.date(int(g["y1"]), _MONTHS[g["m1"].lower()], int(g["d1"]))
-        if g["y2"]:
-            return dt.date(int(g["y2"]), _MONTHS[g["m2"].lower()], int(g["d2"]))
-        if g["y3"]:
-            return dt.date(int(g["y3"]), int(g["m3"]), int(g["d3"]))
-        return dt.date(int(g["y4"]), int(g["m4"]), int(g["d4"]))
-    except ValueError:
-        return None  # 31 February and the like
+# Lines at the top of a web page or decision record that are not its title.
+_NOT_TITLE_LINE = re.compile(
+    r"^(?:page \d+(?: of \d+)?|contents|consultation(?: document)?|decision details|issue details"
+    r"|issue - meetings|agenda item|minutes|menu|home|skip to (?:main )?content|share(?: with)?"
+    r"|print|back|search|cookies?\b.*|.*\benable javascript\b.*|notice information|notice title"
+    r"|notice description|tender|award|scope|description|summary|background|introduction)$",
+    re.I,
+)
+# A label and its value ("Decision Maker: Cabinet", "Is Key decision?: Yes").
+_LABEL_LINE = re.compile(r"^[\w '’()?-]{1,40}\?? ?: ")
+# How a sentence, not a title, starts.
+_SENTENCE_START = re.compile(
+    r"^(?:this|these|that|those|it|we|you|they|our|there|to|if|when|please|for|in|on|at|as|by"
+    r"|from|with|following|all|each|every|any)\s",
+    re.I,
+)
+_SENTENCE_WORDS = re.compile(
+    r"\b(?:is|are|was|were|will|would|has|had|have been|can|must|we|you|us)\b", re.I
+)
 
 
-def _flat(text: str) -> str:
-    return re.sub(r"\s+", " ", text).strip()
+def _title_line(line: str, body: str) -> bool:
+    """Whether a line near the top can be the document's title."""
+    words = line.split()
+    return bool(
+        4 <= len(line) <= 200
+        and line != body
+        and not DATE.search(line)
+        and not _NOT_TITLE_LINE.match(line)
+        and not ((label := _LABEL_LINE.match(line)) and not _TITLE_WORDS.search(label[0]))
+        and not line.endswith((".", ":", ";", ",", "…"))
+        and not LEADING_NUMBER.match(line)
+        and not BULLET_START.match(line)
+        and ">" not in line  # a breadcrumb: Home > Residents > Have your say
+        and not (_SENTENCE_START.match(line) and len(words) > 3)
+        and not (_SENTENCE_WORDS.search(line) and len(words) > 6)
+        and not is_answer_boxes(line)
+    )
 
 
-@dataclass(frozen=True)
-class Sentence:
-    text: str  # whitespace collapsed, otherwise as written
-    page: int | None
+def _ends_the_top(line: str) -> bool:
+    """A line of running text: the title, if any, came before it."""
+    words = len(line.split())
+    return (words >= 8 and line.endswith((".", "!"))) or words >= 20
 
 
-def _paragraphs(text: str) -> list[str]:
-    """Split a page's lines into paragraphs: at a blank line, at a numbered line, and after a
-    short line with no closing punctuation (a heading) when the next line starts a new one."""
-    paragraphs: list[list[str]] = [[]]
-    for line in text.splitlines():
-        line = line.strip()
-        previous = paragraphs[-1][-1] if paragraphs[-1] else ""
-        heading = (
-            previous
-            and len(previous) < 60
-            and not previous.endswith((".", ",", ";", ":", "-"))
-            and line[:1].isupper()
-        )
-        if not line or _LEADING_NUMBER.match(line) or heading:
-            paragraphs.append([])
-        if line:
-            paragraphs[-1].append(line)
-    return [" ".join(p) for p in paragraphs if p]
-
-
-def document_sentences(pages: list[Page]) -> list[Sentence]:
-    """The document's sentences with their pages, whitespace collapsed and any paragraph or
-    question number in front left out."""
-    found = []
-    for page in pages:
-        for paragraph in _paragraphs(page.text):
-            for sentence in DOCUMENT_SENTENCE_BREAK.split(_LEADING_NUMBER.sub("", paragraph)):
-                if text := _flat(sentence):
-                    found.append(Sentence(text, page.number))
-    return found
-
-
-def find_dates(sentences: list[Sentence]) -> tuple[dt.date | None, dt.date | None, Sentence | None]:
-    """(opens, closes, the sentence that gives the closing date)."""
-    opens = closes = None
-    where = None
-    for sentence in sentences:
-        if not _ABOUT_RESPONDING.search(sentence.text):
-            continue  # "the new contract starts on 1 April 2027" is not the opening date
-        matches = [(m, d) for m in _DATE.finditer(sentence.text) if (d := _date(m))]
-        if (
-            len(matches) >= 2
-            and closes is None
-            and re.search(r"\bfrom\b|\bbetween\b|\bruns\b", sentence.text, re.I)
-        ):
-            first, last = matches[0][1], matches[-1][1]
-            if first < last:
-                opens = opens or first
-                closes, where = last, sentence
-                continue
-        for m, d in matches:
-            # The nearest word before the date says which date it is.
-            before = sentence.text[max(0, m.start() - 60) : m.start()]
-            close_at = max((w.end() for w in _CLOSES.finditer(before)), default=-1)
-            open_at = max((w.end() for w in _OPENS.finditer(before)), default=-1)
-            if closes is None and close_at > open_at:
-                closes, where = d, sentence
-            elif opens is None and open_at > close_at:
-                opens = d
-    if opens and closes and opens > closes:
-        opens = None
-    return opens, closes, where
-
-
-def find_title(pages: list[Page], body: str) -> str:
-    """A "Title:" line, else the first line near the top that names a consultation (a title
-    that wraps onto a line starting in lower case is joined up), else the first line."""
+def find_title(pages: list[Page], body: str, hint: str = "") -> str:
+    """The title the file gives (a PDF's largest text or real metadata, a Word file's first
+    heading), else a "Title:" line, else a line near the top, before the running text starts,
+    that reads as a title: the first that names a consultation, else the first of all if it
+    is among the first three lines. A title that wraps onto a line starting in lower case is
+    joined up. Empty where the document has no title (a form that starts with its
+    questions, a decision record that starts "Decision Maker: Cabinet")."""
+    if hint:
+        # A body's name set as large as the title, above it, is not part of it.
+        if body and hint.startswith(body) and len(hint) > len(body) + 8:
+            hint = hint[len(body) :].strip(" -–—:,|")
+        return hint
     if match := _LABELS["title"].search(pages[0].text):
-        return _flat(match[1])
-    lines = [_flat(line) for line in pages[0].text.splitlines()[:20]]
+        return flat(match[1])
+    lines = [flat(line) for line in pages[0].text.splitlines()[:30]]
+    lines = [line for line in lines if line]
     for i in range(len(lines) - 1, 0, -1):
         if lines[i][:1].islower() and lines[i - 1] and not lines[i - 1].endswith((".", ":")):
             lines[i - 1 : i + 1] = [f"{lines[i - 1]} {lines[i]}"]
-    lines = [
-        line
-        for line in lines
-        if 8 <= len(line) <= 200
-        and line != body
-        and not _DATE.search(line)
-        and not re.fullmatch(
-            r"(?:page\s*)?\d+(?:\s*of\s*\d+)?|contents|consultation( document)?", line, re.I
-        )
-    ]
-    for line in lines:
-        if _TITLE_WORDS.search(line) and not line.endswith(("?", ",")):
-            return line.rstrip(".:")
-    return lines[0].rstrip(".:") if lines else ""
+    candidates = []
+    for position, line in enumerate(lines[:15]):
+        if _NOT_TITLE_LINE.match(line):
+            continue
+        if _ends_the_top(line):
+            break
+        if _title_line(line, body) and not (position and line.endswith("?")):
+            candidates.append((position, line))
+    # A line that names a consultation wins over the first line, unless it is a short section
+    # heading ("About the consultation") under a first line that reads as the title.
+    first = candidates[0][1] if candidates and candidates[0][0] == 0 else ""
+    for _, line in candidates:
+        if (
+            _TITLE_WORDS.search(line)
+            and not line.endswith(",")
+            and (line == first or not first or len(line.split()) >= 4)
+        ):
+            return line
+    if candidates and candidates[0][0] < 3:
+        return candidates[0][1]
+    return ""
 
 
 def find_body(text: str) -> str:
     """A "Published by:" line, else the first council, NHS body or combined authority named
-    near the start ("The Council" alone names none)."""
+    near the start ("The Council" or "the County Council" alone names none; a body the
+    document works "with" is not the one consulting), else a council's initials ("KCC")."""
     if match := _LABELS["body"].search(text):
-        return _flat(match[1])
-    for match in _BODY.finditer(text[:20_000]):
-        name = _flat(_NOT_BODY_START.sub("", match[0]))
+        return flat(match[1])
+    start = text[:20_000]
+    for match in _BODY.finditer(start):
+        name = flat(_NOT_BODY_START.sub("", match[0]))
+        if not set(name.replace("’", "'").split()) - _GENERIC:
+            continue
+        before = start[max(0, match.start() - 20) : match.start()]
+        if re.search(r"\b(?:with|delivered by|provided by)\s+(?:the\s+)?$", before):
+            continue  # a partner or a provider, not the body consulting
         if len(name.split()) >= 2:
             return name
+    if match := _INITIALS.search(start):
+        return match[0]
     return ""
 
 
-def find_reference(text: str) -> str:
+# A reference code such as "MAR14/CAB/29" or "WCC/ASC/2026/114": letters and digits in three
+# or more parts.
+_CODE = re.compile(r"(?<![\w/])[A-Z0-9]{2,10}(?:/[A-Z0-9]{1,10}){2,5}\b")
+
+
+def find_reference(text: str, title: str = "") -> str:
+    """A reference the text labels as one ("Ref: ASC/123"), else a code in the title."""
     for match in _REFERENCE.finditer(text):
         ref = match["ref"].rstrip(".")
         if re.search(r"\d", ref):
             return ref
+    for match in _CODE.finditer(title):
+        if re.search(r"[A-Z]", match[0]) and re.search(r"\d", match[0]):
+            return match[0]
     return ""
 
 
@@ -231,27 +243,49 @@ _RESPOND = re.compile(
     r"|comments?|have your say)\b",
     re.I,
 )
+
+
 _SURVEY = re.compile(
     r"survey|consult|haveyoursay|have-your-say|citizenspace|questionnaire|forms?\b|engage", re.I
 )
+
+
 _POST_TO = re.compile(
-    r"(?:write to|(?:post|send) (?:it |them |this |your (?:response|form) )?to|address\s*:"
-    r"|by post\s*(?:to)?\s*:?)\s*",
+    r"(?:(?:write|writing) to|(?:post|send) (?:it |them |this |your (?:response|form) )?to"
+    r"|address\s*:|by post\s*(?:to)?\s*:?)\s*",
     re.I,
 )
 
 
-def find_respond_to(text: str) -> str:
-    """How to respond, as the document gives it: its e-mail address, survey link and postal
-    address, each the first one near words about responding (else the first one)."""
+# A telephone number given for responding: "respond by telephone to Julian Legat on 01539
+# 713072", "telephone 028 9032 1313".
+_PHONE = re.compile(
+    r"\b(?:tele?phone|phone|call|ring|tel\.?)\b[^\d\n]{0,40}?"
+    r"(?P<number>\(?0\d{2,4}\)?[ -]?\d{3,4}[ -]?\d{3,4})\b",
+    re.I,
+)
+# A sentence that tells people how to respond: complete the survey, return the form.
+_RESPOND_BY = re.compile(
+    r"\b(?:complet\w*|fill(?:ing)? in|take part in|return|respond (?:to|via|using|through|by)"
+    r"|submit)\b[^.?!]{0,60}?\b(?:survey|questionnaire|response form|form|forms)\b",
+    re.I,
+)
+
+
+def find_respond_to(text: str, sentences: list[Sentence] | None = None) -> str:
+    """How to respond, as the document gives it: its e-mail address, survey link, postal
+    address and telephone number, each the first one near words about responding (else the
+    first one); failing all of those, the sentence that says how ("Complete the consultation
+    questionnaire.")."""
 
     def near_respond(match: re.Match[str]) -> bool:
         return bool(_RESPOND.search(text[max(0, match.start() - 200) : match.start()]))
 
     found = []
-    emails = list(EMAIL.finditer(text))
+    # Only an address given for responding: an author's or officer's contact is not one.
+    emails = [m for m in EMAIL.finditer(text) if near_respond(m)]
     if emails:
-        found.append(next((m for m in emails if near_respond(m)), emails[0])[0])
+        found.append(emails[0][0])
     urls = [m for m in WEB_ADDRESS.finditer(text) if _SURVEY.search(m[0]) or near_respond(m)]
     if urls:
         found.append(urls[0][0].rstrip(".,;:)"))
@@ -267,4 +301,11 @@ def find_respond_to(text: str) -> str:
         joint = " " if "," in address else ", "
         found.append(re.sub(r"\s+", " ", re.sub(r"(?<!\s)\s*\n\s*", joint, address)))
         break
+    if match := _PHONE.search(text):
+        found.append(f"telephone {match['number']}")
+    if not found:
+        for sentence in sentences or []:
+            if len(sentence.text) <= 250 and _RESPOND_BY.search(sentence.text):
+                found.append(sentence.text)
+                break
     return "; ".join(found)[:MEDIUM_TEXT]

@@ -17,22 +17,21 @@ Anything that cannot be read raises one `ConsultationError` with a message fit t
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
 from drafting.model.draft import Question
 from drafting.model.fairness import is_short
-from drafting.reading.details import (
-    document_sentences,
-    find_body,
-    find_dates,
-    find_reference,
-    find_respond_to,
-    find_title,
-)
-from drafting.reading.files import read_pages
+from drafting.reading.clean import clean_pages
+from drafting.reading.dates import find_dates
+from drafting.reading.details import find_body, find_reference, find_respond_to, find_title
+from drafting.reading.files import read_document
 from drafting.reading.questions import find_questions
+from drafting.reading.sentences import document_paragraphs, document_sentences
 from drafting.reading.signals import Passage, find_signals
+
+SHORT_BY = dt.timedelta(days=8)  # both days counted, and a week's grace: under 11 weeks is short
 
 
 @dataclass
@@ -46,6 +45,8 @@ class Reading:
     closes: str | None = None
     respond_to: str = ""
     questions: list[Question] = field(default_factory=list)
+    # A question's answer options or tick boxes, by its number ("1": ["Yes", "No"]).
+    options: dict[str, list[str]] = field(default_factory=dict)
     signals: list[Passage] = field(default_factory=list)
     pages: int | None = None  # how many pages the document has, where it has pages
     note: str = ""  # something the group should know about the reading, e.g. pages left out
@@ -88,23 +89,29 @@ class Reading:
 def read_consultation(data: bytes) -> Reading:
     """Read a consultation document (PDF, .docx or text) and find its details, questions and
     signals. Raises ConsultationError if it cannot be read."""
-    pages, note = read_pages(data)
+    document = read_document(data)
+    pages = clean_pages(document.pages)
     text = "\n".join(p.text for p in pages)
     sentences = document_sentences(pages)
-    body = find_body(text)
+    body = find_body(document_paragraphs(pages))
+    title = find_title(pages, body, document.title)
     opens, closes, closing_sentence = find_dates(sentences)
-    short = closing_sentence if is_short(opens, closes) else None
+    # A consultation "from Monday 24 May to Sunday 15 August" runs for 12 weeks: both days count;
+    # a few days short of 12 weeks is not worth quoting, a week or more is.
+    short = closing_sentence if closes and is_short(opens, closes + SHORT_BY) else None
+    questions = find_questions(pages)
     return Reading(
-        title=find_title(pages, body),
+        title=title,
         body=body,
-        reference=find_reference(text),
+        reference=find_reference(text, title),
         opens=opens.isoformat() if opens else None,
         closes=closes.isoformat() if closes else None,
-        respond_to=find_respond_to(text),
-        questions=find_questions(pages),
-        signals=find_signals(sentences, short),
+        respond_to=find_respond_to(text, sentences),
+        questions=[q for q, _ in questions],
+        options={q.number: options for q, options in questions if options and q.number},
+        signals=find_signals(sentences, short, title),
         pages=len(pages) if pages[0].number else None,
-        note=note,
+        note=document.note,
     )
 
 
