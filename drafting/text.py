@@ -31,15 +31,6 @@ def sentences(text: str) -> list[str]:
     return SENTENCE_BREAK.split(text.strip())
 
 
-def first_sentence(text: str) -> str:
-    """The first sentence of `text` (all of it when it is one sentence).
-
-    >>> first_sentence("We lost the grant in May. Forty people now eat alone.")
-    'We lost the grant in May.'
-    """
-    return SENTENCE_BREAK.split(text.strip(), maxsplit=1)[0]
-
-
 def words(text: str) -> list[str]:
     """The words of `text`, lower case, without punctuation (an apostrophe stays inside)."""
     return list(word_tuple(text))

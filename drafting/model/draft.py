@@ -147,6 +147,7 @@ EXTENSIONS = (
     "summary",
     "agree",
     "alternatives",
+    "left_out",
 )
 
 
@@ -210,11 +211,19 @@ class Draft:
     )
     # Where the group stands, how far the process has gone, its position in one sentence, where
     # it agrees, and the alternatives (ids from the catalogue) it proposes instead.
-    position: str = "oppose"
-    stage: str = "formal"
+    # Both "" until the group chooses: the letter then states no position.
+    position: str = _text(40)
+    stage: str = _text(40)
     summary: str = _text(MEDIUM_TEXT)
     agree: str = _text(LONG_TEXT)
     alternatives: list[str] = field(default_factory=list, metadata={"max": 20, "item_max": 40})
+    # Examples the group leaves out of one template's letter (it is over that template's
+    # length on the group's own words alone), each "template:reason id", e.g. "email:20". The
+    # example stays in the draft and in every other template.
+    left_out: list[str] = field(default_factory=list, metadata={"max": 200, "item_max": 50})
+
+    def leaves_out(self, template: str, reason: int) -> bool:
+        return f"{template}:{reason}" in self.left_out
 
     @property
     def reason_ids(self) -> list[int]:
@@ -226,9 +235,6 @@ class Draft:
         data = dataclasses.asdict(self)
         for name in EXTENSIONS:
             _drop_if_empty(data, name.split("."))
-        for name, default in (("position", "oppose"), ("stage", "formal")):
-            if data.get(name) == default:
-                del data[name]
         return data
 
 
