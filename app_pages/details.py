@@ -5,8 +5,9 @@ from functools import partial
 
 import streamlit as st
 
-from app_pages import session, widgets
+from app_pages import session, show, widgets
 from drafting import CoSignatory, Draft, file_name
+from drafting.letter.asks import stance_conflicts
 from drafting.model.deadline import reminder_time
 from drafting.model.draft import (
     FIRST_YEAR,
@@ -186,9 +187,16 @@ if consultation.closing_date:
         " three days before.",
     )
 
+# The panel's label and starting state stay the same all session: a change to either would
+# make it a new panel, closed, after each choice made inside it.
 with st.expander(
-    f"Where you stand: {POSITION_LABELS[draft.position]} · {STAGE_LABELS[draft.stage]}",
-    expanded=bool(draft.summary or draft.agree or draft.alternatives),
+    "Where you stand",
+    expanded=st.session_state.setdefault(
+        "stance_open",
+        not (draft.position and draft.stage)
+        or bool(draft.summary or draft.agree or draft.alternatives),
+    ),
+    key="stance_panel",
 ):
     left, right = st.columns(2)
     with left:
@@ -197,9 +205,11 @@ with st.expander(
             "Your position",
             "position",
             draft.position,
-            partial(setattr, draft, "position"),
+            lambda value: setattr(draft, "position", value or ""),
             options=POSITIONS,
+            placeholder="Not chosen yet",
             format_func=POSITION_LABELS.get,
+            help="Your letter states no position until you choose one.",
         )
     with right:
         widgets.bound(
@@ -207,8 +217,9 @@ with st.expander(
             "How far the process has gone",
             "stage",
             draft.stage,
-            partial(setattr, draft, "stage"),
+            lambda value: setattr(draft, "stage", value or ""),
             options=STAGES,
+            placeholder="Not chosen yet",
             format_func=STAGE_LABELS.get,
             help="The letter's opening and your position follow this: an early engagement is"
             " answered differently from a tender already announced.",
@@ -232,7 +243,7 @@ with st.expander(
     alternatives = session.catalogue().alternatives
     widgets.bound(
         st.multiselect,
-        "What you propose instead (optional)",
+        "What you propose (optional)",
         "alternatives",
         [a for a in draft.alternatives if a in {x.id for x in alternatives}],
         lambda chosen: setattr(draft, "alternatives", list(chosen)),
@@ -241,6 +252,10 @@ with st.expander(
         help="Direct award under the Provider Selection Regime appears in the letter only when the"
         " NHS, or a health care service, is consulting.",
     )
+    conflicts = stance_conflicts(draft, {a.id: a.title for a in alternatives})
+    for where, conflict in conflicts:
+        if where == "alternatives":
+            st.warning(show.escape(conflict))
 
 st.header("What you ask for")
 st.caption("What the decision-makers should do, one request at a time.")
@@ -269,6 +284,9 @@ widgets.item_list(
     add_label="Add a request",
     limit=limits["asks"],
 )
+for where, conflict in conflicts:
+    if where == "asks":
+        st.warning(show.escape(conflict))
 
 
 def co_signatory(index: int) -> None:

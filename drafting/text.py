@@ -48,6 +48,15 @@ def word_tuple(text: str) -> tuple[str, ...]:
 
 
 def slug(text: str) -> str:
-    """Make text safe in a file name: `slug("Café & Co")` is 'cafe-co' (at most 50 characters)."""
+    """Make text safe in a file name: `slug("Café & Co")` is 'cafe-co'; at most 50 characters,
+    cut between words, never inside one (a single word longer than that is cut).
+
+        >>> slug("Recommissioning the Hillside and District new carer centre service")
+        'recommissioning-the-hillside-and-district-new'
+    """
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")[:50].rstrip("-")
+    whole = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
+    if len(whole) <= 50:
+        return whole
+    cut = whole[:51]  # with the character after: a "-" there means the 50 end on a word
+    return cut[: cut.rfind("-")] if "-" in cut else whole[:50]

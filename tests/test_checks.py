@@ -7,7 +7,6 @@ import pytest
 
 from drafting import ChosenReason, Draft, Question
 from drafting.advice.privacy import personal_details, personal_details_note
-from drafting.letter.length import estimate_pages, length_note
 from drafting.model.deadline import closing_note
 from drafting.model.progress import has_content, progress, repeats_about
 from drafting.model.wording import plural
@@ -187,18 +186,6 @@ def test_closing_note(today, expected):
 
 def test_closing_note_without_a_date_asks_for_one():
     assert "Add the consultation's closing date" in closing_note(None, CLOSES)
-
-
-@pytest.mark.parametrize(
-    ("words", "pages"), [(0, 1), (120, 1), (675, 2), (900, 2), (1_350, 3), (2_700, 6)]
-)
-def test_pages_are_estimated_at_about_450_words_each(words, pages):
-    assert estimate_pages(words) == pages
-
-
-def test_length_note_advises_a_shorter_letter_only_when_long():
-    assert length_note(900) == "900 words, about 2 pages of A4."
-    assert "Guides advise two to four pages" in length_note(2_700)
 
 
 @pytest.mark.parametrize(

@@ -7,6 +7,8 @@ import functools
 from dataclasses import dataclass
 
 from drafting.letter.ownwords import words
+from drafting.model.draft import Draft
+from drafting.model.wording import and_list
 from reasons.phrases import ask_subjects
 
 _STOP = frozenset(
@@ -208,3 +210,38 @@ def letter_asks(own: tuple[str, ...], stock: tuple[tuple[str, str], ...], oppose
     first = tuple(t for t in merged if kinds.get(t, "either") != "ahead")
     ahead = tuple(t for t in merged if kinds.get(t, "either") == "ahead")
     return Asks(first, ahead, contradicting)
+
+
+def stance_conflicts(draft: Draft, alternative_titles: dict[str, str]) -> list[tuple[str, str]]:
+    """What the group chose that pulls against its position, said plainly, each with where it
+    was chosen ("alternatives" or "asks"): for a group that supports the proposal (even with
+    changes), the alternatives that replace it and its own asks to stop it. The letter leaves
+    these out; the group decides which side to keep."""
+    if not draft.position.startswith("support"):
+        return []
+    said: list[tuple[str, str]] = []
+    instead = [
+        alternative_titles.get(a, a)
+        for a in draft.alternatives
+        if a in ask_subjects()["instead_alternatives"]
+    ]
+    if instead:
+        said.append(
+            (
+                "alternatives",
+                f"You could support the proposal, so your letter leaves out {and_list(instead)}:"
+                " these replace the proposal rather than change it. Choose \u201cWe oppose"
+                " it\u201d as your position to propose them, or take them out here.",
+            )
+        )
+    stops = [a.strip() for a in draft.asks if a.strip() and ask_kind(a) == "instead"]
+    for ask in stops:
+        said.append(
+            (
+                "asks",
+                f"\u201c{ask}\u201d asks to stop the proposal, which you could support, so"
+                " your letter leaves it out. Change the ask, or choose \u201cWe oppose it\u201d"
+                " as your position.",
+            )
+        )
+    return said

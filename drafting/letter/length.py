@@ -16,13 +16,11 @@ from drafting.letter.blocks import Letter
 from drafting.letter.ownwords import OwnWords, body, measure, typed_texts, words
 from drafting.letter.templates import TemplateInfo
 from drafting.model.draft import Draft
-from drafting.model.wording import and_list, plural
+from drafting.model.wording import and_list
 from drafting.text import sentences
 
 OPENING_WORDS = 4
 REPEAT_WORDS = 8  # a passage of at least this many words printed twice is a repeat
-WORDS_PER_PAGE = 450
-LONGEST_ADVISED_PAGES = 4
 
 
 @dataclass(frozen=True)
@@ -140,24 +138,3 @@ def length_report(draft: Draft, letter: Letter, info: TemplateInfo) -> Length:
     if info.id != "formal":
         advice.append("Or choose the formal response, which has room for more.")
     return Length(count, info.budget, tuple(advice))
-
-
-def estimate_pages(words: int) -> int:
-    """Estimate A4 pages at about 450 words a page, never fewer than one.
-
-    >>> [estimate_pages(w) for w in (0, 500, 700, 1800)]
-    [1, 1, 2, 4]
-    """
-    return max(1, round(words / WORDS_PER_PAGE))
-
-
-def length_note(words: int) -> str:
-    """Describe a letter's length, with a hint when it runs past what guides advise."""
-    pages = estimate_pages(words)
-    note = f"{plural(words, 'word')}, about {plural(pages, 'page')} of A4."
-    if pages > LONGEST_ADVISED_PAGES:
-        note += (
-            " Guides advise two to four pages: a shorter letter is more likely to be read in"
-            " full. Try the email or councillors template, or fewer reasons."
-        )
-    return note

@@ -28,13 +28,15 @@ POSITION_LABELS = {
     "support_with_concerns": "We support it, with concerns",
 }
 STAGE_LABELS = {
-    "early": "Early engagement: ideas and options",
-    "formal": "Formal consultation on a proposal",
+    "early": "They are asking for ideas (early engagement)",
+    "formal": "They are consulting on a proposal",
     "tender": "A tender has been announced",
 }
 RESPONSE_METHODS = ("email", "letter", "survey", "form")
 MAX_FILE_BYTES = 3_000_000
 LETTER_TEXT = 200_000
+DOCUMENT_TEXT = 300_000  # the consultation document's text kept for searching (about 100 pages)
+PAGE_BREAK = "\f"  # between the pages of `document_text`, where the document has pages
 LONG_TEXT = 10_000
 MEDIUM_TEXT = 1_000
 SHORT_TEXT = 300
@@ -148,6 +150,7 @@ EXTENSIONS = (
     "agree",
     "alternatives",
     "left_out",
+    "document_text",
 )
 
 
@@ -221,6 +224,9 @@ class Draft:
     # length on the group's own words alone), each "template:reason id", e.g. "email:20". The
     # example stays in the draft and in every other template.
     left_out: list[str] = field(default_factory=list, metadata={"max": 200, "item_max": 50})
+    # The consultation document's text as read (its pages split by PAGE_BREAK), kept so the
+    # group can search it for a sentence to quote; cut at DOCUMENT_TEXT characters.
+    document_text: str = _text(DOCUMENT_TEXT)
 
     def leaves_out(self, template: str, reason: int) -> bool:
         return f"{template}:{reason}" in self.left_out
