@@ -104,6 +104,8 @@ def bound(widget: Callable, label: str, key: str, current: Any, write: Callable,
     chosen, and no on_change fires for it. Such a value is written to the draft and saved like
     any change, instead of being replaced from the store.
     """
+    if _STARTS_WITH.get(widget) == "index" and current not in list(kwargs.get("options", ())):
+        current = None  # nothing chosen yet (e.g. ""): the widget shows no choice
     seen = st.session_state.get(key, _UNSET)
     if seen is _UNSET and widget in _STARTS_WITH:
         start = _start(widget, current, kwargs.get("options", ()))
