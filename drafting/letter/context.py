@@ -9,7 +9,7 @@ import datetime as dt
 import functools
 from dataclasses import dataclass
 
-from drafting.letter.asks import Asks, ask_kind, letter_asks
+from drafting.letter.asks import Asks, ask_kind, ask_subjects_of, letter_asks
 from drafting.letter.ownwords import words
 from drafting.letter.phrasing import (
     _sentence,
@@ -115,6 +115,7 @@ class Contexts:
         instead = set(ask_subjects()["instead_alternatives"])
         self.passages = self._passages()
         self.asks = self._asks(stance.get(f"{draft.stage}_ask", ""))
+        asked = frozenset().union(*map(ask_subjects_of, self.asks.all))
         self.fixed = {
             "title": letter_title(draft),
             "group": draft.group,
@@ -141,6 +142,7 @@ class Contexts:
                 if a.id in draft.alternatives
                 and applies(a.sector, self.sector)
                 and not (supports and a.id in instead)
+                and not ask_subjects_of(a.title) & asked  # the asks say it already
             ],
             "alternatives_heading": "Changes we propose" if supports else "What we propose instead",
             "asks": list(self.asks.first),
@@ -196,6 +198,9 @@ class Contexts:
             "linked_only": [r for q in questions for r in q.reasons if r.id not in by_id],
             "context": context,
             "fairness": fairness,
+            # Those with dates or the group's note: a concern with neither is left to its ask
+            # where the letter has no room for the sentence naming its principle.
+            "fairness_told": [f for f in fairness if f.detail or f.note],
             "sources": sources_of(chosen, fairness),
         }
 

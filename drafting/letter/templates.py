@@ -72,11 +72,10 @@ def _and_list(values: Any) -> Markup:
     return Markup(and_list([str(_as_markup(v)) for v in values]))  # each value escaped once
 
 
-def _lower_first(value: Any) -> str:
-    """The text with its first letter in lower case, to run on in a sentence:
-    `{{ "Price comes first" | lower_first }}` gives 'price comes first'."""
-    text = str(value)
-    return text[:1].lower() + text[1:]
+def _quoted(value: Any) -> Markup:
+    """The text in single quotation marks, as a title is named in a sentence:
+    `{{ "Price comes first" | quoted }}` gives ‘Price comes first’."""
+    return Markup("\u2018") + _as_markup(value) + Markup("\u2019")
 
 
 @cache
@@ -93,7 +92,7 @@ def template_environment() -> ImmutableSandboxedEnvironment:
     )
     env.filters["lines"] = _lines
     env.filters["and_list"] = _and_list
-    env.filters["lower_first"] = _lower_first
+    env.filters["quoted"] = _quoted
     return env
 
 
