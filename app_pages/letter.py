@@ -276,6 +276,7 @@ def letter_page() -> None:
         )
         widgets.go_button("Choose reasons", "reasons", "letter_choose", type="primary")
         return
+    st.markdown("[Go to the downloads](#downloads)")  # eight screens down on a phone
     widgets.bound(
         st.multiselect,
         "Reasons in this letter",
@@ -332,7 +333,6 @@ def letter_page() -> None:
         )
     content = session.draft_json()
     final = final_letter(draft, catalogue, today=today, content=content)
-    st.markdown("[Go to the downloads](#downloads)")  # a long way down on a phone
     report = length_report(draft, final.letter, templates[draft.template])
     # One length: the body's words (what an officer reads), against the budget where there is one.
     (st.warning if report.over else st.markdown)(f"**Length:** {report.note}")
@@ -360,7 +360,7 @@ def letter_page() -> None:
     view = widgets.view_switch(VIEWS, "preview", "letter_view")
     if view == "preview":
         st.caption(
-            "This is the letter your downloads hold. Press **Edit** beside a paragraph, heading"
+            "This is the letter your downloads hold. Press the pencil beside a paragraph, heading"
             " or ask to put it in your own words; the rest keeps following your answers."
         )
         with st.container(border=True, key="letter_preview"):

@@ -17,7 +17,7 @@ draft, catalogue, answers = session.get_draft(), session.catalogue(), session.an
 questions = session.situation_questions()
 
 # Where the group stands, in one plain question: the letter states no position until then.
-st.subheader("Where do you stand, and how far has it gone?")
+st.header("Where do you stand, and how far has it gone?")
 left, right = st.columns(2)
 with left:
     widgets.bound(
@@ -41,7 +41,7 @@ with right:
     )
 st.caption("Your letter says where you stand only once you have chosen. You can change it later.")
 
-st.subheader("Your situation")
+st.header("What is happening where you are")
 st.markdown("Answer what you can: each **yes** helps pick your reasons.")
 
 

@@ -113,16 +113,18 @@ def test_progress_of_a_blank_draft_says_what_to_do():
         "Add who signs the letter",
         "Add which consultation this is",
         "Add the closing date",
+        "Say where you stand",
     )
     assert steps["letter"].missing == (
         "Choose at least one reason",
         "Add your group's name",
         "Say which consultation",
+        "Say where you stand (Your situation or About you)",
     )
 
 
 def test_the_letter_is_ready_only_with_a_group_a_consultation_and_a_reason():
-    draft = Draft(reasons=[ChosenReason(20)])
+    draft = Draft(reasons=[ChosenReason(20)], position="oppose", stage="formal")
     assert progress(draft, situation_answered=False)["letter"].status == "not yet"
     draft.group.name = "Hillside Café"
     assert progress(draft, situation_answered=False)["letter"].missing == (
@@ -133,6 +135,7 @@ def test_the_letter_is_ready_only_with_a_group_a_consultation_and_a_reason():
 
 
 def test_progress_counts_reasons_without_an_example(sample):
+    sample.position, sample.stage = "oppose", "formal"
     sample.reasons += [ChosenReason(5, ""), ChosenReason(6, "  ")]
     steps = progress(sample, situation_answered=True)
     assert steps["situation"].done and steps["reasons"].done and steps["details"].done
@@ -145,6 +148,10 @@ def test_progress_counts_reasons_without_an_example(sample):
 
 
 def test_the_sample_draft_is_complete_but_for_the_optional_questions(sample):
+    assert progress(sample, situation_answered=True)["letter"].missing == (
+        "Say where you stand (Your situation or About you)",
+    )  # the sample draft has not chosen
+    sample.position, sample.stage = "oppose", "formal"
     steps = progress(sample, situation_answered=True)
     assert all(step.done for name, step in steps.items() if name != "questions")
     assert not any(step.missing for step in steps.values())

@@ -106,9 +106,7 @@ def read_consultation(data: bytes) -> Reading:
         signals=find_signals(sentences, short),
         pages=len(pages) if pages[0].number else None,
         note=note,
-        text=(PAGE_BREAK if pages[0].number else "\n").join(p.text for p in pages)[
-            :DOCUMENT_TEXT
-        ],
+        text=(PAGE_BREAK if pages[0].number else "\n").join(p.text for p in pages)[:DOCUMENT_TEXT],
     )
 
 
