@@ -9,17 +9,10 @@ from app_pages import session, show, widgets
 from drafting import CoSignatory, Draft, file_name
 from drafting.letter.asks import stance_conflicts
 from drafting.model.deadline import reminder_time
-from drafting.model.draft import (
-    FIRST_YEAR,
-    LAST_YEAR,
-    POSITION_LABELS,
-    SHORT_TEXT,
-    STAGE_LABELS,
-)
+from drafting.model.draft import FIRST_YEAR, LAST_YEAR, SHORT_TEXT
 from drafting.model.profile import profile_file_name, profile_to_json
 from drafting.model.wording import long_date
 from drafting.output.calendar import draft_deadline_ics
-from reasons.phrases import POSITIONS, STAGES
 
 widgets.step_title("details")
 draft = session.get_draft()
@@ -198,32 +191,13 @@ with st.expander(
     ),
     key="stance_panel",
 ):
-    left, right = st.columns(2)
-    with left:
-        widgets.bound(
-            st.selectbox,
-            "Your position",
-            "position",
-            draft.position,
-            lambda value: setattr(draft, "position", value or ""),
-            options=POSITIONS,
-            placeholder="Not chosen yet",
-            format_func=POSITION_LABELS.get,
-            help="Your letter states no position until you choose one.",
-        )
-    with right:
-        widgets.bound(
-            st.selectbox,
-            "How far the process has gone",
-            "stage",
-            draft.stage,
-            lambda value: setattr(draft, "stage", value or ""),
-            options=STAGES,
-            placeholder="Not chosen yet",
-            format_func=STAGE_LABELS.get,
-            help="The letter's opening and your position follow this: an early engagement is"
-            " answered differently from a tender already announced.",
-        )
+    widgets.stance(
+        draft,
+        st.selectbox,
+        placeholder="Not chosen yet",
+        help="Your letter states no position until you choose, and its opening follows how far"
+        " the process has gone.",
+    )
     widgets.text_field(
         "In one sentence (optional)",
         draft,

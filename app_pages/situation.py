@@ -6,11 +6,9 @@ from functools import partial
 import streamlit as st
 
 from app_pages import session, show, widgets
-from drafting.model.draft import POSITION_LABELS, STAGE_LABELS
 from drafting.model.selection import add_reasons
 from drafting.model.wording import plural
 from reasons import ANSWERS, QUICK_PICK, YES, SuggestedReason, suggest
-from reasons.phrases import POSITIONS, STAGES
 
 widgets.step_title("situation")
 draft, catalogue, answers = session.get_draft(), session.catalogue(), session.answers()
@@ -18,27 +16,7 @@ questions = session.situation_questions()
 
 # Where the group stands, in one plain question: the letter states no position until then.
 st.header("Where do you stand, and how far has it gone?")
-left, right = st.columns(2)
-with left:
-    widgets.bound(
-        st.radio,
-        "Where you stand",
-        "situation_position",
-        draft.position,
-        lambda value: setattr(draft, "position", value or ""),
-        options=POSITIONS,
-        format_func=POSITION_LABELS.get,
-    )
-with right:
-    widgets.bound(
-        st.radio,
-        "How far it has gone",
-        "situation_stage",
-        draft.stage,
-        lambda value: setattr(draft, "stage", value or ""),
-        options=STAGES,
-        format_func=STAGE_LABELS.get,
-    )
+widgets.stance(draft, st.radio, "situation_")
 st.caption("Your letter says where you stand only once you have chosen. You can change it later.")
 
 st.header("What is happening where you are")
