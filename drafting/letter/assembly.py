@@ -65,10 +65,10 @@ def assemble(
     The letter keeps the template's budgets (its words, its stock words outside the group's
     own, its aim for the group's own share): it starts with the most stock text (LEVELS[0])
     and steps down until all hold, moving the fuller paragraphs to the annex first, then the
-    points of reasons with no example, the fair-process sentences, the headings, the
-    alternatives' descriptions and the lines of why each example matters. The group's own
-    words are never cut: where they alone pass the budget, the last level is the letter (and
-    `length_report` says so).
+    points of reasons with no example, the fair-process sentences, the alternatives'
+    descriptions (short letters), the lines of why each example matters and the theme
+    headings. The group's own words are never cut: where they alone pass the budget, the last
+    level is the letter (and `length_report` says so).
 
     Raises UnknownTemplateError for a template not in the folder, ValueError for an unknown
     tone, and LetterTemplateError if a template is broken.

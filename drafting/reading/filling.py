@@ -63,5 +63,5 @@ def fill_draft(draft: Draft, reading: Reading, chosen: list[Passage]) -> list[st
         filled.append(f"{plural(len(chosen), 'reason')} ({quoted} with a quote)")
     if reading.text.strip():
         draft.document_text = reading.text
-        filled.append("the document's text, to search for a sentence to quote")
+        filled.append("its text (to quote from on Local examples)")
     return filled
