@@ -7,9 +7,18 @@ from __future__ import annotations
 import json
 import re
 
+import pytest
 from playwright.sync_api import expect
 
 from tests.browser.conftest import SAMPLE_DRAFT, commit, go_to, load_draft_file, open_app, settled
+
+
+@pytest.fixture(autouse=True)
+def patient():
+    """A busy shared machine can take more than the default 5 s to draw a page."""
+    expect.set_options(timeout=30_000)
+    yield
+    expect.set_options(timeout=5_000)
 
 
 def _draft_without_examples(tmp_path):
@@ -27,7 +36,8 @@ def test_the_sidebar_counts_examples_as_they_are_typed(app_server, page, tmp_pat
     sidebar = page.get_by_test_id("stSidebar")
     expect(sidebar.get_by_text("3 reasons have no local example")).to_be_visible()
     for i in (2, 14, 20):
-        commit(page.get_by_label(f"Your local example for reason {i}"), f"Seen here in 2025 ({i}).")
+        box = page.get_by_label(f"Your local example for reason {i}", exact=True)
+        commit(box, f"Seen here in 2025 ({i}).")
         settled(page)
     expect(sidebar.get_by_text(re.compile("no local example"))).to_have_count(0)
 
