@@ -15,11 +15,9 @@ draft, catalogue, answers = session.get_draft(), session.catalogue(), session.an
 questions = session.situation_questions()
 
 # Where the group stands, in one plain question: the letter states no position until then.
-st.header("Where do you stand, and how far has it gone?")
+st.header("Where do you stand?")
 widgets.stance(draft, st.radio, "situation_")
-st.caption("Your letter says where you stand only once you have chosen. You can change it later.")
 
-st.header("What is happening where you are")
 st.markdown("Answer what you can: each **yes** helps pick your reasons.")
 
 

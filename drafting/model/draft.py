@@ -28,8 +28,8 @@ POSITION_LABELS = {
     "support_with_concerns": "We support it, with concerns",
 }
 STAGE_LABELS = {
-    "early": "They are asking for ideas (early engagement)",
-    "formal": "They are consulting on a proposal",
+    "early": "Asking for ideas (early engagement)",
+    "formal": "Consulting on a proposal",
     "tender": "A tender has been announced",
 }
 RESPONSE_METHODS = ("email", "letter", "survey", "form")
