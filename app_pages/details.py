@@ -7,7 +7,7 @@ import streamlit as st
 
 from app_pages import session, show, widgets
 from drafting import CoSignatory, Draft, file_name
-from drafting.letter.asks import stance_conflicts
+from drafting.letter.asks import MOST_ASKS, stance_conflicts
 from drafting.model.deadline import reminder_time
 from drafting.model.draft import FIRST_YEAR, LAST_YEAR, SHORT_TEXT
 from drafting.model.profile import profile_file_name, profile_to_json
@@ -261,6 +261,11 @@ widgets.item_list(
 for where, conflict in conflicts:
     if where == "asks":
         st.warning(show.escape(conflict))
+if (typed := sum(1 for a in draft.asks if a.strip())) > MOST_ASKS:
+    st.info(
+        f"You have {typed} requests. An officer acts on a short list: your letter keeps all of"
+        f" yours, but at most {MOST_ASKS} read best. Could two of them be one?"
+    )
 
 
 def co_signatory(index: int) -> None:

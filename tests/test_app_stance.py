@@ -7,7 +7,7 @@ from drafting import ChosenReason, Draft
 from drafting.advice.feedback import example_feedback
 from drafting.text import slug
 from tests import letter_samples
-from tests.helpers import go, open_app, preview, saved, texts
+from tests.helpers import draft_of, go, open_app, preview, saved, texts
 
 
 def sidebar(at) -> str:
@@ -50,6 +50,10 @@ def test_alternatives_and_asks_that_contradict_the_position_are_flagged_where_ch
     assert "\u201cSet the tender aside.\u201d asks to stop the proposal" in warned
     at.selectbox(key="position").set_value("oppose").run()
     assert "leaves out" not in texts(at.warning)
+    assert "requests" not in texts(at.info)
+    draft_of(at).asks.extend(f"Ask number {n}." for n in range(5))
+    at.run()
+    assert "You have 8 requests." in texts(at.info)
 
 
 def test_the_sidebar_counts_the_examples_typed_on_local_examples_at_once():
