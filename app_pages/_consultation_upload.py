@@ -80,6 +80,7 @@ def _confirm() -> None:
         closes=state["found_closes"].isoformat() if state["found_closes"] else None,
         respond_to=state["found_respond_to"],
         questions=split_questions(state["found_questions"]),
+        text=reading.text,  # kept to search for a sentence to quote
     )
     chosen = [s for i, s in enumerate(reading.suggestions()) if state.get(f"found_signal_{i}")]
     filled = fill_draft(session.get_draft(), corrected, chosen)

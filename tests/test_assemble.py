@@ -249,7 +249,7 @@ def test_the_questions_keep_the_consultations_own_numbers(catalogue):
 def test_a_linked_reason_not_chosen_is_still_named_and_set_out_in_the_annex(catalogue):
     draft = Draft(questions=[Question("Why?", [26], "")])
     text = letter_text(draft, template="questions")
-    assert "no proof that contracting out works better" in text
+    assert "\u2018No proof that contracting out works better\u2019" in text
     assert catalogue.reason(26).paragraph in text
 
 

@@ -95,7 +95,10 @@ def test_a_reason_without_an_example_is_named_not_listed_bare_in_the_short_lette
     draft = SAMPLES["no-examples"]
     for template in ("email", "councillors"):
         text = body(build(draft, template))
-        assert "Other concerns we share: competition undermines joint working," in text
+        assert (
+            "these concerns, if it would help: \u2018Competition undermines joint working\u2019,"
+            in text
+        )
         for chosen in draft.reasons:
             reason = catalogue.reason(chosen.id)
             assert reason.point not in text and reason.paragraph not in text
