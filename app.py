@@ -73,8 +73,12 @@ with st.sidebar:
         " If you try to close or reload the page before that, your browser asks first."
     )
 
-st.html(  # on a phone, show a chosen reason's whole title rather than cut it short
-    "<style>@media (max-width: 640px) {"
+st.html(  # on a phone, show a chosen reason's whole title rather than cut it short; the
+    # preview's Edit buttons show their pencil, their label (naming what each edits) is for
+    # screen readers, as it would crowd the letter beside it
+    "<style>.st-key-letter_preview [class*='st-key-edit_'] button p {position: absolute;"
+    " width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap;}"
+    " @media (max-width: 640px) {"
     " .stMultiSelect [data-baseweb='tag'] {max-width: 100%; height: auto;}"
     " .stMultiSelect [data-baseweb='tag'] span {white-space: normal; overflow: visible;}"
     " [data-baseweb='popover'] li {white-space: normal;}}</style>"

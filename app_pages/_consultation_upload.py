@@ -19,6 +19,7 @@ from drafting.model.wording import plural
 from drafting.reading.files import MAX_CHARACTERS, ConsultationError
 from drafting.reading.filling import SHOWN_FIRST, fill_draft
 from drafting.reading.reader import Reading
+from drafting.reading.search import find_sentences
 from drafting.reading.signals import Passage
 from drafting.reading.worker import read_in_worker
 
@@ -81,6 +82,7 @@ def _confirm() -> None:
         closes=state["found_closes"].isoformat() if state["found_closes"] else None,
         respond_to=state["found_respond_to"],
         questions=split_questions(state["found_questions"]),
+        text=reading.text,  # kept to search for a sentence to quote
     )
     chosen = [s for i, s in enumerate(reading.suggestions()) if state.get(f"found_signal_{i}")]
     filled = fill_draft(session.get_draft(), corrected, chosen)
@@ -117,6 +119,48 @@ def quote_note(chosen: ChosenReason) -> None:
         on_click=_leave_out,
         args=(chosen,),
     )
+
+
+def _attach(chosen: ChosenReason, key: str) -> None:
+    found = st.session_state.get(key)
+    if found is not None:
+        chosen.quote = Quote(found.text, found.page)
+        session.change()
+
+
+def quote_search(chosen: ChosenReason) -> None:
+    """Where the reason quotes nothing yet and the draft holds the document's text: a search
+    box over that text, to pick a sentence the letter quotes beside the group's example, as it
+    would a passage the reader found (on the Local examples page)."""
+    document = session.get_draft().document_text
+    if chosen.quote.text.strip() or not document.strip():
+        return
+    with st.expander("Quote the consultation document here"):
+        query = st.text_input(
+            "Find a sentence in the consultation document",
+            key=f"quote_query_{chosen.id}",
+            max_chars=100,
+            placeholder="For example: single contract",
+        )
+        if not query.strip():
+            return
+        found = find_sentences(document, query)
+        if not found:
+            st.caption("No sentence of the document has all those words. Try fewer words.")
+            return
+        key = f"quote_pick_{chosen.id}"
+        st.radio(
+            "The sentences that have those words",
+            found,
+            key=key,
+            format_func=lambda s: _quote_line(s.text, s.page),
+        )
+        st.button(
+            "Quote this sentence",
+            key=f"quote_use_{chosen.id}",
+            on_click=_attach,
+            args=(chosen, key),
+        )
 
 
 def _suggestion_boxes(suggestions: list[Passage], start: int) -> None:

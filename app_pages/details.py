@@ -5,20 +5,14 @@ from functools import partial
 
 import streamlit as st
 
-from app_pages import session, widgets
+from app_pages import session, show, widgets
 from drafting import CoSignatory, Draft, file_name
+from drafting.letter.asks import MOST_ASKS, stance_conflicts
 from drafting.model.deadline import reminder_time
-from drafting.model.draft import (
-    FIRST_YEAR,
-    LAST_YEAR,
-    POSITION_LABELS,
-    SHORT_TEXT,
-    STAGE_LABELS,
-)
+from drafting.model.draft import FIRST_YEAR, LAST_YEAR, SHORT_TEXT
 from drafting.model.profile import profile_file_name, profile_to_json
 from drafting.model.wording import long_date
 from drafting.output.ics import draft_deadline_ics
-from reasons.phrases import POSITIONS, STAGES
 
 widgets.step_title("details")
 draft = session.get_draft()
@@ -202,33 +196,24 @@ if consultation.closing_date:
         " three days before.",
     )
 
+# The panel's label and starting state stay the same all session: a change to either would
+# make it a new panel, closed, after each choice made inside it.
 with st.expander(
-    f"Where you stand: {POSITION_LABELS[draft.position]} · {STAGE_LABELS[draft.stage]}",
-    expanded=bool(draft.summary or draft.agree or draft.alternatives),
+    "Where you stand",
+    expanded=st.session_state.setdefault(
+        "stance_open",
+        not (draft.position and draft.stage)
+        or bool(draft.summary or draft.agree or draft.alternatives),
+    ),
+    key="stance_panel",
 ):
-    left, right = st.columns(2)
-    with left:
-        widgets.bound(
-            st.selectbox,
-            "Your position",
-            "position",
-            draft.position,
-            partial(setattr, draft, "position"),
-            options=POSITIONS,
-            format_func=POSITION_LABELS.get,
-        )
-    with right:
-        widgets.bound(
-            st.selectbox,
-            "How far the process has gone",
-            "stage",
-            draft.stage,
-            partial(setattr, draft, "stage"),
-            options=STAGES,
-            format_func=STAGE_LABELS.get,
-            help="The letter's opening and your position follow this: an early engagement is"
-            " answered differently from a tender already announced.",
-        )
+    widgets.stance(
+        draft,
+        st.selectbox,
+        placeholder="Not chosen yet",
+        help="Your letter states no position until you choose, and its opening follows how far"
+        " the process has gone.",
+    )
     widgets.text_field(
         "In one sentence (optional)",
         draft,
@@ -248,7 +233,7 @@ with st.expander(
     alternatives = session.catalogue().alternatives
     widgets.bound(
         st.multiselect,
-        "What you propose instead (optional)",
+        "What you propose (optional)",
         "alternatives",
         [a for a in draft.alternatives if a in {x.id for x in alternatives}],
         lambda chosen: setattr(draft, "alternatives", list(chosen)),
@@ -257,6 +242,10 @@ with st.expander(
         help="Direct award under the Provider Selection Regime appears in the letter only when the"
         " NHS, or a health care service, is consulting.",
     )
+    conflicts = stance_conflicts(draft, {a.id: a.title for a in alternatives})
+    for where, conflict in conflicts:
+        if where == "alternatives":
+            st.warning(show.escape(conflict))
 
 st.header("What you ask for")
 st.caption("What the decision-makers should do, one request at a time.")
@@ -285,6 +274,14 @@ widgets.item_list(
     add_label="Add a request",
     limit=limits["asks"],
 )
+for where, conflict in conflicts:
+    if where == "asks":
+        st.warning(show.escape(conflict))
+if (typed := sum(1 for a in draft.asks if a.strip())) > MOST_ASKS:
+    st.info(
+        f"You have {typed} requests. An officer acts on a short list: your letter keeps all of"
+        f" yours, but at most {MOST_ASKS} read best. Could two of them be one?"
+    )
 
 
 def co_signatory(index: int) -> None:

@@ -22,6 +22,7 @@ def example_box(chosen) -> None:
     ask, _, sample = reason.prompt.partition(" For example: ")
     st.caption(ask)
     _consultation_upload.quote_note(chosen)
+    _consultation_upload.quote_search(chosen)
     example = widgets.text_field(
         f"Your local example for reason {reason.id}",
         chosen,
@@ -30,6 +31,10 @@ def example_box(chosen) -> None:
         area=True,
         placeholder=f"For example: {sample}" if sample else "Say what happened, where and when.",
     )
+    filled = bool(example.strip())
+    if st.session_state.setdefault(f"example_filled_{chosen.id}", filled) != filled:
+        st.session_state[f"example_filled_{chosen.id}"] = filled
+        st.rerun()  # the whole page: the progress panel counts the reasons with no example
     if note := personal_details_note(example):
         st.warning(show.escape(note), icon=":material/privacy_tip:")
     if feedback := example_feedback(example).note:

@@ -24,7 +24,7 @@ from drafting.letter.final import (
     set_edit,
     use_generated,
 )
-from drafting.letter.length import length_note, length_report
+from drafting.letter.length import length_report
 from drafting.letter.ownwords import own_words_note
 from drafting.memo import final_letter, letter_file, own_words, preview_pieces
 from drafting.model.draft import LETTER_TEXT
@@ -153,6 +153,43 @@ def edit_form(piece: Piece, edited: bool) -> None:
     focus(f".st-key-edit_text_{piece.id} textarea")
 
 
+def edit_label(piece: Piece) -> str:
+    """The Edit button's label, naming what it edits (its first words), so that a screen
+    reader, which reads a button by its label, tells the letter's many buttons apart."""
+    first = piece.text.split()[:4]
+    more = "…" if len(piece.text.split()) > 4 else ""
+    return show.escape(f"Edit “{' '.join(first)}{more}”") if first else "Edit"
+
+
+def leave_out_chooser(report) -> None:
+    """Over the template's length on the group's own words alone: let it leave examples out
+    of this template (they stay in the draft and every other template), or put them back."""
+    template = draft.template
+    told = [r for r in draft.reasons if r.example.strip()]
+    chosen = [r.id for r in told if draft.leaves_out(template, r.id)]
+    if not (report.over or chosen):
+        return
+
+    def write(ids: list[int]) -> None:
+        others = [i for i in draft.left_out if not i.startswith(f"{template}:")]
+        draft.left_out = others + [f"{template}:{i}" for i in ids]
+
+    widgets.bound(
+        st.multiselect,
+        "Examples to leave out of this letter",
+        f"left_out_{template}",
+        chosen,
+        write,
+        options=[r.id for r in told],
+        format_func=lambda i: (
+            f"Reason {i}: {catalogue.reason(i).title}"
+            f" ({len(draft.reasons[draft.reason_ids.index(i)].example.split())} words)"
+        ),
+        help="Only from this kind of letter: each example stays in your draft and in the other"
+        " kinds of letter. You can also shorten an example on the Local examples page.",
+    )
+
+
 def preview(final: FinalLetter, pieces: list, comments: list) -> None:
     """The letter piece by piece as the downloads hold it (`pieces`: the final letter's, with
     their Markdown), each with its own Edit button and the comments sent on it."""
@@ -181,7 +218,7 @@ def preview(final: FinalLetter, pieces: list, comments: list) -> None:
                 if marked:
                     st.caption(":material/edit: Your own words")
             st.button(
-                "Edit",
+                edit_label(piece),
                 key=f"edit_{piece.id}",
                 on_click=start_editing,
                 args=(piece, current or piece.text),
@@ -251,6 +288,7 @@ def letter_page() -> None:
         )
         widgets.go_button("Choose reasons", "reasons", "letter_choose", type="primary")
         return
+    st.markdown("[Go to the downloads](#downloads)")  # eight screens down on a phone
     widgets.bound(
         st.multiselect,
         "Reasons in this letter",
@@ -307,16 +345,17 @@ def letter_page() -> None:
         )
     content = session.draft_json()
     final = final_letter(draft, catalogue, today=today, content=content)
-    st.markdown(f"**Length:** {length_note(final.letter.word_count())}")
     report = length_report(draft, final.letter, templates[draft.template])
-    if report.budget:
-        (st.warning if report.over else st.caption)(report.note)
+    # One length: the body's words (what an officer reads), against the budget where there is one.
+    (st.warning if report.over else st.markdown)(f"**Length:** {report.note}")
+    leave_out_chooser(report)
     own = own_words(draft, catalogue, today=today, content=content)
     missing = len(without_example(draft))
     if missing:
         st.caption(
-            f"{plural(missing, 'reason')} without an example: the letter gives only the"
-            " point of each. Add what you have seen locally on the Examples page to make it count."
+            f"{plural(missing, 'reason')} without an example: the letter names each, but has"
+            " nothing local to show for it. Add what you have seen on the Examples page to make"
+            " it count."
         )
     if draft.template == "questions" and not draft.questions:
         st.warning(questions_note(draft, draft.template))
@@ -333,7 +372,7 @@ def letter_page() -> None:
     view = widgets.view_switch(VIEWS, "preview", "letter_view")
     if view == "preview":
         st.caption(
-            "This is the letter your downloads hold. Press **Edit** beside a paragraph, heading"
+            "This is the letter your downloads hold. Press the pencil beside a paragraph, heading"
             " or ask to put it in your own words; the rest keeps following your answers."
         )
         with st.container(border=True, key="letter_preview"):
@@ -350,7 +389,7 @@ def letter_page() -> None:
 
     survey_blocks(draft, catalogue)
     _links.sharing_section()
-    st.header("Download")
+    st.header("Download", anchor="downloads")
     widgets.deadline_notice(draft)
     if flagged := unanswered_note(draft.questions):
         st.warning(

@@ -11,10 +11,14 @@ from drafting.model.wording import plural
 from reasons import ANSWERS, QUICK_PICK, YES, SuggestedReason, suggest
 
 widgets.step_title("situation")
-st.markdown("Answer what you can: each **yes** helps pick your reasons.")
-
 draft, catalogue, answers = session.get_draft(), session.catalogue(), session.answers()
 questions = session.situation_questions()
+
+# Where the group stands, in one plain question: the letter states no position until then.
+st.header("Where do you stand?")
+widgets.stance(draft, st.radio, "situation_")
+
+st.markdown("Answer what you can: each **yes** helps pick your reasons.")
 
 
 for question in questions:

@@ -4,6 +4,7 @@ import streamlit as st
 
 from app_pages import _consultation_upload, _way_back, session, show, widgets
 from drafting import Draft, parse_draft
+from drafting.model.draft import MAX_FILE_BYTES
 from drafting.model.profile import parse_profile
 from drafting.model.progress import has_content
 from drafting.model.wording import plural
@@ -106,6 +107,7 @@ st.file_uploader(  # any type: a wrong file gets its reason in words on the page
     "Load a draft file",
     key="start_upload",
     on_change=load_file,
+    max_upload_size=MAX_FILE_BYTES // 1_000_000,  # the draft's limit, not the server's
     help="A .json file saved from Response Builder, at most 3 MB. Loading it replaces what is on"
     " screen now.",
 )
@@ -132,6 +134,7 @@ st.file_uploader(
     "Start from your group's profile",
     key="start_profile",
     on_change=load_profile,
+    max_upload_size=MAX_FILE_BYTES // 1_000_000,
     help="A profile file saved on the About you page (or any draft file): your group's name,"
     " address and who signs, so you need not type them again. If you have started a response,"
     " a new one is started and the current one stays saved at its link.",

@@ -20,9 +20,11 @@ import streamlit as st
 from app_pages.session import change, link_params
 from drafting import Draft
 from drafting.model.deadline import closing_note, has_closed
+from drafting.model.draft import POSITION_LABELS, STAGE_LABELS
 from drafting.model.selection import set_evidence
 from drafting.model.wording import plural
 from reasons import Reason
+from reasons.phrases import POSITIONS, STAGES
 
 
 @dataclass(frozen=True)
@@ -110,6 +112,8 @@ def bound(widget: Callable, label: str, key: str, current: Any, write: Callable,
     was just typed, and the two restart tests of tests/browser/test_trust.py then fail. The
     cost there is lost typing, not time, so no benchmark decides it.
     """
+    if _STARTS_WITH.get(widget) == "index" and current not in list(kwargs.get("options", ())):
+        current = None  # nothing chosen yet (e.g. ""): the widget shows no choice
     seen = st.session_state.get(key, _UNSET)
     if seen is _UNSET and widget in _STARTS_WITH:
         start = _start(widget, current, kwargs.get("options", ()))
@@ -121,6 +125,31 @@ def bound(widget: Callable, label: str, key: str, current: Any, write: Callable,
     if seen != current:
         st.session_state[key] = current
     return widget(label, key=key, on_change=_write, args=(key, write), **kwargs)
+
+
+def _choose(draft: Any, attr: str, value: str | None) -> None:
+    setattr(draft, attr, value or "")  # "" while nothing is chosen
+
+
+def stance(draft: Any, widget: Callable, prefix: str = "", **kwargs) -> None:
+    """Where the group stands and how far the process has gone, side by side, bound to the
+    draft; nothing shown as chosen until the group chooses (the letter then states none)."""
+    left, right = st.columns(2)
+    for column, attr, label, options, names in (
+        (left, "position", "Where you stand", POSITIONS, POSITION_LABELS),
+        (right, "stage", "How far it has gone", STAGES, STAGE_LABELS),
+    ):
+        with column:
+            bound(
+                widget,
+                label,
+                f"{prefix}{attr}",
+                getattr(draft, attr),
+                partial(_choose, draft, attr),
+                options=options,
+                format_func=names.get,
+                **kwargs,
+            )
 
 
 def field_limit(obj: Any, attr: str) -> int | None:

@@ -15,7 +15,8 @@ the generated letter's blocks (each paragraph, heading and list item) as a JSON 
 
 A bad draft exits with status 2 and a one-line message, never a traceback. The questions
 template with no questions, or with some left unanswered, still writes its letter and says so
-on stderr.
+on stderr; so does a letter over its template's length on the group's own words alone (they
+are never cut).
 """
 
 from __future__ import annotations
@@ -27,7 +28,8 @@ from pathlib import Path
 
 from drafting.letter.assembly import assemble, questions_note
 from drafting.letter.final import final_letter
-from drafting.letter.templates import UnknownTemplateError
+from drafting.letter.length import length_report
+from drafting.letter.templates import UnknownTemplateError, template_info
 from drafting.model.draft import DraftError
 from drafting.model.parsing import load_draft
 from drafting.output.files import FORMATS, file_name, render
@@ -125,9 +127,11 @@ def main(argv: list[str] | None = None) -> int:
         return BAD_INPUT
     for problem in final.problems(args.template or draft.template):
         print(f"{args.draft}: {problem}", file=sys.stderr)
-    note = questions_note(draft, args.template or draft.template)
-    if note:
-        print(f"Note: {note}", file=sys.stderr)  # the letter is still written
+    template = args.template or draft.template
+    length = length_report(draft, final.letter, template_info(template))
+    for note in (questions_note(draft, template), length.note if length.over else ""):
+        if note:
+            print(f"Note: {note}", file=sys.stderr)  # the letter is still written
     output = args.output or Path(file_name(draft, args.format))
     try:
         output.write_bytes(render(final.letter, args.format, author=draft.group.name))

@@ -33,15 +33,6 @@ def sentences(text: str) -> list[str]:
     return SENTENCE_BREAK.split(text.strip())
 
 
-def first_sentence(text: str) -> str:
-    """The first sentence of `text` (all of it when it is one sentence).
-
-    >>> first_sentence("We lost the grant in May. Forty people now eat alone.")
-    'We lost the grant in May.'
-    """
-    return SENTENCE_BREAK.split(text.strip(), maxsplit=1)[0]
-
-
 def words(text: str) -> list[str]:
     """The words of `text`, lower case, without punctuation (an apostrophe stays inside)."""
     return list(word_tuple(text))
@@ -59,6 +50,15 @@ def word_tuple(text: str) -> tuple[str, ...]:
 
 
 def slug(text: str) -> str:
-    """Make text safe in a file name: `slug("Café & Co")` is 'cafe-co' (at most 50 characters)."""
+    """Make text safe in a file name: `slug("Café & Co")` is 'cafe-co'; at most 50 characters,
+    cut between words, never inside one (a single word longer than that is cut).
+
+        >>> slug("Recommissioning the Hillside and District new carer centre service")
+        'recommissioning-the-hillside-and-district-new'
+    """
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")[:50].rstrip("-")
+    whole = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
+    if len(whole) <= 50:
+        return whole
+    cut = whole[:51]  # with the character after: a "-" there means the 50 end on a word
+    return cut[: cut.rfind("-")] if "-" in cut else whole[:50]

@@ -53,3 +53,18 @@ def tone_phrases() -> dict[str, dict[str, str]]:
 def position_phrases() -> dict[str, dict[str, str]]:
     """The sentences of `reasons/positions.toml`, read once."""
     return load_positions()
+
+
+ASKS_FILE = HERE / "asks.toml"
+ASK_KINDS = ("instead", "ahead", "either")
+
+
+@cache
+def ask_subjects() -> dict:
+    """The subjects of `reasons/asks.toml` (each with its kind and words), and which reasons'
+    asks and which alternatives assume the proposal goes ahead or replace it, read once."""
+    data = read_toml(ASKS_FILE)
+    bad = [name for name, s in data["subjects"].items() if s.get("kind") not in ASK_KINDS]
+    if bad:
+        raise CatalogueError(f"{ASKS_FILE.name}: subject {bad[0]} needs a kind of {ASK_KINDS}")
+    return data

@@ -80,7 +80,8 @@ def app_sample(sample) -> Draft:
 @pytest.fixture
 def full_draft(sample, catalogue) -> Draft:
     """The sample with every field filled and all 26 reasons, each with its own example,
-    national evidence for two, two numbered questions and two fair-process concerns."""
+    national evidence for two, two numbered questions and two fair-process concerns; it
+    opposes a proposal at formal consultation."""
     sample.group.phone = "01234 567890"
     sample.group.registration = "Registered charity 1234567"
     sample.context = "We have run the Thursday lunch club since 2011."
@@ -98,6 +99,7 @@ def full_draft(sample, catalogue) -> Draft:
     sample.evidence = [20, 26]
     sample.fairness = ["information", "time"]
     sample.fairness_notes = {"time": "Most of our volunteers are away over Christmas."}
+    sample.position, sample.stage = "oppose", "formal"
     return sample
 
 

@@ -110,6 +110,7 @@ def joint() -> Draft:
         alternatives=["grants", "partnership", "psr-direct"],
         tone="firm",
         stage="tender",
+        position="oppose",
     )
 
 
@@ -179,6 +180,157 @@ def rich() -> Draft:
     )
 
 
+def thin() -> Draft:
+    """The least a group might send: one reason, one short example, nothing else chosen."""
+    return _draft(reasons=[{"id": 19, "example": "Our last bid cost us £450 and 60 hours."}])
+
+
+def crisis_cafe() -> Draft:
+    """A rich NHS draft: a crisis café's figures and a visitor's words in quotes, a passage of
+    the consultation document quoted, its own asks that repeat the stock ones' subjects."""
+    return draft_from_dict(
+        {
+            "schema": SCHEMA,
+            "group": {
+                **GROUP,
+                "name": "Riverside Crisis Café",
+                "registration": "Registered charity 1187654",
+                "about": "A crisis café open four evenings a week.",
+            },
+            "consultation": {
+                "body": "NHS Riverside Integrated Care Board",
+                "title": "Recommissioning Mental Health Crisis Alternatives",
+                "recipient": "Ms Amina Khan, Director of Commissioning",
+                "service": "mental health crisis alternatives",
+                "closes": "2027-01-31",
+            },
+            "reasons": [
+                {
+                    "id": 20,
+                    "example": "Last year the café had 1,870 visits, two in three of them"
+                    " after 8pm, when no other service is open. One visitor told us in"
+                    " October: \u201cThis is the only place where nobody rushes me.\u201d",
+                    "quote": {"text": "One integrated and unified service model", "page": 4},
+                },
+                {
+                    "id": 19,
+                    "example": "Our bid for the 2024 pilot cost £450 in printing and advice,"
+                    " and about 70 hours of our manager's time. We did not win it.",
+                },
+                {
+                    "id": 14,
+                    "example": "Brook Street Club, two miles away, closed in 2025 after losing"
+                    " a borough-wide contract to a national provider. Its members now travel"
+                    " to us.",
+                },
+                {"id": 25},
+                {"id": 12},
+            ],
+            "asks": [
+                "Fund the crisis café directly under the Provider Selection Regime.",
+                "Keep funding small crisis services through grants.",
+                "Split any contract into local lots.",
+                "Publish the options appraisal before the board decides.",
+            ],
+            "alternatives": ["psr-direct", "grants", "local-lots"],
+            "fairness": ["equality"],
+            "position": "oppose",
+            "stage": "formal",
+            "template": "email",
+        }
+    )
+
+
+def joint_lunch() -> Draft:
+    """A joint response, collaborative, whose own asks pull both ways and repeat stock ones."""
+    return _draft(
+        reasons=[
+            {"id": 1, "example": "Six lunch clubs share one minibus and one volunteer rota."},
+            {"id": 13, "example": "Our Tuesday lunch began as a trial in 2019 and now feeds 40."},
+            {"id": 3, "example": "Our grant has not risen since 2021."},
+            {"id": 8},
+        ],
+        asks=[
+            "Set the tender aside and keep the lunch clubs' grants.",
+            "Pay the full cost of any contract, including the minibus.",
+            "Keep part of the budget as grants for new clubs.",
+        ],
+        co_signatories=[
+            {"group": "Westside Lunch Club", "name": "Mo Ahmed", "role": "Secretary"},
+            {"group": "Hilltop Pensioners", "name": "Jean Price", "role": "Chair"},
+        ],
+        fairness=["time", "information"],
+        position="oppose",
+        stage="formal",
+        tone="collaborative",
+        template="councillors",
+    )
+
+
+def early_changes() -> Draft:
+    """Early engagement, and a group that could support the plans only with changes: its own
+    asks accept a contract; its alternatives include two that replace one."""
+    return _draft(
+        reasons=[
+            {"id": 14, "example": "The last borough-wide contract went to a firm from Leeds."},
+            {"id": 3, "example": "Our costs rose 11% last year; our grant did not."},
+            {"id": 9, "example": "We run the only carers' group in Welsh on the estate."},
+        ],
+        asks=[
+            "Divide the contract into neighbourhood lots.",
+            "Price the contract at its full cost, with a yearly uplift.",
+        ],
+        alternatives=["grants", "local-lots", "partnership", "in-house"],
+        position="support_with_changes",
+        stage="early",
+        template="email",
+    )
+
+
+def council_questions() -> Draft:
+    """A council's own questions, each answered, a formal stage and a group that opposes."""
+    return _draft(
+        reasons=[
+            {"id": 2, "example": "Price is 60% of the marks in the draft criteria."},
+            {"id": 10, "example": "The cabinet decides on 3 March, before scrutiny meets."},
+        ],
+        questions=[
+            {
+                "number": "1",
+                "text": "Do you agree with the proposed single contract?",
+                "answer": "No. A single contract would end the grants that keep four"
+                " neighbourhood groups open.",
+                "reasons": [2],
+            },
+            {
+                "number": "2",
+                "text": "How should the council involve residents?",
+                "answer": "Bring the decision to scrutiny first, and hold a public meeting.",
+                "reasons": [10],
+            },
+        ],
+        position="oppose",
+        stage="formal",
+        template="questions",
+        tone="firm",
+    )
+
+
+def wordy() -> Draft:
+    """A group whose own examples alone pass the email's 500 words."""
+    long = " ".join(
+        f"In week {n} our volunteers made {n + 20} home visits and ran the phone line for"
+        f" {n + 3} evenings, and carers told us each time that nobody else had called."
+        for n in range(1, 9)
+    )
+    return _draft(
+        reasons=[{"id": 20, "example": long}, {"id": 9, "example": long.replace("week", "month")}],
+        position="oppose",
+        stage="tender",
+        template="email",
+    )
+
+
 def samples() -> dict[str, Draft]:
     return {
         "rich": rich(),
@@ -187,4 +339,10 @@ def samples() -> dict[str, Draft]:
         "questions": questions(),
         "joint": joint(),
         "nhs": nhs(),
+        "thin": thin(),
+        "crisis-cafe-nhs": crisis_cafe(),
+        "joint-lunch": joint_lunch(),
+        "early-changes": early_changes(),
+        "council-questions": council_questions(),
+        "wordy": wordy(),
     }

@@ -74,7 +74,7 @@ def test_journey_from_situation_to_a_word_letter(downloads, catalogue):
     go(at, "letter")
     at.radio(key="letter_template").set_value("councillors").run()
     shown = preview(at)
-    assert "Our main concerns" in shown  # the councillors template's heading
+    assert "What we have seen" in shown and "Dear Councillor," in shown  # councillors
     assert first in shown and second in shown
     assert "Keep the current grants." in shown
 

@@ -82,7 +82,8 @@ def test_confirming_fills_the_details_questions_and_ticked_reasons_with_their_qu
     assert len(draft.reasons) == 4
     assert plain(at.success[0].value) == (
         "From wellbeing.pdf we filled in: the title, the public body, the reference, the"
-        " opening date, the closing date, how to respond, 6 questions, 4 reasons (4 with a quote)."
+        " opening date, the closing date, how to respond, 6 questions, 4 reasons (4 with a quote),"
+        " its text (to quote from on Local examples)."
     )
     assert "What we found" not in shown(at)
     # The filled details are on the pages where the group edits them.

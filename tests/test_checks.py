@@ -7,7 +7,6 @@ import pytest
 
 from drafting import ChosenReason, Draft, Question
 from drafting.advice.privacy import personal_details, personal_details_note
-from drafting.letter.length import estimate_pages, length_note
 from drafting.model.deadline import closing_note
 from drafting.model.progress import has_content, progress, repeats_about
 from drafting.model.wording import plural
@@ -114,16 +113,18 @@ def test_progress_of_a_blank_draft_says_what_to_do():
         "Add who signs the letter",
         "Add which consultation this is",
         "Add the closing date",
+        "Say where you stand",
     )
     assert steps["letter"].missing == (
         "Choose at least one reason",
         "Add your group's name",
         "Say which consultation",
+        "Say where you stand (Your situation or About you)",
     )
 
 
 def test_the_letter_is_ready_only_with_a_group_a_consultation_and_a_reason():
-    draft = Draft(reasons=[ChosenReason(20)])
+    draft = Draft(reasons=[ChosenReason(20)], position="oppose", stage="formal")
     assert progress(draft, situation_answered=False)["letter"].status == "not yet"
     draft.group.name = "Hillside Café"
     assert progress(draft, situation_answered=False)["letter"].missing == (
@@ -134,6 +135,7 @@ def test_the_letter_is_ready_only_with_a_group_a_consultation_and_a_reason():
 
 
 def test_progress_counts_reasons_without_an_example(sample):
+    sample.position, sample.stage = "oppose", "formal"
     sample.reasons += [ChosenReason(5, ""), ChosenReason(6, "  ")]
     steps = progress(sample, situation_answered=True)
     assert steps["situation"].done and steps["reasons"].done and steps["details"].done
@@ -146,6 +148,10 @@ def test_progress_counts_reasons_without_an_example(sample):
 
 
 def test_the_sample_draft_is_complete_but_for_the_optional_questions(sample):
+    assert progress(sample, situation_answered=True)["letter"].missing == (
+        "Say where you stand (Your situation or About you)",
+    )  # the sample draft has not chosen
+    sample.position, sample.stage = "oppose", "formal"
     steps = progress(sample, situation_answered=True)
     assert all(step.done for name, step in steps.items() if name != "questions")
     assert not any(step.missing for step in steps.values())
@@ -187,18 +193,6 @@ def test_closing_note(today, expected):
 
 def test_closing_note_without_a_date_asks_for_one():
     assert "Add the consultation's closing date" in closing_note(None, CLOSES)
-
-
-@pytest.mark.parametrize(
-    ("words", "pages"), [(0, 1), (120, 1), (675, 2), (900, 2), (1_350, 3), (2_700, 6)]
-)
-def test_pages_are_estimated_at_about_450_words_each(words, pages):
-    assert estimate_pages(words) == pages
-
-
-def test_length_note_advises_a_shorter_letter_only_when_long():
-    assert length_note(900) == "900 words, about 2 pages of A4."
-    assert "Guides advise two to four pages" in length_note(2_700)
 
 
 @pytest.mark.parametrize(

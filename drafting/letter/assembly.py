@@ -62,10 +62,13 @@ def assemble(
 ) -> Letter:
     """Render the draft with a template and tone (the draft's own unless given) into a Letter.
 
-    The letter keeps the template's budget of words and its aim for the group's own share:
-    it starts with the most catalogue text (LEVELS[0]) and steps down until both hold, moving
-    the fuller paragraphs to the annex first, then the fair-process sentences, then the
-    reasons' asks. The group's own words are never cut.
+    The letter keeps the template's budgets (its words, its stock words outside the group's
+    own, its aim for the group's own share): it starts with the most stock text (LEVELS[0])
+    and steps down until all hold, moving the fuller paragraphs to the annex first, then the
+    points of reasons with no example, the fair-process sentences, the alternatives'
+    descriptions (short letters), the lines of why each example matters and the theme
+    headings. The group's own words are never cut: where they alone pass the budget, the last
+    level is the letter (and `length_report` says so).
 
     Raises UnknownTemplateError for a template not in the folder, ValueError for an unknown
     tone, and LetterTemplateError if a template is broken.
@@ -77,33 +80,24 @@ def assemble(
     if tone not in TONES:
         raise ValueError(f"Unknown tone '{tone}'; choose from {', '.join(TONES)}.")
     info = template_info(template)
-    # The runs of what the group typed, once: each version tried is weighed against them
-    # (where the template aims for a share of the group's own words).
-    typed = typed_runs(typed_texts(draft)) if info.own is not None else frozenset()
-    contexts = Contexts(draft, catalogue, tone, today or dt.date.today())
-    tried = []  # each level that missed: within budget, its words, its body, its letter
-    last = None  # the last level rendered: its markup, letter and body
+    # The runs of what the group typed, once: each version tried is weighed against them.
+    typed = typed_runs(typed_texts(draft))
+    contexts = Contexts(draft, catalogue, tone, today or dt.date.today(), template)
+    last = None  # the last level rendered: its markup and letter
     for detail in LEVELS:
-        if detail.brief_examples and info.own is not None:
-            break  # the full letters give every example whole
         markup = _render(template, contexts.at(detail))
         if last and markup == last[0]:
-            letter, text = last[1:]  # a level that changed nothing this template prints
-        else:
-            letter = parse_letter(markup, letter_title(draft))
-            text = body(letter)
-            last = markup, letter, text
-        count = len(text.split())
-        within = info.budget is None or count <= info.budget
-        if within and (info.own is None or measure(text, typed).percent >= info.own + OWN_MARGIN):
+            continue  # a level that changed nothing this template prints
+        letter = parse_letter(markup, letter_title(draft))
+        last = markup, letter
+        words = measure(body(letter), typed)
+        if (
+            (info.budget is None or words.total <= info.budget)
+            and (info.stock is None or words.total - words.own <= info.stock)
+            and (info.own is None or words.percent >= info.own + OWN_MARGIN)
+        ):
             return letter
-        tried.append((within, count, text, letter))
-    # Nothing met both: of the letters within budget (else of all), the one with the most of
-    # the group's own words (for a template without an aim, the shortest), the first of equals.
-    within = [t for t in tried if t[0]] or tried
-    if info.own is None:
-        return min(within, key=lambda t: t[1])[3]
-    return max(within, key=lambda t: measure(t[2], typed).percent)[3]
+    return last[1]
 
 
 def cover_email(draft: Draft, catalogue: Catalogue, *, today: dt.date | None = None) -> Letter:

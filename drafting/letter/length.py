@@ -11,25 +11,22 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
-from drafting.letter.asks import same_ask
+from drafting.letter.asks import same_own_ask, says_the_same
 from drafting.letter.blocks import Letter
 from drafting.letter.ownwords import OwnWords, body, measure, typed_texts, words
 from drafting.letter.templates import TemplateInfo
 from drafting.model.draft import Draft
-from drafting.model.progress import without_example
-from drafting.model.wording import and_list, plural
+from drafting.model.wording import and_list
 from drafting.text import sentences
 
 OPENING_WORDS = 4
 REPEAT_WORDS = 8  # a passage of at least this many words printed twice is a repeat
-WORDS_PER_PAGE = 450
-LONGEST_ADVISED_PAGES = 4
 
 
 @dataclass(frozen=True)
 class Length:
     """Words in the letter's body, the template's budget (None: none set) and, when over it,
-    what to cut first."""
+    what the group can do (the app has already dropped every piece of stock text it can)."""
 
     words: int
     budget: int | None
@@ -43,10 +40,13 @@ class Length:
     def note(self) -> str:
         if self.budget is None:
             return f"{self.words:,} words from the greeting to the signature."
-        said = f"{self.words:,} words of the {self.budget:,} this template allows."
         if not self.over:
-            return said
-        return f"{said} To shorten it, first: " + " ".join(self.cut_first)
+            return f"{self.words:,} words of the {self.budget:,} this template allows."
+        return (
+            f"This letter is {self.words:,} words, over the {self.budget:,} this template"
+            " allows, because your own words alone take more than that: we never cut them. "
+            + " ".join(self.cut_first)
+        )
 
 
 @dataclass(frozen=True)
@@ -78,10 +78,17 @@ def asks(letter: Letter) -> list[str]:
     return [t for b in letter.blocks if b.kind == "numbered" for t in b.texts]
 
 
-def duplicate_asks(letter: Letter) -> list[tuple[str, str]]:
-    """Pairs of numbered asks that say much the same thing."""
-    found = asks(letter)
-    return [(a, b) for i, a in enumerate(found) for b in found[i + 1 :] if same_ask(a, b)]
+def duplicate_asks(draft: Draft, letter: Letter) -> list[tuple[str, str]]:
+    """Pairs of numbered asks that say the same thing: about one subject or in much the same
+    words (two of the group's own: one typed twice, as two on one subject may ask different
+    things)."""
+    found, own = asks(letter), {a.strip() for a in draft.asks}
+    return [
+        (a, b)
+        for i, a in enumerate(found)
+        for b in found[i + 1 :]
+        if (same_own_ask(a, b) if a in own and b in own else says_the_same(a, b))
+    ]
 
 
 def repeated_passages(text: str) -> list[str]:
@@ -101,57 +108,33 @@ def letter_measures(draft: Draft, letter: Letter, info: TemplateInfo) -> LetterM
         len(text.split()),
         measure(text, typed_texts(draft)),
         top,
-        tuple(duplicate_asks(letter)),
+        tuple(duplicate_asks(draft, letter)),
         tuple(repeated_passages(text)),
     )
 
 
 def length_report(draft: Draft, letter: Letter, info: TemplateInfo) -> Length:
-    """The body's length against the template's budget and, when over, what to cut first:
-    reasons without an example, the longest examples, fair-process points, then a longer
-    template."""
+    """The body's length against the template's budget and, when over it (on the group's own
+    words alone: `assemble` drops stock text first), what the group can do: leave some
+    examples out of this template, shorten the longest, or choose a longer template."""
     count = len(body(letter).split())
     if info.budget is None or count <= info.budget:
         return Length(count, info.budget)
-    advice = []
-    bare = [str(r.id) for r in without_example(draft)]
-    if bare:
-        advice.append(
-            f"take out the reasons with no local example (reason {and_list(bare)});"
-            " your examples are what an officer weighs."
-        )
     longest = sorted(
-        (r for r in draft.reasons if r.example.strip()), key=lambda r: -len(r.example.split())
+        (r for r in draft.reasons if r.example.strip() and not draft.leaves_out(info.id, r.id)),
+        key=lambda r: -len(r.example.split()),
     )[:2]
-    if longest:
-        named = and_list([f"reason {r.id} ({len(r.example.split())} words)" for r in longest])
-        advice.append(f"shorten the longest examples: {named};")
-    if draft.fairness:
-        advice.append("keep only the fair-process points that matter most;")
-    if info.id != "formal":
-        advice.append("or choose the formal response, which has room for more.")
-    if advice:
-        advice[0] = advice[0][0].upper() + advice[0][1:]
-        advice[-1] = advice[-1].rstrip(";") + ("" if advice[-1].endswith(".") else ".")
-    return Length(count, info.budget, tuple(advice))
-
-
-def estimate_pages(words: int) -> int:
-    """Estimate A4 pages at about 450 words a page, never fewer than one.
-
-    >>> [estimate_pages(w) for w in (0, 500, 700, 1800)]
-    [1, 1, 2, 4]
-    """
-    return max(1, round(words / WORDS_PER_PAGE))
-
-
-def length_note(words: int) -> str:
-    """Describe a letter's length, with a hint when it runs past what guides advise."""
-    pages = estimate_pages(words)
-    note = f"{plural(words, 'word')}, about {plural(pages, 'page')} of A4."
-    if pages > LONGEST_ADVISED_PAGES:
-        note += (
-            " Guides advise two to four pages: a shorter letter is more likely to be read in"
-            " full. Try the email or councillors template, or fewer reasons."
+    advice = [
+        "Leave some examples out of this letter (they stay in your draft and in the"
+        " other templates), or shorten them"
+        + (
+            ": the longest are "
+            + and_list([f"reason {r.id} ({len(r.example.split())} words)" for r in longest])
+            + "."
+            if longest
+            else "."
         )
-    return note
+    ]
+    if info.id != "formal":
+        advice.append("Or choose the formal response, which has room for more.")
+    return Length(count, info.budget, tuple(advice))

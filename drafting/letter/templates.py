@@ -34,8 +34,10 @@ class UnknownTemplateError(LookupError):
 class TemplateInfo:
     """A letter template as the app lists it: from the comment header at the top of its file.
 
-    `budget` is the most words its body should have, and `own` the least share (in per cent)
-    of the group's own words it aims for; either is None when the template sets none.
+    `budget` is the most words its body should have, `stock` the most of those that are not
+    the group's own (outside any four-word run of what it typed), and `own` the least share
+    (in per cent) of the group's own words it aims for; each is None when the template sets
+    none.
     """
 
     id: str
@@ -44,6 +46,7 @@ class TemplateInfo:
     length: str
     budget: int | None = None
     own: int | None = None
+    stock: int | None = None
 
 
 def _as_markup(value: Any) -> Markup:
@@ -67,6 +70,12 @@ def _and_list(values: Any) -> Markup:
     return Markup(and_list([str(_as_markup(v)) for v in values]))  # each value escaped once
 
 
+def _quoted(value: Any) -> Markup:
+    """The text in single quotation marks, as a title is named in a sentence:
+    `{{ "Price comes first" | quoted }}` gives ‘Price comes first’."""
+    return Markup("\u2018") + _as_markup(value) + Markup("\u2019")
+
+
 @cache
 def template_environment() -> ImmutableSandboxedEnvironment:
     """Return the one sandboxed Jinja2 environment for letter templates (built once)."""
@@ -81,6 +90,7 @@ def template_environment() -> ImmutableSandboxedEnvironment:
     )
     env.filters["lines"] = _lines
     env.filters["and_list"] = _and_list
+    env.filters["quoted"] = _quoted
     return env
 
 
@@ -114,6 +124,7 @@ def _info_of(path: Path, _modified: int) -> TemplateInfo:
         length=meta.get("length", ""),
         budget=int(meta["budget"]) if meta.get("budget", "").isdigit() else None,
         own=int(meta["own"]) if meta.get("own", "").isdigit() else None,
+        stock=int(meta["stock"]) if meta.get("stock", "").isdigit() else None,
     )
 
 

@@ -29,8 +29,8 @@ POSITION_LABELS = {
     "support_with_concerns": "We support it, with concerns",
 }
 STAGE_LABELS = {
-    "early": "Early engagement: ideas and options",
-    "formal": "Formal consultation on a proposal",
+    "early": "Asking for ideas (early engagement)",
+    "formal": "Consulting on a proposal",
     "tender": "A tender has been announced",
 }
 RESPONSE_METHODS = ("email", "letter", "survey", "form")
@@ -42,6 +42,8 @@ QUESTION_TEXT = 2_000
 # draft holds, each as long as a question may be.
 QUESTION_LINES = MAX_QUESTIONS * (QUESTION_TEXT + 10)
 MAX_EDITS = 500
+DOCUMENT_TEXT = 300_000  # the consultation document's text kept for searching (about 100 pages)
+PAGE_BREAK = "\f"  # between the pages of `document_text`, where the document has pages
 LONG_TEXT = 10_000
 STORY_TEXT = 2_000  # a story sent through a story link, and a comment sent through a comment link
 MEDIUM_TEXT = 1_000
@@ -199,6 +201,8 @@ EXTENSIONS = (
     "co_signatories.signed_on",
     "stories",
     "comments",
+    "left_out",
+    "document_text",
 )
 
 
@@ -262,8 +266,9 @@ class Draft:
     )
     # Where the group stands, how far the process has gone, its position in one sentence, where
     # it agrees, and the alternatives (ids from the catalogue) it proposes instead.
-    position: str = "oppose"
-    stage: str = "formal"
+    # Both "" until the group chooses: the letter then states no position.
+    position: str = _text(40)
+    stage: str = _text(40)
     summary: str = _text(MEDIUM_TEXT)
     agree: str = _text(LONG_TEXT)
     alternatives: list[str] = field(default_factory=list, metadata={"max": 20, "item_max": 40})
@@ -271,6 +276,16 @@ class Draft:
     # (those used are quoted in their reason's example), and comments marked done.
     stories: list[Story] = _items(200)
     comments: list[Comment] = _items(500)
+    # Examples the group leaves out of one template's letter (it is over that template's
+    # length on the group's own words alone), each "template:reason id", e.g. "email:20". The
+    # example stays in the draft and in every other template.
+    left_out: list[str] = field(default_factory=list, metadata={"max": 200, "item_max": 50})
+    # The consultation document's text as read (its pages split by PAGE_BREAK), kept so the
+    # group can search it for a sentence to quote; cut at DOCUMENT_TEXT characters.
+    document_text: str = _text(DOCUMENT_TEXT)
+
+    def leaves_out(self, template: str, reason: int) -> bool:
+        return f"{template}:{reason}" in self.left_out
 
     @property
     def reason_ids(self) -> list[int]:
@@ -282,9 +297,6 @@ class Draft:
         data = dataclasses.asdict(self)
         for name in EXTENSIONS:
             _drop_if_empty(data, name.split("."))
-        for name, default in (("position", "oppose"), ("stage", "formal")):
-            if data.get(name) == default:
-                del data[name]
         return data
 
 

@@ -249,12 +249,18 @@ def draft_from_dict(data: Any, known_reasons: frozenset[int] = KNOWN_REASONS) ->
     _check_concerns(draft)
     for name in ("opens", "closes"):
         check_date(getattr(draft.consultation, name), f"consultation.{name}")
-    if draft.position not in POSITIONS:
+    if draft.position and draft.position not in POSITIONS:
         raise DraftError(
             f"The position '{draft.position[:40]}' is not one of {', '.join(POSITIONS)}."
         )
-    if draft.stage not in STAGES:
+    if draft.stage and draft.stage not in STAGES:
         raise DraftError(f"The stage '{draft.stage[:40]}' is not one of {', '.join(STAGES)}.")
+    for item in draft.left_out:
+        template, _, reason = item.partition(":")
+        if not TEMPLATE_NAME.fullmatch(template) or not reason.isdigit():
+            raise DraftError(
+                f"The field left_out should hold entries like 'email:20', not '{item[:40]}'."
+            )
     known_alternatives = alternative_ids()
     for alternative in draft.alternatives:
         if alternative not in known_alternatives:

@@ -80,6 +80,8 @@ def progress(draft: Draft, *, situation_answered: bool) -> dict[str, Step]:
     else:
         examples_missing = ()
     details_missing = _details_missing(draft)
+    if not (draft.position and draft.stage):
+        details_missing += ("Say where you stand",)
     # Ready to send needs a sender, an addressee and something to say.
     letter_needs = (
         (chosen, "Choose at least one reason"),
@@ -87,6 +89,8 @@ def progress(draft: Draft, *, situation_answered: bool) -> dict[str, Step]:
         ((draft.consultation.body + draft.consultation.title).strip(), "Say which consultation"),
     )
     letter_missing = tuple(what for value, what in letter_needs if not value)
+    if not (draft.position and draft.stage):  # the letter states no position until then
+        letter_missing += ("Say where you stand (Your situation or About you)",)
     flagged = unanswered_note(draft.questions)
     return {
         "situation": _step(situation_answered, no="optional"),

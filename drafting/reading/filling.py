@@ -61,4 +61,7 @@ def fill_draft(draft: Draft, reading: Reading, chosen: list[Passage]) -> list[st
             quoted += 1
     if chosen:
         filled.append(f"{plural(len(chosen), 'reason')} ({quoted} with a quote)")
+    if reading.text.strip():
+        draft.document_text = reading.text
+        filled.append("its text (to quote from on Local examples)")
     return filled

@@ -21,7 +21,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
-from drafting.model.draft import Question
+from drafting.model.draft import DOCUMENT_TEXT, PAGE_BREAK, Question
 from drafting.model.fairness import is_short
 from drafting.reading.clean import clean_pages
 from drafting.reading.dates import find_dates
@@ -50,6 +50,7 @@ class Reading:
     signals: list[Passage] = field(default_factory=list)
     pages: int | None = None  # how many pages the document has, where it has pages
     note: str = ""  # something the group should know about the reading, e.g. pages left out
+    text: str = ""  # the document's text, pages split by PAGE_BREAK, at most DOCUMENT_TEXT
 
     def suggestions(self) -> list[Passage]:
         """The reasons to suggest: one passage for each reason, best first."""
@@ -112,6 +113,7 @@ def read_consultation(data: bytes) -> Reading:
         signals=find_signals(sentences, short, title),
         pages=len(pages) if pages[0].number else None,
         note=document.note,
+        text=(PAGE_BREAK if pages[0].number else "\n").join(p.text for p in pages)[:DOCUMENT_TEXT],
     )
 
 
