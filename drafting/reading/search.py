@@ -8,8 +8,8 @@ for a sentence to quote beside a reason, when the reader found no passage for it
 from __future__ import annotations
 
 from drafting.model.draft import PAGE_BREAK
-from drafting.reading.details import Sentence, document_sentences
 from drafting.reading.files import Page
+from drafting.reading.sentences import Sentence, document_sentences
 from drafting.text import words
 
 MOST_FOUND = 8
