@@ -22,6 +22,7 @@ _STYLE = """<style>
   margin: 0.125rem 0.25rem; border-radius: 0.5rem; cursor: pointer; color: inherit;
   background: transparent; border: 1px solid rgba(128, 128, 128, 0.45);}
 .rb-button:hover {border-color: currentColor;}
+#rb-copy {min-height: 2.5rem; margin: 0;}
 .rb-recent li {margin-bottom: 0.25rem;}
 </style>"""
 
