@@ -33,8 +33,8 @@ with st.expander("Where the reasons come from"):
     )
 
 st.markdown(
-    "**Your work is saved under a private link, the address ending `?draft=`.** It is the only"
-    " key to your draft: bookmark it or copy it somewhere safe." + session.kept_note()
+    "**Your work is saved under a private link (the address ending `?draft=`), the only key to"
+    " your draft:** bookmark it or keep a copy." + session.kept_note()
 )
 with st.expander("About your link"):
     st.markdown(

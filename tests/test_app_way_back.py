@@ -50,7 +50,7 @@ def test_a_draft_opened_by_its_link_does_not_show_it_again():
 def test_start_says_the_link_is_the_only_key_in_plain_view_and_lists_this_browsers_drafts():
     at = open_tab()
     assert "What happens to what you type" not in [e.label for e in at.expander]
-    assert "It is the only key to your draft" in texts(at.markdown)
+    assert "the only key to your draft" in texts(at.markdown)
     assert any('class="rb-recent"' in h.proto.body for h in at.get("html"))
 
 
