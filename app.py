@@ -92,6 +92,7 @@ session.show_save_status()
 _way_back.show_new_link(page.url_path)
 _way_back.remember_on_this_device()
 page.run()
+session.notices_done()
 session.warm_up_server()
 
 with st.sidebar:  # on every page, out of the way of the steps

@@ -443,8 +443,18 @@ def read_upload(key: str, parse: Callable[[bytes], T], as_what: str = "") -> T |
 
 
 def show_notices() -> None:
-    for kind, text in st.session_state.pop("notices", []):
+    """Show the queued messages. They stay queued (as shown) until the run that shows them ends
+    (`notices_done`): a run cut short by `st.rerun` (a page redrawn whole when an example is
+    first typed) shows them again rather than losing them."""
+    shown = st.session_state.setdefault("notices_shown", [])
+    shown.extend(st.session_state.pop("notices", []))
+    for kind, text in shown:
         getattr(st, kind)(text)
+
+
+def notices_done() -> None:
+    """The run that showed the queued messages has ended: they are not shown again."""
+    st.session_state.pop("notices_shown", None)
 
 
 def fragment(body: Callable[..., None]) -> Callable[..., None]:
@@ -461,6 +471,7 @@ def fragment(body: Callable[..., None]) -> Callable[..., None]:
             st.rerun(scope="app")
         show_notices()
         body(*args, **kwargs)
+        notices_done()
 
     return run
 

@@ -6,14 +6,13 @@ the bounded worker costs: CPU seconds, peak memory and the outcome.
 
 Each input is read by `drafting.reading.worker.read_in_worker`, as the app and the command line
 read an upload or a paste; the figures are the worker process's own (its CPU time and peak
-resident memory, from getrusage of the children), so making the input is not counted.
+resident memory, from os.wait4 on it: `WorkerUsage`), so making the input is not counted.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
-import resource
 import struct
 import subprocess
 import sys
@@ -22,7 +21,7 @@ import zlib
 from collections.abc import Callable, Iterator
 
 from drafting.reading.files import ConsultationError
-from drafting.reading.worker import read_in_worker
+from drafting.reading.worker import WorkerUsage, read_in_worker
 
 _W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _TYPES = (
@@ -185,18 +184,19 @@ HOSTILE: dict[str, Callable[[], bytes]] = {
 def measure(name: str) -> dict[str, object]:
     """Read one hostile input in the worker; its CPU seconds, peak memory (MB) and outcome."""
     data = HOSTILE[name]()
+    used: list[WorkerUsage] = []
     start = time.perf_counter()
     try:
-        reading = read_in_worker(data, wall_seconds=BENCH_WALL_SECONDS)
+        reading = read_in_worker(data, wall_seconds=BENCH_WALL_SECONDS, on_usage=used.append)
         outcome = f"read: {len(reading.questions)} questions, title {reading.title[:30]!r}"
     except ConsultationError as error:
         outcome = f"refused: {error}"
-    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    (usage,) = used
     return {
         "name": name,
         "bytes": len(data),
-        "cpu": usage.ru_utime + usage.ru_stime,
-        "peak_mb": usage.ru_maxrss / 1024,
+        "cpu": usage.cpu_seconds,
+        "peak_mb": usage.peak_mb,
         "wall": time.perf_counter() - start,
         "outcome": outcome,
     }

@@ -83,6 +83,13 @@ class _Kept:
         self.limit = limit
         self.bytes = 0
 
+    def set_limit(self, limit: int) -> None:
+        """Hold at most `limit` bytes from now on, letting the oldest results go at once."""
+        with self._lock:
+            self.limit = limit
+            while self._results and self.bytes > limit:
+                self.bytes -= self._results.popitem(last=False)[1][1]
+
     def get(self, key: Hashable, make: Callable[[], T]) -> T:
         with self._lock:
             if key in self._results:

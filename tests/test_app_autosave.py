@@ -192,7 +192,8 @@ def test_situation_answers_set_aside_examples_and_letter_edits_are_saved_too():
     at = type_an_example(open_tab(), "An example to set aside.")
     link = link_of(at)
     go(at, "situation")
-    question = at.radio[0]
+    stance = ("situation_position", "situation_stage")  # where the group stands comes first
+    question = next(r for r in at.radio if r.key not in stance)
     question.set_value("yes").run()
     go(at, "reasons")
     at.checkbox(key="reason_20").uncheck().run()

@@ -7,7 +7,8 @@ import io
 
 import docx
 
-from drafting import ChosenReason, Draft, Question
+from drafting import ChosenReason, Draft, Question, assemble
+from drafting.letter.asks import ask_subjects_of
 from reasons.fairness import concerns
 from tests.helpers import (
     draft_of,
@@ -78,11 +79,19 @@ def test_journey_paste_three_questions_link_reasons_tick_two_concerns_download(
         assert "We have no comment on this question." not in text[heading : heading + 4]
     whole = "\n".join(text)
     assert answer in text and note in whole
-    assert whole.count(catalogue.reason(20).point) == 1  # made under question 1 only
+    example = next(r.example for r in app_sample.reasons if r.id == 20)
+    assert whole.count(example) == 1  # made under question 1 only
     assert "(question 1)." in whole  # and referred to under question 2
-    assert catalogue.reason(2).point in whole
+    price = next(r.example for r in app_sample.reasons if r.id == 2)
+    assert catalogue.reason(2).title in whole and price in whole
+    letter = assemble(saved(at), catalogue, template="questions")
+    asks = [t for b in letter.blocks if b.kind == "numbered" for t in b.texts]
+    assert all(a in whole for a in asks)  # the Word letter holds the letter's asks
     for concern in concerns()[1:3]:
-        assert concern.ask in text and concern.paragraph in whole
+        # Its principle, and its ask or one of the group's asks on the same subject (one
+        # list of at most six asks, merged by subject).
+        assert concern.paragraph in whole
+        assert any(ask_subjects_of(a) & ask_subjects_of(concern.ask) for a in asks), concern.id
     sources = [s.split(": https://")[0] for s in text[text.index("Sources") + 1 :]]
     assert "UK Supreme Court, R (Moseley) v Haringey LBC [2014] UKSC 56 (2014)" in sources
     gunning = "R (Moseley) v Haringey LBC [2014] UKSC 56, paragraph 25, setting out the Gunning"
@@ -171,7 +180,8 @@ def test_ticked_concerns_reach_the_preview_with_their_asks(app_sample):
     app_sample.fairness = ["equality"]
     at = open_app(app_sample, "letter")
     shown = preview(at)
-    assert "How this consultation has been run" in shown
+    # Its ask and its source; the sentence naming its principle (and the section over it) only
+    # where the letter has room for the app's own words after the group's.
     assert concerns()[3].ask in shown and "Equality Act 2010, section 149 (2010)" in shown
 
 

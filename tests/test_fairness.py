@@ -164,10 +164,12 @@ def test_each_ticked_concern_adds_its_point_an_ask_and_linked_sources(sample, ca
     assert "How this consultation has been run" in text
     full = template in ("formal", "questions")
     for concern in concerns()[3:]:
-        assert concern.title in text and concern.ask in text
+        assert concern.ask in text
         # The principle: in the full letters (the body when it has room, else the annex); a
-        # short letter leaves it out before any of the group's words.
+        # short letter leaves it out before any of the group's words, and a concern it cannot
+        # name with the group's own note (or dates) is left to its ask.
         assert not full or concern.summary in text or concern.paragraph in text
+        assert concern.title in text or (not full and not sample.fairness_notes.get(concern.id))
     assert "We heard of the tender from a newsletter." in text
     if not full:
         assert "Sources" not in text

@@ -59,7 +59,7 @@ def test_the_shared_cache_holds_a_bounded_number_of_bytes_however_long_the_draft
     letter made afresh."""
     kinds = (memo._letters, memo._files, memo._pieces, memo._own)
     for kept in kinds:
-        kept.limit = 2_000_000  # so that forty drafts go well past it
+        kept.set_limit(2_000_000)  # so that forty drafts go well past it
     try:
         for n in range(40):
             for chosen in sample.reasons:

@@ -8,11 +8,13 @@ the app: the page says why, and every other session carries on.
 The child is a new interpreter (`python -m drafting.reading.worker MEMORY CPU`) that limits
 itself (RLIMIT_AS, RLIMIT_CPU), reads the document from stdin with `read_consultation`, and
 writes what it found, or why it refused, as JSON on stdout. Nothing it is given or finds
-reaches a log.
+reaches a log. What the child cost (its own CPU time and peak memory, from `os.wait4` on it,
+whether it finished or was stopped) goes to `on_usage` if the caller asks for it.
 """
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import json
 import math
@@ -21,8 +23,11 @@ import resource
 import signal
 import subprocess
 import sys
+import threading
+import time
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 from drafting.model.draft import Question
 from drafting.reading.files import ConsultationError
@@ -43,12 +48,14 @@ def read_in_worker(
     memory: int = MEMORY_BYTES,
     cpu_seconds: int = CPU_SECONDS,
     wall_seconds: float = WALL_SECONDS,
+    on_usage: Callable[[WorkerUsage], None] | None = None,
 ) -> Reading:
     """Read a consultation document as `read_consultation` does, in a bounded child process.
 
     Raises ConsultationError with a message fit to show a user when the document cannot be
     read, or when reading it passes a limit (`memory` bytes, `cpu_seconds` of CPU time,
-    `wall_seconds` on the clock).
+    `wall_seconds` on the clock). `on_usage`, if given, is called with what the child cost
+    before this returns or raises.
     """
     env = {
         **os.environ,
@@ -57,15 +64,14 @@ def read_in_worker(
         "OMP_NUM_THREADS": "1",
     }
     command = [sys.executable, "-m", "drafting.reading.worker", str(memory), str(cpu_seconds)]
-    try:
-        done = subprocess.run(
-            command, input=data, capture_output=True, timeout=wall_seconds, env=env, check=False
-        )
-    except subprocess.TimeoutExpired:  # run() has killed the child
+    done = _run(command, data, env, wall_seconds)
+    if on_usage is not None:
+        on_usage(done.usage)
+    if done.timed_out:  # _run() has killed the child
         raise ConsultationError(
             f"This document took too long to read (over {wall_seconds:.0f} seconds), so we"
             " stopped." + _ADVICE
-        ) from None
+        )
     if done.returncode in (-signal.SIGXCPU, -signal.SIGKILL):
         raise ConsultationError(
             f"This document took too long to read (over {cpu_seconds} seconds of work), so we"
@@ -85,6 +91,84 @@ def read_in_worker(
     if done.returncode or "reading" not in found:
         raise ConsultationError("We could not read this document." + _ADVICE)
     return _reading(found["reading"])
+
+
+@dataclasses.dataclass(frozen=True)
+class WorkerUsage:
+    """What one reading cost its child process alone: CPU seconds and peak resident memory."""
+
+    cpu_seconds: float
+    peak_bytes: int
+
+    @property
+    def peak_mb(self) -> float:
+        return self.peak_bytes / 2**20
+
+
+@dataclasses.dataclass(frozen=True)
+class _Done:
+    returncode: int  # negative: the signal that ended the child
+    stdout: bytes
+    stderr: bytes
+    usage: WorkerUsage
+    timed_out: bool
+
+
+def _run(command: list[str], data: bytes, env: dict[str, str], wall_seconds: float) -> _Done:
+    """Run `command` with `data` on its stdin, killing it after `wall_seconds`; its output and
+    its own resource usage. This thread alone reaps the child, with `os.wait4`, so the usage is
+    that child's (not the largest of every child this process has waited for, as
+    RUSAGE_CHILDREN is), and a pid is signalled only while it is still ours."""
+    pipe = subprocess.PIPE
+    child = subprocess.Popen(command, stdin=pipe, stdout=pipe, stderr=pipe, env=env)
+    out: list[bytes] = []
+    err: list[bytes] = []
+    threads = [
+        threading.Thread(target=_feed, args=(child.stdin, data), daemon=True),
+        threading.Thread(target=_drain, args=(child.stdout, out), daemon=True),
+        threading.Thread(target=_drain, args=(child.stderr, err), daemon=True),
+    ]
+    for thread in threads:
+        thread.start()
+    pid = 0
+    deadline = time.monotonic() + wall_seconds
+    delay, timed_out = 0.0005, False
+    try:
+        while True:
+            pid, status, usage = os.wait4(child.pid, os.WNOHANG)
+            if pid:
+                break
+            left = deadline - time.monotonic()
+            if left <= 0:
+                timed_out = True
+                break
+            delay = min(delay * 2, left, 0.05)
+            time.sleep(delay)
+    finally:
+        if not pid:  # timed out, or interrupted: not yet reaped, so the pid is still the child's
+            os.kill(child.pid, signal.SIGKILL)
+            _, status, usage = os.wait4(child.pid, 0)
+    child.returncode = os.waitstatus_to_exitcode(status)  # so Popen never waits for it again
+    for thread in threads:
+        thread.join()
+    scale = 1 if sys.platform == "darwin" else 1024  # ru_maxrss: bytes on macOS, else kB
+    return _Done(
+        returncode=child.returncode,
+        stdout=b"".join(out),
+        stderr=b"".join(err),
+        usage=WorkerUsage(usage.ru_utime + usage.ru_stime, usage.ru_maxrss * scale),
+        timed_out=timed_out,
+    )
+
+
+def _feed(stream: IO[bytes], data: bytes) -> None:
+    with contextlib.suppress(BrokenPipeError), stream:  # the child may stop before reading it
+        stream.write(data)
+
+
+def _drain(stream: IO[bytes], into: list[bytes]) -> None:
+    with stream:
+        into.append(stream.read())
 
 
 def _reading(data: dict[str, Any]) -> Reading:

@@ -227,7 +227,9 @@ def test_no_control_is_named_with_markdown_syntax(app_server, page):
         if link != "Start":
             go_to(page, link, title)
         if link == "Your situation":  # so that it shows its suggested reasons
-            question = page.get_by_role("radiogroup").first
+            # The first yes/no question: "Where you stand" and "How far it has gone" come first.
+            yes = page.get_by_role("radio", name="Yes", exact=True)
+            question = page.get_by_role("radiogroup").filter(has=yes).first
             question.get_by_text("Yes", exact=True).click()
             expect(page.get_by_role("button", name=re.compile(r"^Add \d+ ticked"))).to_be_visible()
         settled(page)

@@ -6,11 +6,14 @@ from __future__ import annotations
 from playwright.sync_api import expect
 
 from tests import consultation_docs as docs
-from tests.browser.conftest import go_to, open_app
+from tests.browser.conftest import commit, go_to, open_app
 
 QUOTE = (
     "We propose to appoint a single lead provider to deliver one integrated and unified service"
     " model across the whole city from 1 April 2027."
+)
+EXAMPLE = (
+    "A national company already runs day services in Eastbrook, where three lunch clubs closed."
 )
 
 
@@ -48,8 +51,13 @@ def test_a_dropped_document_fills_the_details_questions_and_quoted_reasons(
     expect(
         page.get_by_text("Your letter quotes the consultation document here:").first
     ).to_be_visible()
+    # The letter puts a quote beside the group's own example (a reason with none is only named
+    # in it, issue 22): give the reason that quotes the single lead provider its example.
+    commit(page.get_by_label("Your local example for reason 14", exact=True), EXAMPLE)
     go_to(page, "Your letter")
     expect(
-        page.get_by_text(f"Your document proposes \u2018{QUOTE.rstrip('.')}\u2019 (page 3).")
+        page.get_by_text(
+            f"Your document proposes \u2018{QUOTE.rstrip('.')}\u2019 (page 3). {EXAMPLE}"
+        )
     ).to_be_visible()
     expect(page.get_by_text("Consultation closes: 15 December 2026")).to_be_visible()
