@@ -110,7 +110,7 @@ def quote_note(chosen: ChosenReason) -> None:
     if not chosen.quote.text.strip():
         return
     st.markdown(
-        "**Your letter quotes the consultation document here:** "
+        "**Your letter quotes the consultation document beside your example:** "
         + _quote_line(chosen.quote.text, chosen.quote.page)
     )
     st.button(

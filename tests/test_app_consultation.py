@@ -146,8 +146,8 @@ def test_the_examples_page_shows_a_reasons_quote_and_can_leave_it_out():
     quote = Quote("Bids will be evaluated on price 60% and quality 40%.", 3)
     at = open_app(Draft(reasons=[ChosenReason(2, "", quote), ChosenReason(20)]), "examples")
     assert (
-        "**Your letter quotes the consultation document here:** \u2018Bids will be evaluated on"
-        " price 60% and quality 40%.\u2019 (page 3)" in shown(at)
+        "**Your letter quotes the consultation document beside your example:** \u2018Bids will"
+        " be evaluated on price 60% and quality 40%.\u2019 (page 3)" in shown(at)
     )
     assert [b.key for b in at.button if b.key.startswith("quote_")] == ["quote_leave_out_2"]
     at.button(key="quote_leave_out_2").click().run()

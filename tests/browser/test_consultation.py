@@ -49,7 +49,7 @@ def test_a_dropped_document_fills_the_details_questions_and_quoted_reasons(
     expect(page.get_by_text("Question 3b")).to_be_visible()
     go_to(page, "Local examples")
     expect(
-        page.get_by_text("Your letter quotes the consultation document here:").first
+        page.get_by_text("Your letter quotes the consultation document beside your example:").first
     ).to_be_visible()
     # The letter puts a quote beside the group's own example (a reason with none is only named
     # in it, issue 22): give the reason that quotes the single lead provider its example.
