@@ -133,8 +133,10 @@ def _run(command: list[str], data: bytes, env: dict[str, str], wall_seconds: flo
     pid = 0
     deadline = time.monotonic() + wall_seconds
     delay, timed_out = 0.0005, False
+    peak = 0  # the child's own high-water mark of resident memory, read while it runs
     try:
         while True:
+            peak = max(peak, _high_water(child.pid))
             pid, status, usage = os.wait4(child.pid, os.WNOHANG)
             if pid:
                 break
@@ -156,9 +158,25 @@ def _run(command: list[str], data: bytes, env: dict[str, str], wall_seconds: flo
         returncode=child.returncode,
         stdout=b"".join(out),
         stderr=b"".join(err),
-        usage=WorkerUsage(usage.ru_utime + usage.ru_stime, usage.ru_maxrss * scale),
+        # ru_maxrss counts the parent's pages the child held before it started Python (the
+        # high-water mark survives exec), so a large parent would seem to be the child's size:
+        # the child's own mark, read while it ran, where there is one (Linux).
+        usage=WorkerUsage(usage.ru_utime + usage.ru_stime, peak or usage.ru_maxrss * scale),
         timed_out=timed_out,
     )
+
+
+def _high_water(pid: int) -> int:
+    """The most resident memory the process `pid` has held since it started its program, in
+    bytes (VmHWM in /proc), or 0 where that cannot be read."""
+    try:
+        with open(f"/proc/{pid}/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) * 1024
+    except (OSError, ValueError):
+        pass
+    return 0
 
 
 def _feed(stream: IO[bytes], data: bytes) -> None:
